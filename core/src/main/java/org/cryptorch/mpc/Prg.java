@@ -1,0 +1,64 @@
+package org.cryptorch.mpc;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Pseudo-random generator: AES-128 in counter mode under a 16-byte seed. Two parties holding the same seed draw the
+ * same stream, which is how the dealer compresses correlated randomness. Not thread-safe.
+ */
+public final class Prg {
+    /** Chunk size for AES calls: above 64 KiB JDK 17's CTR intrinsic may never kick in. */
+    private static final int CHUNK_BYTES = 64 * 1024;
+
+    private final Cipher cipher;
+    private final byte[] zeros = new byte[CHUNK_BYTES];
+    private final byte[] out = new byte[CHUNK_BYTES];
+    private final ByteBuffer view = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+
+    public Prg(byte[] seed) {
+        if (seed.length != 16) {
+            throw new IllegalArgumentException("PRG seed must be 16 bytes, got " + seed.length);
+        }
+        try {
+            cipher = Cipher.getInstance("AES/CTR/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(seed, "AES"), new IvParameterSpec(new byte[16]));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-CTR is not available in this JDK", e);
+        }
+    }
+
+    /** A fresh 16-byte seed from the system's secure random source. */
+    public static byte[] freshSeed() {
+        byte[] s = new byte[16];
+        new SecureRandom().nextBytes(s);
+        return s;
+    }
+
+    /** Fills {@code dst[off, off+len)} with uniformly random 64-bit words. */
+    public void fill(long[] dst, int off, int len) {
+        int done = 0;
+        while (done < len) {
+            int n = Math.min(len - done, CHUNK_BYTES / 8);
+            try {
+                cipher.update(zeros, 0, n * 8, out, 0);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            view.clear();
+            view.asLongBuffer().get(dst, off + done, n);
+            done += n;
+        }
+    }
+
+    public long[] next(int len) {
+        long[] r = new long[len];
+        fill(r, 0, len);
+        return r;
+    }
+}

@@ -1,0 +1,61 @@
+package org.cryptorch.mpc;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A party's side of seed-compressed correlations: expands its own shares from its seed and, for party 1, takes the
+ * corrections of derived components from a supplier (a local dealer engine or the remote dealer's stream).
+ */
+public final class SeededCorrelations implements Correlations {
+    private final int party;
+    private final Prg prg;
+    private final Function<Recipe, long[][]> corrections;
+    private long offlineBytes;
+
+    /**
+     * @param corrections for party 1, returns the dealer's corrections of one recipe instance; ignored for party 0
+     */
+    public SeededCorrelations(int party, byte[] seed, Function<Recipe, long[][]> corrections) {
+        if (party != 0 && party != 1) {
+            throw new IllegalArgumentException("party must be 0 or 1, got " + party);
+        }
+        this.party = party;
+        this.prg = new Prg(seed);
+        this.corrections = corrections;
+    }
+
+    @Override
+    public long[][] take(Recipe r) {
+        List<Component> cs = r.components();
+        long[][] shares = new long[cs.size()][];
+        // Party 1 asks for every recipe, even one with nothing derived, so the dealer's PRGs stay in step.
+        long[][] fixes = party == 1 ? corrections.apply(r) : null;
+        if (fixes != null) {
+            for (long[] f : fixes) {
+                offlineBytes += 8L * f.length;
+            }
+        }
+        int k = 0;
+        for (int i = 0; i < cs.size(); i++) {
+            Component c = cs.get(i);
+            shares[i] = switch (c.source()) {
+                case RANDOM -> prg.next(c.words());
+                case OWNED_BY_0 -> party == 0 ? prg.next(c.words()) : new long[c.words()];
+                case OWNED_BY_1 -> party == 1 ? prg.next(c.words()) : new long[c.words()];
+                case DERIVED -> {
+                    if (party == 0) {
+                        yield prg.next(c.words());
+                    }
+                    yield fixes[k++];
+                }
+            };
+        }
+        return shares;
+    }
+
+    @Override
+    public long offlineBytesReceived() {
+        return offlineBytes;
+    }
+}

@@ -13,6 +13,7 @@ public final class Value {
     private DType dtype;
     private Shape shape;
     private Tensor constant;
+    private int[] declaredDims;
     Node producer;
 
     Value(String name, DType dtype, Shape shape, Tensor constant) {
@@ -42,6 +43,18 @@ public final class Value {
     public void setType(DType dtype, Shape shape) {
         this.dtype = dtype;
         this.shape = shape;
+    }
+
+    /**
+     * Dimensions as the model file declares them, with -1 for a symbolic dimension (such as a dynamic batch), or
+     * null when the file gives none. Shape inference uses them to check the shapes a user supplies.
+     */
+    public int[] declaredDims() {
+        return declaredDims == null ? null : declaredDims.clone();
+    }
+
+    public void setDeclaredDims(int[] dims) {
+        this.declaredDims = dims == null ? null : dims.clone();
     }
 
     /** The node that produces this value, or null for graph inputs and constants. */

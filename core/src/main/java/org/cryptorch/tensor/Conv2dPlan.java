@@ -8,12 +8,8 @@ import java.util.Arrays;
  * that kernel tap or {@link IndexMap#FILL} for padding.
  */
 final class Conv2dPlan {
-    private final int batch;
-    private final int groups;
-    private final int outChannels;
-    private final int columnRows;
-    private final int pixels;
     private final Shape outShape;
+    private final MatmulBatch products;
     private final IndexMap im2col;
 
     Conv2dPlan(Shape x, Shape w, int[] strides, int[] pads, int[] dilations, int groups) {
@@ -46,11 +42,23 @@ final class Conv2dPlan {
         if (oh < 1 || ow < 1) {
             throw new IllegalArgumentException("conv2d kernel " + w + " (dilated) is larger than padded input " + x);
         }
-        this.batch = x.dim(0);
-        this.groups = groups;
-        this.outChannels = o;
-        this.columnRows = (c / groups) * kh * kw;
-        this.pixels = oh * ow;
+        int batch = x.dim(0);
+        int groupOut = o / groups;
+        int columnRows = (c / groups) * kh * kw;
+        int pixels = oh * ow;
+        int count = batch * groups;
+        int[] weightOffsets = new int[count];
+        int[] columnOffsets = new int[count];
+        int[] outOffsets = new int[count];
+        for (int img = 0; img < batch; img++) {
+            for (int g = 0; g < groups; g++) {
+                int t = img * groups + g;
+                weightOffsets[t] = g * groupOut * columnRows;
+                columnOffsets[t] = t * columnRows * pixels;
+                outOffsets[t] = (img * o + g * groupOut) * pixels;
+            }
+        }
+        this.products = new MatmulBatch(weightOffsets, columnOffsets, outOffsets, groupOut, columnRows, pixels);
         this.outShape = Shape.of(batch, o, oh, ow);
         this.im2col = IndexMap.im2col(x, kh, kw, oh, ow, strides, pads, dilations);
     }
@@ -75,15 +83,8 @@ final class Conv2dPlan {
         return im2col;
     }
 
-    /** out[n, g-th block of O] = w[g-th block of O] · columns[n, g-th block of rows]. */
+    /** out[n, g-th block of O] = w[g-th block of O] · columns[n, g-th block of rows], for every image and group. */
     <A> void run(MatmulKernel<A> kernel, A columns, A weights, A out) {
-        int groupOut = outChannels / groups;
-        for (int img = 0; img < batch; img++) {
-            for (int g = 0; g < groups; g++) {
-                kernel.multiply(weights, g * groupOut * columnRows,
-                        columns, (img * groups + g) * columnRows * pixels,
-                        out, (img * outChannels + g * groupOut) * pixels, groupOut, columnRows, pixels);
-            }
-        }
+        products.run(kernel, weights, columns, out);
     }
 }

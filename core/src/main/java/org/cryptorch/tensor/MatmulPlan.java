@@ -8,11 +8,7 @@ import java.util.Arrays;
  */
 final class MatmulPlan {
     private final Shape outShape;
-    private final int m;
-    private final int k;
-    private final int n;
-    private final int[] aOffsets;
-    private final int[] bOffsets;
+    private final MatmulBatch products;
 
     MatmulPlan(Shape a, Shape b) {
         if (a.rank() == 0 || b.rank() == 0) {
@@ -20,17 +16,21 @@ final class MatmulPlan {
         }
         int[] ad = a.rank() == 1 ? new int[] {1, a.dim(0)} : a.dims();
         int[] bd = b.rank() == 1 ? new int[] {b.dim(0), 1} : b.dims();
-        m = ad[ad.length - 2];
-        k = ad[ad.length - 1];
-        n = bd[bd.length - 1];
+        int m = ad[ad.length - 2];
+        int k = ad[ad.length - 1];
+        int n = bd[bd.length - 1];
         if (bd[bd.length - 2] != k) {
             throw new IllegalArgumentException("matmul inner dimensions differ: " + a + " and " + b);
         }
         Shape aBatch = Shape.of(Arrays.copyOf(ad, ad.length - 2));
         Shape bBatch = Shape.of(Arrays.copyOf(bd, bd.length - 2));
         Shape batch = Shape.broadcast(aBatch, bBatch);
-        aOffsets = batchOffsets(aBatch, batch, m * k);
-        bOffsets = batchOffsets(bBatch, batch, k * n);
+        int[] cOffsets = new int[batch.size()];
+        for (int t = 0; t < cOffsets.length; t++) {
+            cOffsets[t] = t * m * n;
+        }
+        products = new MatmulBatch(batchOffsets(aBatch, batch, m * k), batchOffsets(bBatch, batch, k * n), cOffsets,
+                m, k, n);
         int[] out = Arrays.copyOf(batch.dims(), batch.rank() + 2);
         out[batch.rank()] = m;
         out[batch.rank() + 1] = n;
@@ -65,8 +65,6 @@ final class MatmulPlan {
 
     /** Runs the kernel on every batch; {@code c} must have {@code outShape().size()} elements. */
     <A> void run(MatmulKernel<A> kernel, A a, A b, A c) {
-        for (int t = 0; t < aOffsets.length; t++) {
-            kernel.multiply(a, aOffsets[t], b, bOffsets[t], c, t * m * n, m, k, n);
-        }
+        products.run(kernel, a, b, c);
     }
 }

@@ -27,22 +27,52 @@ final class LongMatmul {
     }
 
     static void multiply(long[] a, int aOff, long[] b, int bOff, long[] c, int cOff, int m, int k, int n) {
-        if (n < STRIP) {
-            // Too narrow for a strip: the padding would waste most of the vector work.
-            reference(a, aOff, b, bOff, c, cOff, m, k, n);
-            return;
+        Arrays.fill(c, cOff, cOff + m * n, 0L);
+        // B narrower than a strip would make the tiles mostly padding.
+        int tiledRows = n < STRIP ? 0 : m - m % ROWS;
+        if (tiledRows > 0) {
+            addTiled(a, aOff, b, bOff, c, cOff, tiledRows, k, n);
         }
+        addRowByRow(a, aOff, b, bOff, c, cOff, tiledRows, m, k, n);
+    }
+
+    /** C[0..rows) += A[0..rows) * B with 4-row tiles; rows is a multiple of 4. */
+    private static void addTiled(long[] a, int aOff, long[] b, int bOff, long[] c, int cOff, int rows, int k, int n) {
         long[] packed = pack(b, bOff, k, n);
         int strips = (n + STRIP - 1) / STRIP;
-        Arrays.fill(c, cOff, cOff + m * n, 0L);
         for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
             int p1 = Math.min(k, p0 + K_BLOCK);
             for (int s0 = 0; s0 < strips; s0 += STRIPS_PER_BLOCK) {
                 int s1 = Math.min(strips, s0 + STRIPS_PER_BLOCK);
-                for (int i = 0; i < m; i += ROWS) {
+                for (int i = 0; i < rows; i += ROWS) {
                     for (int s = s0; s < s1; s++) {
-                        tile(a, aOff, k, i, Math.min(ROWS, m - i), packed, s, p0, p1, c, cOff, n);
+                        tile(a, aOff + i * k, k, packed, s, p0, p1, c, cOff + i * n, n);
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * C[r0..r1) += A[r0..r1) * B one row at a time (c_row += a[i,p] * b_row, vectorised over columns): for the
+     * fewer than four rows left over by the tiles (packing B for them would cost as much as the product itself) and
+     * for B narrower than a strip.
+     */
+    private static void addRowByRow(long[] a, int aOff, long[] b, int bOff, long[] c, int cOff,
+                                    int r0, int r1, int k, int n) {
+        int upper = S.loopBound(n);
+        for (int i = r0; i < r1; i++) {
+            int row = cOff + i * n;
+            for (int p = 0; p < k; p++) {
+                long x = a[aOff + i * k + p];
+                int bRow = bOff + p * n;
+                int j = 0;
+                for (; j < upper; j += L) {
+                    LongVector.fromArray(S, b, bRow + j).mul(x).add(LongVector.fromArray(S, c, row + j))
+                            .intoArray(c, row + j);
+                }
+                for (; j < n; j++) {
+                    c[row + j] += x * b[bRow + j];
                 }
             }
         }
@@ -62,16 +92,13 @@ final class LongMatmul {
         return packed;
     }
 
-    /**
-     * C[i..i+rows, strip s] += A[i..i+rows, p0..p1] * packedB[p0..p1, strip s]. Rows past {@code rows} repeat the
-     * first row's work and are not stored, so the remainder rows need no second kernel.
-     */
-    private static void tile(long[] a, int aOff, int k, int i, int rows, long[] packed, int s,
-                             int p0, int p1, long[] c, int cOff, int n) {
-        int a0 = aOff + i * k;
-        int a1 = rows > 1 ? a0 + k : a0;
-        int a2 = rows > 2 ? a0 + 2 * k : a0;
-        int a3 = rows > 3 ? a0 + 3 * k : a0;
+    /** C[4 rows at cRow, strip s] += A[4 rows at aRow, p0..p1] * packedB[p0..p1, strip s]. */
+    private static void tile(long[] a, int aRow, int k, long[] packed, int s, int p0, int p1,
+                             long[] c, int cRow, int n) {
+        int a0 = aRow;
+        int a1 = a0 + k;
+        int a2 = a1 + k;
+        int a3 = a2 + k;
         LongVector c00 = LongVector.zero(S);
         LongVector c01 = c00;
         LongVector c10 = c00;
@@ -99,17 +126,11 @@ final class LongMatmul {
         }
         int col = s * STRIP;
         int width = Math.min(STRIP, n - col);
-        int row = cOff + i * n + col;
-        addToC(c00, c01, c, row, width);
-        if (rows > 1) {
-            addToC(c10, c11, c, row + n, width);
-        }
-        if (rows > 2) {
-            addToC(c20, c21, c, row + 2 * n, width);
-        }
-        if (rows > 3) {
-            addToC(c30, c31, c, row + 3 * n, width);
-        }
+        int at = cRow + col;
+        addToC(c00, c01, c, at, width);
+        addToC(c10, c11, c, at + n, width);
+        addToC(c20, c21, c, at + 2 * n, width);
+        addToC(c30, c31, c, at + 3 * n, width);
     }
 
     /** c[at .. at+width) += the first {@code width} lanes of (lo, hi). */

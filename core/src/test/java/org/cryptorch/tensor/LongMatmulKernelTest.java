@@ -32,6 +32,9 @@ class LongMatmulKernelTest {
         check(3, 257, 31);
         check(13, 300, 300);
         check(2, 5, 7);
+        check(1, 300, 45);
+        check(9, 40, 3);
+        check(0, 4, 20);
     }
 
     @Test

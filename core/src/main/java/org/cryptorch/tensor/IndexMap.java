@@ -241,7 +241,8 @@ final class IndexMap {
         int channels = x.dim(1);
         int h = x.dim(2);
         int w = x.dim(3);
-        int[] src = new int[batch * channels * kh * kw * oh * ow];
+        Shape columns = Shape.of(batch, Math.multiplyExact(channels, kh * kw), Math.multiplyExact(oh, ow));
+        int[] src = new int[columns.size()];
         int pos = 0;
         for (int img = 0; img < batch; img++) {
             for (int c = 0; c < channels; c++) {
@@ -260,6 +261,6 @@ final class IndexMap {
                 }
             }
         }
-        return new IndexMap(Shape.of(batch, channels * kh * kw, oh * ow), src);
+        return new IndexMap(columns, src);
     }
 }

@@ -1,5 +1,6 @@
 package org.cryptorch.net;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -42,7 +43,9 @@ public final class Connector {
         } catch (IOException e) {
             Sockets.closeQuietly(raw);
             throw new ConnectionSetupException(
-                (tls == null ? "connection to " : "TLS handshake with ") + who + " failed: " + e.getMessage(), e);
+                (tls == null ? "connection to " : "TLS handshake with ") + who + " failed: " + e.getMessage()
+                    + (tls != null && e.getCause() instanceof EOFException
+                        ? " (it closed the connection: is TLS on at one end only?)" : ""), e);
         } catch (RuntimeException e) {
             Sockets.closeQuietly(raw);
             throw e;

@@ -144,4 +144,27 @@ class TlsTest {
             .isInstanceOf(ConnectionSetupException.class)
             .hasMessage("missing key file " + new KeyFiles(empty, "party0").password() + " (run 'cryptorch keygen')");
     }
+
+    @Test
+    void tlsOnOneSideOnlyFailsClearly() throws Exception {
+        try (Listener listener = Listener.open(tls("party0", keys).withConnectTimeout(Duration.ofSeconds(1)), 0)) {
+            CompletableFuture<TcpChannel> accepted = CompletableFuture.supplyAsync(() -> listener.accept("party1"));
+            assertThatThrownBy(() -> Connector.connect(TcpChannelTest.plain("party1"), "party0", "127.0.0.1",
+                    listener.port()))
+                .isInstanceOf(ConnectionSetupException.class)
+                .hasMessageEndingWith("does not speak the cryptorch protocol: unknown frame type 0x15 "
+                    + "(a TLS record: is TLS on at one end only?)");
+            assertThatThrownBy(() -> accepted.get(10, TimeUnit.SECONDS)).cause()
+                .hasMessageStartingWith("party1 did not connect to party0");
+        }
+        try (Listener listener = Listener.open(TcpChannelTest.plain("party0")
+                .withConnectTimeout(Duration.ofSeconds(1)), 0)) {
+            CompletableFuture<TcpChannel> accepted = CompletableFuture.supplyAsync(() -> listener.accept("party1"));
+            assertThatThrownBy(() -> Connector.connect(tls("party1", keys), "party0", "127.0.0.1", listener.port()))
+                .isInstanceOf(ConnectionSetupException.class)
+                .hasMessageEndingWith("(it closed the connection: is TLS on at one end only?)");
+            assertThatThrownBy(() -> accepted.get(10, TimeUnit.SECONDS)).cause()
+                .hasMessageContaining("unknown frame type 0x16 (a TLS record: is TLS on at one end only?)");
+        }
+    }
 }

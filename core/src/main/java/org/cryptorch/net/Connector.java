@@ -30,7 +30,7 @@ public final class Connector {
         try {
             raw.setSoTimeout(Math.toIntExact(config.timeout().toMillis()));
             Socket streams = tls == null ? raw : Sockets.handshake(tls.client(raw, host));
-            Hello hello = new Hello(streams, config.timeout());
+            Hello hello = new Hello(streams);
             hello.send(config.self());
             String answered = hello.receive(who, config.timeout());
             if (!answered.equals(peer)) {

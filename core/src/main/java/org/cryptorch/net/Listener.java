@@ -107,7 +107,7 @@ public final class Listener implements AutoCloseable {
             Sockets.tune(raw);
             raw.setSoTimeout(Math.toIntExact(config.timeout().toMillis()));
             Socket streams = tls == null ? raw : Sockets.handshake(tls.server(raw));
-            Hello hello = new Hello(streams, config.timeout());
+            Hello hello = new Hello(streams);
             String claimed = hello.receive("connection from " + from, config.timeout());
             String problem = refusal(claimed, expected, tls, streams);
             if (problem != null) {

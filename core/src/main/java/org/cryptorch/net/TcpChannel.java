@@ -52,7 +52,7 @@ public final class TcpChannel implements Channel {
         this.peer = peer;
         this.socket = socket;
         this.timeout = timeout;
-        streams.setSoTimeout(0);
+        socket.setSoTimeout(0); // the reader thread blocks indefinitely; timeouts are enforced on the queue
         this.reader = new FrameReader(new WatchedInput(streams.getInputStream()), maxFrameBytes);
         this.writer = new FrameWriter(new WatchedOutput(streams.getOutputStream()));
         SendWatchdog.register(this);

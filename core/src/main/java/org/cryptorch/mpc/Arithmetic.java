@@ -58,7 +58,7 @@ public final class Arithmetic {
 
     /** Opens the secret to party {@code receiver} only; the other party gets an empty result. */
     public static Optional<LongTensor> revealTo(Party p, int receiver, LongTensor share) {
-        checkParty(receiver);
+        ArithmeticCosts.checkParty("receiver", receiver);
         return p.labelled("reveal", () -> {
             long[] mine = share.data();
             if (p.id() != receiver) {
@@ -268,12 +268,6 @@ public final class Arithmetic {
     static void checkShift(int bits) {
         if (bits < 1 || bits > 62) {
             throw new IllegalArgumentException("truncation by " + bits + " bits: must be between 1 and 62");
-        }
-    }
-
-    private static void checkParty(int party) {
-        if (party != 0 && party != 1) {
-            throw new IllegalArgumentException("party must be 0 or 1, got " + party);
         }
     }
 

@@ -12,7 +12,7 @@ public final class ArithmeticCosts {
 
     /** The owner sends its input minus a mask it alone knows: 1 round, 8n bytes from the owner, nothing offline. */
     public static Cost input(int owner, long n) {
-        return owner == 0 ? new Cost(1, WORD * n, 0, 0) : new Cost(1, 0, WORD * n, 0);
+        return oneWay(checkParty("owner", owner), WORD * n);
     }
 
     public static Cost revealToBoth(long n) {
@@ -21,7 +21,7 @@ public final class ArithmeticCosts {
 
     /** Only the party that does not learn the value sends its share. */
     public static Cost revealTo(int receiver, long n) {
-        return receiver == 0 ? new Cost(1, 0, WORD * n, 0) : new Cost(1, WORD * n, 0, 0);
+        return oneWay(1 - checkParty("receiver", receiver), WORD * n);
     }
 
     /** Opens x-a and y-b (16 bytes per element and party); the dealer sends c = a*b (8 bytes per element). */
@@ -53,5 +53,16 @@ public final class ArithmeticCosts {
     /** A public fixed-point product is local; only its truncation can cost anything. */
     public static Cost mulPublicFixed(long n, Truncation mode) {
         return truncate(n, mode);
+    }
+
+    private static Cost oneWay(int sender, long bytes) {
+        return sender == 0 ? new Cost(1, bytes, 0, 0) : new Cost(1, 0, bytes, 0);
+    }
+
+    static int checkParty(String role, int party) {
+        if (party != 0 && party != 1) {
+            throw new IllegalArgumentException(role + " must be party 0 or 1, got " + party);
+        }
+        return party;
     }
 }

@@ -1,0 +1,94 @@
+package org.cryptorch.mpc;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import org.cryptorch.tensor.LongTensor;
+import org.cryptorch.tensor.Shape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a party receives online (for mul: the other party's shares of x-a and y-b) must be uniformly random whatever
+ * the secrets are. Each run makes each party receive 2^17 words = 1 MiB.
+ */
+class ReceivedTrafficSecurityTest {
+    private static final int WORDS_RECEIVED = 1 << 17;
+
+    /** A one-round protocol on secrets x, y, and how many words per element each party receives. */
+    enum Protocol {
+        MUL(2, (p, s) -> Arithmetic.mul(p, s[0], s[1])),
+        SQUARE(1, (p, s) -> Arithmetic.square(p, s[0])),
+        TRUNC_DEALER(1, (p, s) -> Arithmetic.truncateWithDealer(p, s[0], TwoParties.FRACTIONAL_BITS));
+
+        final int wordsPerElement;
+        final BiFunction<Party, LongTensor[], LongTensor> body;
+
+        Protocol(int wordsPerElement, BiFunction<Party, LongTensor[], LongTensor> body) {
+            this.wordsPerElement = wordsPerElement;
+            this.body = body;
+        }
+
+        Shape shape() {
+            return Shape.of(WORDS_RECEIVED / wordsPerElement);
+        }
+    }
+
+    /** Each party's received words when running the protocol on the given secrets. */
+    private static long[][] received(Protocol protocol, LongTensor x, LongTensor y, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        LongTensor[] sx = Shares.split(x, rnd);
+        LongTensor[] sy = Shares.split(y, rnd);
+        RecordingChannel[] recorders = new RecordingChannel[2];
+        TwoParties.run(seed, ch -> {
+            RecordingChannel r = new RecordingChannel(ch);
+            recorders[ch.peer().equals("party1") ? 0 : 1] = r;
+            return r;
+        }, p -> protocol.body.apply(p, new LongTensor[] {sx[p.id()], sy[p.id()]}));
+        return new long[][] {recorders[0].receivedWords(), recorders[1].receivedWords()};
+    }
+
+    private static LongTensor constant(Shape shape, long v) {
+        long[] d = new long[shape.size()];
+        Arrays.fill(d, v);
+        return new LongTensor(shape, d);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void receivedWordsAreUniformAndIndependentOfTheSecrets(Protocol protocol) {
+        Shape shape = protocol.shape();
+        long seed = 100L * protocol.ordinal();
+        long[][] zeros = received(protocol, constant(shape, 0), constant(shape, 0), seed + 1);
+        long[][] other = received(protocol, constant(shape, -3L << 40),
+            Shares.values(shape, 1L << 40, new SplittableRandom(5)), seed + 2);
+        double critical = ByteStatistics.criticalValue();
+        for (int party = 0; party < 2; party++) {
+            assertThat(zeros[party].length * 8L).as("bytes received by party %d", party).isEqualTo(1 << 20);
+            long[] h1 = ByteStatistics.histogram(zeros[party]);
+            long[] h2 = ByteStatistics.histogram(other[party]);
+            double u1 = ByteStatistics.uniformity(h1);
+            double u2 = ByteStatistics.uniformity(h2);
+            double same = ByteStatistics.twoSample(h1, h2);
+            System.out.printf("%s, party %d receives: chi2 uniform %.0f / %.0f, two-sample %.0f (critical %.0f, %d"
+                + " dof)%n", protocol, party, u1, u2, same, critical, ByteStatistics.BINS - 1);
+            assertThat(u1).as("uniformity, secrets zero, party %d", party).isLessThan(critical);
+            assertThat(u2).as("uniformity, other secrets, party %d", party).isLessThan(critical);
+            assertThat(same).as("same distribution for both secrets, party %d", party).isLessThan(critical);
+        }
+    }
+
+    /** Negative control: the same statistics flag words that carry values below 2^40 (a leaked secret). */
+    @Test
+    void theTestsDetectStructuredData() {
+        long[] leaked = Shares.values(Shape.of(WORDS_RECEIVED), 1L << 40, new SplittableRandom(7)).data();
+        long[] uniform = new SplittableRandom(8).longs(WORDS_RECEIVED).toArray();
+        long[] h = ByteStatistics.histogram(leaked);
+        assertThat(ByteStatistics.uniformity(h)).isGreaterThan(ByteStatistics.criticalValue());
+        assertThat(ByteStatistics.twoSample(h, ByteStatistics.histogram(uniform)))
+            .isGreaterThan(ByteStatistics.criticalValue());
+    }
+}

@@ -3,8 +3,9 @@ package org.cryptorch.mpc;
 import java.util.List;
 
 /**
- * The binary part of comparison with zero: from arithmetic shares x0, x1 of x (|x| < 2^(k-1)), computes XOR shares of
- * the sign bit of x0 + x1 mod 2^k, bit-sliced (one plane, 64 elements per long).
+ * The binary part of comparison with zero: from arithmetic shares x0, x1 of x (|x| < 2^(k-1)), reduces the sign bit
+ * of x0 + x1 mod 2^k to s = c0 ^ (p1 & g0) for XOR-shared bits c0, p1, g0, bit-sliced (one plane each, 64 elements
+ * per long).
  *
  * <p>Let a and b be the low k bits of x0 and x1, held privately by party 0 and party 1. The sign is
  * a_{k-1} ^ b_{k-1} ^ c, where c is the carry into bit k-1, i.e. the generate bit G of the whole range of bits
@@ -26,7 +27,9 @@ import java.util.List;
  *
  * <p><b>Rounds 2.. (tree).</b> Adjacent nodes are merged pairwise, all merges of one level in one round, using AND
  * triples that share the operand P_hi: each merge opens P_hi^U, G_lo^V1 and, except for the lowest merge (whose P
- * is never used), P_lo^V2.
+ * is never used), P_lo^V2. This goes on until two nodes remain; the sign is then
+ * s = c0 ^ (p1 & g0) with p1 = P_1, g0 = G_0, c0 = G_1 ^ a_{k-1} ^ b_{k-1}, and that last AND is left to the caller, which fuses it
+ * with the conversion to arithmetic shares. (With a single leaf, p1 = g0 = 0 and c0 = G_0 ^ a_{k-1} ^ b_{k-1}.)
  */
 final class CarryCircuit {
     private final Party party;
@@ -42,38 +45,48 @@ final class CarryCircuit {
         this.publicTerm = party.id() == 0 ? -1L : 0L;
     }
 
+    /** This party's XOR shares (one plane each) of the operands of the last step: s = c0 ^ (p1 & g0). */
+    record FinalOperands(long[] p1, long[] g0, long[] c0) {
+    }
+
     /**
-     * This party's XOR share of the sign planes of {@code share} on {@code bits} bits.
+     * Runs the leaves and the inner tree levels on this party's {@code share}, looking at its low {@code bits} bits.
      *
      * @param recipes the leaf and level recipes of {@link ComparisonRecipes#comparison}, without the sign mask
      * @param piggyback words to send in the first round (may be empty)
      * @param piggybackIn receives the other party's piggyback words
      */
-    static long[] signShare(Party party, long[] share, int bits, List<Recipe> recipes, long[] piggyback,
-                            long[] piggybackIn) {
-        CarryCircuit c = new CarryCircuit(party, bits, share.length);
-        long[] own = BitSlice.planes(share, bits);
-        long[] carry = c.carry(own, recipes, piggyback, piggybackIn);
-        int top = c.tree.lowBits() * c.words;
-        for (int i = 0; i < c.words; i++) {
-            carry[i] ^= own[top + i];
-        }
-        return carry;
+    static FinalOperands run(Party party, long[] share, int bits, List<Recipe> recipes, long[] piggyback,
+                             long[] piggybackIn) {
+        return new CarryCircuit(party, bits, share.length).run(share, recipes, piggyback, piggybackIn);
     }
 
-    private long[] carry(long[] own, List<Recipe> recipes, long[] piggyback, long[] piggybackIn) {
+    private FinalOperands run(long[] share, List<Recipe> recipes, long[] piggyback, long[] piggybackIn) {
+        long[] own = BitSlice.planes(share, tree.bits());
         long[][] leafMasks = party.correlations().take(recipes.get(0));
         int nodes = tree.leaves();
         long[] g = new long[nodes * words];
         long[] p = new long[nodes * words];
         leaves(own, leafMasks, piggyback, piggybackIn, g, p);
         int level = 1;
-        for (int pairs : tree.pairsPerLevel()) {
+        for (int pairs : tree.innerLevels()) {
             long[][] masks = party.correlations().take(recipes.get(level++));
             merge(pairs, nodes, g, p, masks);
             nodes = (nodes + 1) / 2;
         }
-        return java.util.Arrays.copyOf(g, words);
+        int top = tree.lowBits() * words;
+        long[] c0 = new long[words];
+        long[] p1 = new long[words];
+        long[] g0 = new long[words];
+        int upper = (nodes - 1) * words;
+        for (int i = 0; i < words; i++) {
+            c0[i] = own[top + i] ^ g[upper + i];
+        }
+        if (nodes == 2) {
+            System.arraycopy(p, words, p1, 0, words);
+            System.arraycopy(g, 0, g0, 0, words);
+        }
+        return new FinalOperands(p1, g0, c0);
     }
 
     private void leaves(long[] x, long[][] masks, long[] piggyback, long[] piggybackIn, long[] g, long[] p) {

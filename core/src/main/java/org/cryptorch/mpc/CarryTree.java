@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The shape of the circuit that computes the carry into bit {@code k-1} of the sum of two k-bit numbers (the
  * parties' shares): the {@code m = k-1} low bit positions are grouped into leaves of two bits (plus one single-bit
- * leaf on top when m is odd), and the leaves are merged pairwise, one level per round, until one node remains.
+ * leaf on top when m is odd), and the leaves are merged pairwise, one level per round, until two nodes remain.
  * Shared by the protocol, its recipes and its cost function so the three cannot drift apart.
  */
 record CarryTree(int bits) {
@@ -39,12 +39,13 @@ record CarryTree(int bits) {
     }
 
     /**
-     * Merges per level, bottom-up. At each level node {@code 2j+1} is merged over node {@code 2j}; an odd last node
-     * moves up unchanged.
+     * Merges per level, bottom-up, for every level but the last: at each level node {@code 2j+1} is merged over
+     * node {@code 2j} and an odd last node moves up unchanged, until at most two nodes remain. The final merge of
+     * those two is fused with the conversion of the sign bit to arithmetic shares (see {@link Comparison}).
      */
-    List<Integer> pairsPerLevel() {
+    List<Integer> innerLevels() {
         List<Integer> out = new ArrayList<>();
-        for (int nodes = leaves(); nodes > 1; nodes = (nodes + 1) / 2) {
+        for (int nodes = leaves(); nodes > 2; nodes = (nodes + 1) / 2) {
             out.add(nodes / 2);
         }
         return out;

@@ -13,11 +13,11 @@ import org.cryptorch.tensor.Shape;
  * is the sign of x mod 2^k read as a k-bit two's-complement number, i.e. unspecified. Callers choose k from a
  * bound on |x| (for fixed point: about log2(B * 2^f) + 2 bits for |x| < B).
  *
- * <p><b>Protocol.</b> {@link CarryCircuit} computes XOR shares of the sign bit (one round of leaves, then one
- * round per tree level); the sign is then converted to an arithmetic 0/1 share with a dealer bit r shared both ways:
- * the parties open t = s ^ r, and s = t + (1-2t)*r. To multiply the sign by a secret z, the first round also opens
- * eps = z - a for a dealer triple (a, r*a), so [x<0]*z = t*z + (1-2t)*(eps*r + r*a) costs no extra round. Costs
- * are given by {@link ComparisonCosts}.
+ * <p><b>Protocol.</b> {@link CarryCircuit} reduces the sign to s = c0 ^ (p1 & g0) on XOR shares (one round of
+ * leaves, then one round per inner tree level); one more round evaluates that last AND and converts the result to
+ * an arithmetic 0/1 share at once, from a dealer table (see {@link #sign}). To multiply the sign by a secret z, the
+ * first round also opens eps = z - a for a dealer-provided a, so [x<0]*z costs no extra round. Costs are given by
+ * {@link ComparisonCosts}.
  */
 public final class Comparison {
     private Comparison() {
@@ -154,39 +154,52 @@ public final class Comparison {
 
     /**
      * Shares of [x < 0] (when {@code z} is null) or of [x < 0] * z. Takes the recipes of
-     * {@link ComparisonRecipes#comparison} in order.
+     * {@link ComparisonRecipes#comparison} in order. The last round opens f = p1^U, g = g0^V and t = c0^R; then
+     * s = t ^ q with q = R ^ ((f^U) & (g^V)), whose arithmetic shares the dealer tabulated for all four (f, g), so
+     * s = t + (1-2t) * Q[f,g] and s*z = t*z + (1-2t) * (eps*Q[f,g] + Qa[f,g]) with eps = z - a.
      */
     private static long[] sign(Party p, long[] x, int bits, long[] z) {
         int n = x.length;
         boolean product = z != null;
         List<Recipe> recipes = ComparisonRecipes.comparison(n, bits, product);
         long[][] mask = p.correlations().take(recipes.get(0));
-        long[] r = mask[0];
-        long[] rA = mask[1];
         long[] eps = product ? new long[n] : new long[0];
         if (product) {
-            long[] a = mask[2];
+            long[] a = mask[4];
             for (int i = 0; i < n; i++) {
                 eps[i] = z[i] - a[i];
             }
         }
         long[] theirEps = new long[eps.length];
-        long[] s = CarryCircuit.signShare(p, x, bits, recipes.subList(1, recipes.size()), eps, theirEps);
-        for (int i = 0; i < s.length; i++) {
-            s[i] ^= r[i];
+        CarryCircuit.FinalOperands ops = CarryCircuit.run(p, x, bits, recipes.subList(1, recipes.size()), eps,
+            theirEps);
+        int words = BitSlice.wordsFor(n);
+        long[] sent = new long[3 * words];
+        for (int i = 0; i < words; i++) {
+            sent[i] = ops.p1()[i] ^ mask[0][i];
+            sent[words + i] = ops.g0()[i] ^ mask[1][i];
+            sent[2 * words + i] = ops.c0()[i] ^ mask[2][i];
         }
-        long[] theirs = p.exchange(s);
+        long[] got = p.exchange(sent);
+        for (int i = 0; i < sent.length; i++) {
+            got[i] ^= sent[i];
+        }
+        long[] q = mask[3];
         long[] out = new long[n];
         long own = p.id() == 0 ? 1 : 0;
         for (int i = 0; i < n; i++) {
-            long t = ((s[i >>> 6] ^ theirs[i >>> 6]) >>> (i & 63)) & 1L;
+            int w = i >>> 6;
+            int b = i & 63;
+            long f = (got[w] >>> b) & 1L;
+            long g = (got[words + w] >>> b) & 1L;
+            long t = (got[2 * words + w] >>> b) & 1L;
+            int entry = (int) (2 * f + g) * n + i;
             long flip = 1 - 2 * t;
             if (product) {
-                long rz = (eps[i] + theirEps[i]) * rA[i] + mask[3][i];
                 // t is public, so each party scales its own share of z by it.
-                out[i] = t * z[i] + flip * rz;
+                out[i] = t * z[i] + flip * ((eps[i] + theirEps[i]) * q[entry] + mask[5][entry]);
             } else {
-                out[i] = own * t + flip * rA[i];
+                out[i] = own * t + flip * q[entry];
             }
         }
         return out;

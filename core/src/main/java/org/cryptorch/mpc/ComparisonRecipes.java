@@ -19,8 +19,9 @@ public final class ComparisonRecipes {
     }
 
     /**
-     * Everything one comparison of {@code n} elements on {@code bits} bits takes, in order: the sign-bit mask (with
-     * a multiplication triple when the result multiplies a secret), the leaf masks, then one recipe per tree level.
+     * Everything one comparison of {@code n} elements on {@code bits} bits takes, in order: the masks of the last
+     * step (with products when the result multiplies a secret), the leaf masks, then one recipe per inner tree
+     * level.
      */
     public static List<Recipe> comparison(int n, int bits, boolean withProduct) {
         CarryTree tree = new CarryTree(bits);
@@ -28,19 +29,22 @@ public final class ComparisonRecipes {
         List<Recipe> out = new ArrayList<>();
         out.add(new SignMask(n, withProduct));
         out.add(new LeafMasks(words, bits));
-        for (int pairs : tree.pairsPerLevel()) {
+        for (int pairs : tree.innerLevels()) {
             out.add(new MergeMasks(words, pairs));
         }
         return out;
     }
 
     /**
-     * A random bit r per element, XOR-shared (one plane) and additively shared as 0/1 ({@code rA}, derived); with
-     * {@code withProduct}, also a random arithmetic {@code a} and derived {@code c = rA * a}, so that the unmasked
-     * sign bit can multiply a secret without another round.
+     * Masks for the last step s = c0 ^ (p1 & g0): random bit planes U, V, R, and for every element the table
+     * Q[2f+g] = R ^ ((f^U) & (g^V)) for the four values (f, g) the masked p1 and g0 can open to, additively shared
+     * as 0/1 integers (derived). With {@code withProduct}, also a random arithmetic {@code a} and derived
+     * {@code Qa[j] = Q[j] * a}, so that the sign can multiply a secret without another round. Table j of element i
+     * is at index {@code j*n + i}.
      */
     record SignMask(int n, boolean withProduct) implements Recipe {
         static final String NAME = "sign_mask";
+        static final int ENTRIES = 4;
 
         @Override
         public RecipeSpec spec() {
@@ -49,29 +53,38 @@ public final class ComparisonRecipes {
 
         @Override
         public List<Component> components() {
-            List<Component> cs = new ArrayList<>(List.of(
-                Component.random("r", BitSlice.wordsFor(n), Sharing.BINARY),
-                Component.derived("rA", n, Sharing.ARITHMETIC)));
+            int words = BitSlice.wordsFor(n);
+            List<Component> cs = new ArrayList<>(List.of(Component.random("U", words, Sharing.BINARY),
+                Component.random("V", words, Sharing.BINARY), Component.random("R", words, Sharing.BINARY),
+                Component.derived("Q", ENTRIES * n, Sharing.ARITHMETIC)));
             if (withProduct) {
                 cs.add(Component.random("a", n, Sharing.ARITHMETIC));
-                cs.add(Component.derived("c", n, Sharing.ARITHMETIC));
+                cs.add(Component.derived("Qa", ENTRIES * n, Sharing.ARITHMETIC));
             }
             return cs;
         }
 
         @Override
         public void derive(long[][] v) {
-            long[] rA = new long[n];
+            long[] q = new long[ENTRIES * n];
             for (int i = 0; i < n; i++) {
-                rA[i] = BitSlice.bit(v[0], i);
-            }
-            v[1] = rA;
-            if (withProduct) {
-                long[] c = new long[n];
-                for (int i = 0; i < n; i++) {
-                    c[i] = rA[i] * v[2][i];
+                long u = BitSlice.bit(v[0], i);
+                long w = BitSlice.bit(v[1], i);
+                long r = BitSlice.bit(v[2], i);
+                for (int f = 0; f < 2; f++) {
+                    for (int g = 0; g < 2; g++) {
+                        q[(2 * f + g) * n + i] = r ^ (f ^ u) & (g ^ w);
+                    }
                 }
-                v[3] = c;
+            }
+            v[3] = q;
+            if (withProduct) {
+                long[] a = v[4];
+                long[] qa = new long[ENTRIES * n];
+                for (int j = 0; j < qa.length; j++) {
+                    qa[j] = q[j] * a[j % n];
+                }
+                v[5] = qa;
             }
         }
     }

@@ -90,6 +90,17 @@ public final class Comparison {
         return new LongTensor(keepDims ? kept : layout.withoutAxis(), cur);
     }
 
+    /** Elements compared at each level of the max tree along {@code axis}: (size / dim) * floor(len / 2). */
+    static List<Long> maxLevelSizes(Shape shape, int axis) {
+        int dim = shape.dim(axis);
+        long others = dim == 0 ? 0 : shape.size() / dim;
+        List<Long> out = new java.util.ArrayList<>();
+        for (int len = dim; len > 1; len = (len + 1) / 2) {
+            out.add(others * (len / 2));
+        }
+        return out;
+    }
+
     /** One level of the max tree: entries 2j and 2j+1 along the axis become entry j. */
     private static long[] maxLevel(Party p, AxisLayout layout, long[] cur, int len, int bits) {
         int pairs = len / 2;

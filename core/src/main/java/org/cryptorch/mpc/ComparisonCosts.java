@@ -47,12 +47,9 @@ public final class ComparisonCosts {
 
     /** One ReLU batch per tree level along the axis. */
     public static Cost max(Shape shape, int axis, int bits) {
-        int[] dims = shape.dims();
-        int ax = shape.axis(axis);
-        long others = shape.size() / Math.max(1, dims[ax]);
         Cost total = Cost.FREE;
-        for (int len = dims[ax]; len > 1; len = (len + 1) / 2) {
-            total = total.plus(relu(others * (len / 2), bits));
+        for (long pairs : Comparison.maxLevelSizes(shape, axis)) {
+            total = total.plus(relu(pairs, bits));
         }
         return total;
     }

@@ -2,6 +2,7 @@ package org.cryptorch.mpc;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cryptorch.tensor.Shape;
 
 /**
  * The correlations of the comparison protocols, in the order {@link Comparison} takes them (pass that list to
@@ -31,6 +32,15 @@ public final class ComparisonRecipes {
         out.add(new LeafMasks(words, bits));
         for (int pairs : tree.innerLevels()) {
             out.add(new MergeMasks(words, pairs));
+        }
+        return out;
+    }
+
+    /** Everything {@link Comparison#max} takes, in order: one ReLU batch per tree level along the axis. */
+    public static List<Recipe> max(Shape shape, int axis, int bits) {
+        List<Recipe> out = new ArrayList<>();
+        for (long pairs : Comparison.maxLevelSizes(shape, axis)) {
+            out.addAll(comparison(Math.toIntExact(pairs), bits, true));
         }
         return out;
     }

@@ -7,11 +7,12 @@ import org.cryptorch.tensor.Shape;
  * Predicted costs of {@link Comparison}, from element counts and widths only. Binary traffic is bit-sliced, so a
  * plane of n elements is {@code ceil(n/64)} longs; with W = that many words and m = k-1:
  * <ul>
- *   <li>rounds: 1 (leaves) + one per inner tree level + 1 (last merge fused with the conversion), which is
- *       1 + max(1, ceil(log2(ceil(m/2)))) ;</li>
- *   <li>online bytes per party: 8W * (m + sum over inner levels of (3*pairs - 1) + 3), plus 8n when the sign
- *       multiplies a secret (eps = z - a rides in the first round);</li>
- *   <li>offline bytes: 8W * (4*floor(m/2) + (m mod 2) + sum over inner levels of (2*pairs - 1)) for the binary
+ *   <li>rounds: 1 (leaves) + one per inner tree level + 1 (last merge fused with the conversion); with
+ *       L = ceil(m/2) leaves that is 2 + ceil(log4(L/2)) for L >= 2;</li>
+ *   <li>online bytes per party: 8W * (m + opened planes of the inner levels + 3), where a level opens 2g-1 planes
+ *       per group of g >= 2 nodes, one fewer for its lowest group; plus 8n when the sign multiplies a secret
+ *       (eps = z - a rides in the first round);</li>
+ *   <li>offline bytes: 8W * (4*floor(m/2) + (m mod 2) + mask monomials of the inner levels) for the binary
  *       correlations, plus 32n for the four-entry arithmetic table of the last step and another 32n for its
  *       products with a when the sign multiplies a secret.</li>
  * </ul>
@@ -59,9 +60,9 @@ public final class ComparisonCosts {
         long words = BitSlice.wordsFor(n);
         long opened = tree.lowBits() + FINAL_PLANES;
         long derived = tree.leafDerivedPlanes();
-        for (int pairs : tree.innerLevels()) {
-            opened += CarryTree.openedPlanes(pairs);
-            derived += CarryTree.derivedPlanes(pairs);
+        for (int nodes : tree.innerLevels()) {
+            opened += CarryTree.openedPlanes(nodes);
+            derived += CarryTree.derivedPlanes(nodes);
         }
         long rounds = 2 + tree.innerLevels().size();
         long online = WORD * words * opened + (product ? WORD * n : 0);

@@ -30,8 +30,8 @@ public final class ComparisonRecipes {
         List<Recipe> out = new ArrayList<>();
         out.add(new SignMask(n, withProduct));
         out.add(new LeafMasks(words, bits));
-        for (int pairs : tree.innerLevels()) {
-            out.add(new MergeMasks(words, pairs));
+        for (int nodes : tree.innerLevels()) {
+            out.add(new MergeMasks(words, nodes));
         }
         return out;
     }
@@ -155,40 +155,45 @@ public final class ComparisonRecipes {
     }
 
     /**
-     * AND triples for one tree level with {@code pairs} merges, sharing the operand P_hi: random U (pairs planes),
-     * V1 (pairs), V2 (pairs-1, none for the lowest merge), derived W1 = U&V1 and W2 = U&V2 (upper merges only).
+     * Masks for one tree level that starts with {@code nodes} nodes: a random XOR-shared bit plane for every bit
+     * opened (component {@code m}, groups one after another in the order of {@link CarryTree#groups}), and the
+     * derived mask monomials of each group ({@code mono}, in the order of {@link MergeGroup#monomials}).
      */
-    record MergeMasks(int words, int pairs) implements Recipe {
+    record MergeMasks(int words, int nodes) implements Recipe {
         static final String NAME = "carry_merge";
 
         @Override
         public RecipeSpec spec() {
-            return new RecipeSpec(NAME, words, pairs);
+            return new RecipeSpec(NAME, words, nodes);
         }
 
         @Override
         public List<Component> components() {
-            int all = pairs * words;
-            int upper = (pairs - 1) * words;
-            return List.of(Component.random("U", all, Sharing.BINARY), Component.random("V1", all, Sharing.BINARY),
-                Component.random("V2", upper, Sharing.BINARY), Component.derived("W1", all, Sharing.BINARY),
-                Component.derived("W2", upper, Sharing.BINARY));
+            return List.of(Component.random("m", CarryTree.openedPlanes(nodes) * words, Sharing.BINARY),
+                Component.derived("mono", CarryTree.derivedPlanes(nodes) * words, Sharing.BINARY));
         }
 
         @Override
         public void derive(long[][] v) {
-            long[] u = v[0];
-            long[] w1 = new long[pairs * words];
-            long[] w2 = new long[(pairs - 1) * words];
-            for (int i = 0; i < w1.length; i++) {
-                w1[i] = u[i] & v[1][i];
+            long[] m = v[0];
+            long[] mono = new long[CarryTree.derivedPlanes(nodes) * words];
+            int openBase = 0;
+            int monoBase = 0;
+            for (MergeGroup group : CarryTree.groups(nodes)) {
+                for (int set : group.monomials()) {
+                    int out = monoBase * words;
+                    java.util.Arrays.fill(mono, out, out + words, -1L);
+                    for (int rest = set; rest != 0; rest &= rest - 1) {
+                        int in = (openBase + Integer.numberOfTrailingZeros(rest)) * words;
+                        for (int i = 0; i < words; i++) {
+                            mono[out + i] &= m[in + i];
+                        }
+                    }
+                    monoBase++;
+                }
+                openBase += group.openedCount();
             }
-            // V2 plane j-1 belongs to merge j >= 1, whose U plane is j.
-            for (int i = 0; i < w2.length; i++) {
-                w2[i] = u[i + words] & v[2][i];
-            }
-            v[3] = w1;
-            v[4] = w2;
+            v[1] = mono;
         }
     }
 }

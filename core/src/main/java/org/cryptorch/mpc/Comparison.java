@@ -46,14 +46,15 @@ public final class Comparison {
 
     /** max(x, 0) = x - [x < 0] * x, for |x| < 2^(bits-1); same rounds as {@link #ltz}. */
     public static LongTensor relu(Party p, LongTensor x, int bits) {
-        return p.labelled("relu", () -> {
-            long[] xs = x.data();
-            long[] out = sign(p, xs, bits, xs);
-            for (int i = 0; i < out.length; i++) {
-                out[i] = xs[i] - out[i];
-            }
-            return new LongTensor(x.shape(), out);
-        });
+        return p.labelled("relu", () -> new LongTensor(x.shape(), relu(p, x.data(), bits)));
+    }
+
+    private static long[] relu(Party p, long[] x, int bits) {
+        long[] out = sign(p, x, bits, x);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = x[i] - out[i];
+        }
+        return out;
     }
 
     /**
@@ -78,16 +79,16 @@ public final class Comparison {
         if (dims[ax] == 0) {
             throw new IllegalArgumentException("max along axis " + axis + " of shape " + shape + ": empty axis");
         }
-        AxisLayout layout = new AxisLayout(dims, ax);
-        long[] cur = x.data();
-        int len = dims[ax];
-        while (len > 1) {
-            cur = maxLevel(p, layout, cur, len, bits);
-            len = (len + 1) / 2;
-        }
+        AxisLayout layout = new AxisLayout(shape.dims(), ax);
+        long[] result = p.labelled("max", () -> {
+            long[] cur = x.data().clone();
+            for (int len = dims[ax]; len > 1; len = (len + 1) / 2) {
+                cur = maxLevel(p, layout, cur, len, bits);
+            }
+            return cur;
+        });
         dims[ax] = 1;
-        Shape kept = Shape.of(dims);
-        return new LongTensor(keepDims ? kept : layout.withoutAxis(), cur);
+        return new LongTensor(keepDims ? Shape.of(dims) : layout.withoutAxis(), result);
     }
 
     /** Elements compared at each level of the max tree along {@code axis}: (size / dim) * floor(len / 2). */
@@ -118,7 +119,7 @@ public final class Comparison {
                 }
             }
         }
-        long[] positive = relu(p, new LongTensor(Shape.of(diff.length), diff), bits).data();
+        long[] positive = relu(p, diff, bits);
         long[] out = new long[layout.outer() * next * inner];
         for (int o = 0, k = 0; o < layout.outer(); o++) {
             for (int j = 0; j < pairs; j++) {

@@ -1,6 +1,7 @@
 package org.cryptorch.mpc;
 
 import java.util.List;
+import org.cryptorch.mpc.ComparisonRecipes.SignMask;
 import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
 
@@ -69,7 +70,7 @@ public final class Comparison {
 
     /**
      * Maximum along {@code axis} by a tree of max(a, b) = b + relu(a - b): all pairs of one level in one ReLU
-     * batch, an odd last entry carried up, so ceil(log2(dim)) ReLU rounds-groups in all. The differences a - b must
+     * batch, an odd last entry carried up: ceil(log2(dim)) ReLU batches, each in the rounds of one comparison. The differences a - b must
      * satisfy |a - b| < 2^(bits-1). With {@code keepDims} the axis stays with size 1, otherwise it is removed.
      */
     public static LongTensor max(Party p, LongTensor x, int axis, int bits, boolean keepDims) {
@@ -177,7 +178,7 @@ public final class Comparison {
         long[][] mask = p.correlations().take(recipes.get(0));
         long[] eps = product ? new long[n] : new long[0];
         if (product) {
-            long[] a = mask[4];
+            long[] a = mask[SignMask.A];
             for (int i = 0; i < n; i++) {
                 eps[i] = z[i] - a[i];
             }
@@ -188,15 +189,16 @@ public final class Comparison {
         int words = BitSlice.wordsFor(n);
         long[] sent = new long[3 * words];
         for (int i = 0; i < words; i++) {
-            sent[i] = ops.p1()[i] ^ mask[0][i];
-            sent[words + i] = ops.g0()[i] ^ mask[1][i];
-            sent[2 * words + i] = ops.c0()[i] ^ mask[2][i];
+            sent[i] = ops.p1()[i] ^ mask[SignMask.U][i];
+            sent[words + i] = ops.g0()[i] ^ mask[SignMask.V][i];
+            sent[2 * words + i] = ops.c0()[i] ^ mask[SignMask.R][i];
         }
         long[] got = p.exchange(sent);
         for (int i = 0; i < sent.length; i++) {
             got[i] ^= sent[i];
         }
-        long[] q = mask[3];
+        long[] q = mask[SignMask.Q];
+        long[] qa = product ? mask[SignMask.QA] : null;
         long[] out = new long[n];
         long own = p.id() == 0 ? 1 : 0;
         for (int i = 0; i < n; i++) {
@@ -209,7 +211,7 @@ public final class Comparison {
             long flip = 1 - 2 * t;
             if (product) {
                 // t is public, so each party scales its own share of z by it.
-                out[i] = t * z[i] + flip * ((eps[i] + theirEps[i]) * q[entry] + mask[5][entry]);
+                out[i] = t * z[i] + flip * ((eps[i] + theirEps[i]) * q[entry] + qa[entry]);
             } else {
                 out[i] = own * t + flip * q[entry];
             }

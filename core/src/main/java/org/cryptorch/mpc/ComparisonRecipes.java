@@ -55,6 +55,13 @@ public final class ComparisonRecipes {
     record SignMask(int n, boolean withProduct) implements Recipe {
         static final String NAME = "sign_mask";
         static final int ENTRIES = 4;
+        /** Component indices. */
+        static final int U = 0;
+        static final int V = 1;
+        static final int R = 2;
+        static final int Q = 3;
+        static final int A = 4;
+        static final int QA = 5;
 
         @Override
         public RecipeSpec spec() {
@@ -78,23 +85,23 @@ public final class ComparisonRecipes {
         public void derive(long[][] v) {
             long[] q = new long[ENTRIES * n];
             for (int i = 0; i < n; i++) {
-                long u = BitSlice.bit(v[0], i);
-                long w = BitSlice.bit(v[1], i);
-                long r = BitSlice.bit(v[2], i);
+                long u = BitSlice.bit(v[U], i);
+                long w = BitSlice.bit(v[V], i);
+                long r = BitSlice.bit(v[R], i);
                 for (int f = 0; f < 2; f++) {
                     for (int g = 0; g < 2; g++) {
                         q[(2 * f + g) * n + i] = r ^ (f ^ u) & (g ^ w);
                     }
                 }
             }
-            v[3] = q;
+            v[Q] = q;
             if (withProduct) {
-                long[] a = v[4];
+                long[] a = v[A];
                 long[] qa = new long[ENTRIES * n];
                 for (int j = 0; j < qa.length; j++) {
                     qa[j] = q[j] * a[j % n];
                 }
-                v[5] = qa;
+                v[QA] = qa;
             }
         }
     }

@@ -12,18 +12,13 @@ import java.util.List;
  * [0, k-1) in the carry-lookahead algebra (G, P) = (G_hi ^ P_hi&G_lo, P_hi&P_lo).
  *
  * <p><b>Round 1 (leaves).</b> Party 0 opens d = a^u and party 1 opens e = b^v for the k-1 low bits, with masks u, v
- * each known to one party only. For a two-bit group (bits 1, 0) the group's generate and propagate bits are
- * polynomials in a and b, G = a1b1 ^ a1a0b0 ^ a0b1b0 and P = a1a0 ^ b1b0 ^ a1b0 ^ a0b1. Substituting a = d^u,
- * b = e^v splits every term into parts one party can compute (its own bits, its own mask, the opened d and e)
- * and mask cross terms that the dealer provides as XOR shares:
- * <pre>
- *   G = r1o1 ^ x1x0o0 ^ o1o0r0 (each party: x own bits, r own mask, o opened by the other) ^ d1e1 (party 0 only)
- *       ^ Z ^ (d1^e1)W00 ^ d0W10 ^ e0W01
- *   P = x1x0 ^ r1o0 ^ r0o1 (each party) ^ d1e0 ^ d0e1 (party 0 only) ^ W10 ^ W01
- * </pre>
- * with Z = u1v1 ^ u1u0v0 ^ u0v1v0, W00 = u0v0, W10 = u1v0, W01 = u0v1. So one round and one opened bit per bit
- * position yield the (G, P) of two-bit groups directly, saving the first level of the usual tree. A single
- * leftover bit gets G = a&b the same way (a private AND) and P = a^b, which is already XOR-shared.
+ * each known to one party only. The generate and propagate bits of a group of up to three bit positions are
+ * polynomials in a and b; substituting a = d^u, b = e^v splits every term into parts one party computes alone
+ * (the public d, e and its own masks) and mixed mask products u_W v_W' that the dealer provides as XOR shares
+ * (see {@link LeafGroup}). For two bits, for example, G = a1b1 ^ a1a0b0 ^ a0b1b0 and
+ * P = a1a0 ^ b1b0 ^ a1b0 ^ a0b1 need the four dealer planes u1v1 ^ u1u0v0 ^ u0v1v0, u0v0, u1v0 and u0v1. So the
+ * round that a textbook circuit spends on the generate bits a_j b_j already yields the (G, P) of whole groups,
+ * replacing the first one or two levels of the tree.
  *
  * <p><b>Rounds 2.. (tree).</b> Groups of up to four adjacent nodes are merged at once, all groups of one level in
  * one round, by opening each bit that enters a product once, masked (see {@link MergeGroup}); radix four halves the
@@ -94,7 +89,7 @@ final class CarryCircuit {
     private void leaves(long[] x, long[][] masks, long[] piggyback, long[] piggybackIn, long[] g, long[] p) {
         int low = tree.lowBits() * words;
         long[] r = masks[party.id()];
-        long[] cross = masks[2];
+        long[] planes = masks[2];
         long[] sent = new long[low + piggyback.length];
         for (int i = 0; i < low; i++) {
             sent[i] = x[i] ^ r[i];
@@ -104,37 +99,38 @@ final class CarryCircuit {
         System.arraycopy(got, low, piggybackIn, 0, piggybackIn.length);
         long[] d = party.id() == 0 ? sent : got;
         long[] e = party.id() == 0 ? got : sent;
-        for (int c = 0; c < tree.pairLeaves(); c++) {
-            int lo = 2 * c * words;
-            int hi = lo + words;
-            int z = 4 * c * words;
-            int node = c * words;
+        // variables a_0..a_{q-1} then b_0..b_{q-1}; this party holds the masks of its own half only
+        int ownHalf = party.id() == 0 ? 0 : 1;
+        long[] f = new long[2 * LeafGroup.MAX_SIZE];
+        long[] mine = new long[2 * LeafGroup.MAX_SIZE];
+        long[] planeWord = new long[64];
+        long[] scratch = new long[1 << (2 * LeafGroup.MAX_SIZE)];
+        long[] out = new long[2];
+        int bit = 0;
+        int planeBase = 0;
+        int node = 0;
+        for (LeafGroup leaf : tree.leafGroups()) {
+            int q = leaf.size();
+            MaskedPolynomials poly = leaf.polynomials();
+            int count = poly.dealerPlaneCount();
+            java.util.Arrays.fill(mine, 0L);
             for (int i = 0; i < words; i++) {
-                long x0 = x[lo + i];
-                long x1 = x[hi + i];
-                long r0 = r[lo + i];
-                long r1 = r[hi + i];
-                long o0 = got[lo + i];
-                long o1 = got[hi + i];
-                long d0 = d[lo + i];
-                long d1 = d[hi + i];
-                long e0 = e[lo + i];
-                long e1 = e[hi + i];
-                long w10 = cross[z + 2 * words + i];
-                long w01 = cross[z + 3 * words + i];
-                g[node + i] = r1 & o1 ^ x1 & x0 & o0 ^ o1 & o0 & r0 ^ publicTerm & d1 & e1
-                    ^ cross[z + i] ^ (d1 ^ e1) & cross[z + words + i] ^ d0 & w10 ^ e0 & w01;
-                p[node + i] = x1 & x0 ^ r1 & o0 ^ r0 & o1 ^ publicTerm & (d1 & e0 ^ d0 & e1) ^ w10 ^ w01;
+                for (int j = 0; j < q; j++) {
+                    int at = (bit + j) * words + i;
+                    f[j] = d[at];
+                    f[q + j] = e[at];
+                    mine[ownHalf * q + j] = r[at];
+                }
+                for (int j = 0; j < count; j++) {
+                    planeWord[j] = planes[(planeBase + j) * words + i];
+                }
+                poly.evaluate(f, mine, planeWord, publicTerm, scratch, out);
+                g[node * words + i] = out[0];
+                p[node * words + i] = out[1];
             }
-        }
-        if (tree.hasSingleLeaf()) {
-            int bit = (tree.lowBits() - 1) * words;
-            int z = 4 * tree.pairLeaves() * words;
-            int node = tree.pairLeaves() * words;
-            for (int i = 0; i < words; i++) {
-                g[node + i] = r[bit + i] & got[bit + i] ^ publicTerm & d[bit + i] & e[bit + i] ^ cross[z + i];
-                p[node + i] = x[bit + i];
-            }
+            bit += q;
+            planeBase += count;
+            node++;
         }
     }
 
@@ -144,7 +140,7 @@ final class CarryCircuit {
      */
     private long[][] merge(int nodes, long[] g, long[] p, long[][] masks) {
         long[] m = masks[0];
-        long[] mono = masks[1];
+        long[] planes = masks[1];
         List<MergeGroup> groups = CarryTree.groups(nodes);
         long[] sent = new long[m.length];
         int start = 0;
@@ -169,11 +165,12 @@ final class CarryCircuit {
         long[] newP = new long[groups.size() * words];
         long[] f = new long[8];
         long[] mine = new long[8];
-        long[] monoWord = new long[32];
+        long[] planeWord = new long[64];
+        long[] scratch = new long[256];
         long[] out = new long[2];
         start = 0;
         openBase = 0;
-        int monoBase = 0;
+        int planeBase = 0;
         for (int j = 0; j < groups.size(); j++) {
             MergeGroup group = groups.get(j);
             int top = (start + group.size() - 1) * words;
@@ -182,22 +179,22 @@ final class CarryCircuit {
                 System.arraycopy(g, top, newG, at, words);
                 System.arraycopy(p, top, newP, at, words);
             }
-            int monos = group.monomials().length;
+            int count = group.polynomials().dealerPlaneCount();
             for (int i = 0; group.size() > 1 && i < words; i++) {
                 for (int k = 0; k < group.openedCount(); k++) {
                     f[k] = opened[(openBase + k) * words + i];
                     mine[k] = m[(openBase + k) * words + i];
                 }
-                for (int k = 0; k < monos; k++) {
-                    monoWord[k] = mono[(monoBase + k) * words + i];
+                for (int k = 0; k < count; k++) {
+                    planeWord[k] = planes[(planeBase + k) * words + i];
                 }
-                group.evaluate(f, mine, monoWord, g[top + i], publicTerm, out);
+                group.evaluate(f, mine, planeWord, g[top + i], publicTerm, scratch, out);
                 newG[at + i] = out[0];
                 newP[at + i] = out[1];
             }
             start += group.size();
             openBase += group.openedCount();
-            monoBase += monos;
+            planeBase += count;
         }
         return new long[][] {newG, newP};
     }

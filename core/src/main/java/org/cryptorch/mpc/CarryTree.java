@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The shape of the circuit that computes the carry into bit {@code k-1} of the sum of two k-bit numbers (the
- * parties' shares): the {@code m = k-1} low bit positions are grouped into leaves of two bits (plus one single-bit
- * leaf on top when m is odd), and the leaves are merged in groups of up to four, one level per round, until two nodes remain.
+ * parties' shares): the {@code m = k-1} low bit positions are grouped into leaves of one to three bits, whose
+ * (G, P) come out of the first round, and the leaves are merged in groups of up to four, one level per round,
+ * until two nodes remain.
  * Shared by the protocol, its recipes and its cost function so the three cannot drift apart.
  */
 record CarryTree(int bits) {
@@ -21,21 +22,43 @@ record CarryTree(int bits) {
         return bits - 1;
     }
 
-    int pairLeaves() {
-        return lowBits() / 2;
-    }
-
-    boolean hasSingleLeaf() {
-        return lowBits() % 2 == 1;
+    /**
+     * Sizes of the leaves, bottom-up. Leaves of up to {@link LeafGroup#MAX_SIZE} bits cost one round like
+     * single bits, so the tree needs fewer levels; but the dealer's work grows fast with the leaf size, so the
+     * leaves are made as small as possible (sizes as even as possible, larger ones below) without costing a round.
+     */
+    int[] leafSizes() {
+        int m = lowBits();
+        int fewest = (m + LeafGroup.MAX_SIZE - 1) / LeafGroup.MAX_SIZE;
+        int capacity = 2;
+        while (capacity < fewest) {
+            capacity *= 4;
+        }
+        int leaves = Math.min(m, capacity);
+        int[] sizes = new int[leaves];
+        for (int j = 0; j < leaves; j++) {
+            sizes[j] = m / leaves + (j < m % leaves ? 1 : 0);
+        }
+        return sizes;
     }
 
     int leaves() {
-        return pairLeaves() + (hasSingleLeaf() ? 1 : 0);
+        return leafSizes().length;
     }
 
-    /** Derived planes per element word for the leaves: four per two-bit leaf, one for a single-bit leaf. */
+    /** The leaves, bottom-up; only the lowest one's P is never needed. */
+    List<LeafGroup> leafGroups() {
+        List<LeafGroup> out = new ArrayList<>();
+        int[] sizes = leafSizes();
+        for (int j = 0; j < sizes.length; j++) {
+            out.add(new LeafGroup(sizes[j], j > 0));
+        }
+        return out;
+    }
+
+    /** Derived planes per element word for the leaves. */
     int leafDerivedPlanes() {
-        return 4 * pairLeaves() + (hasSingleLeaf() ? 1 : 0);
+        return leafGroups().stream().mapToInt(g -> g.polynomials().dealerPlaneCount()).sum();
     }
 
     /**
@@ -75,8 +98,8 @@ record CarryTree(int bits) {
         return groups(nodes).stream().mapToInt(MergeGroup::openedCount).sum();
     }
 
-    /** Derived planes (mask monomials) of a level that starts with {@code nodes} nodes. */
+    /** Derived planes (sums of mask products) of a level that starts with {@code nodes} nodes. */
     static int derivedPlanes(int nodes) {
-        return groups(nodes).stream().mapToInt(g -> g.monomials().length).sum();
+        return groups(nodes).stream().mapToInt(g -> g.polynomials().dealerPlaneCount()).sum();
     }
 }

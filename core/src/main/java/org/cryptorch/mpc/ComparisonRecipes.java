@@ -107,10 +107,8 @@ public final class ComparisonRecipes {
     }
 
     /**
-     * Masks for the leaves: u (party 0's, one plane per low bit), v (party 1's), and per two-bit leaf at planes
-     * (2c, 2c+1) the four derived planes Z = u1v1 ^ u1u0v0 ^ u0v1v0, W00 = u0v0, W10 = u1v0, W01 = u0v1, then for
-     * a single-bit top leaf u&v. These are the cross terms that the parties cannot compute from the opened
-     * d = a^u and e = b^v; see {@link CarryCircuit}.
+     * Masks for the leaves: u (party 0's, one plane per low bit), v (party 1's), and the dealer planes of every leaf
+     * (see {@link LeafGroup}), leaf after leaf.
      */
     record LeafMasks(int words, int bits) implements Recipe {
         static final String NAME = "carry_leaves";
@@ -132,39 +130,33 @@ public final class ComparisonRecipes {
         @Override
         public void derive(long[][] v) {
             CarryTree tree = new CarryTree(bits);
-            long[] u = v[0];
-            long[] w = v[1];
-            long[] cross = new long[tree.leafDerivedPlanes() * words];
-            for (int c = 0; c < tree.pairLeaves(); c++) {
-                int lo = 2 * c * words;
-                int hi = lo + words;
-                int out = 4 * c * words;
+            long[] planes = new long[tree.leafDerivedPlanes() * words];
+            long[] masks = new long[2 * LeafGroup.MAX_SIZE];
+            int bit = 0;
+            int planeBase = 0;
+            for (LeafGroup leaf : tree.leafGroups()) {
+                int q = leaf.size();
+                MaskedPolynomials poly = leaf.polynomials();
                 for (int i = 0; i < words; i++) {
-                    long u0 = u[lo + i];
-                    long u1 = u[hi + i];
-                    long v0 = w[lo + i];
-                    long v1 = w[hi + i];
-                    cross[out + i] = u1 & v1 ^ u1 & u0 & v0 ^ u0 & v1 & v0;
-                    cross[out + words + i] = u0 & v0;
-                    cross[out + 2 * words + i] = u1 & v0;
-                    cross[out + 3 * words + i] = u0 & v1;
+                    for (int j = 0; j < q; j++) {
+                        masks[j] = v[0][(bit + j) * words + i];
+                        masks[q + j] = v[1][(bit + j) * words + i];
+                    }
+                    for (int j = 0; j < poly.dealerPlaneCount(); j++) {
+                        planes[(planeBase + j) * words + i] = poly.dealerPlane(j, masks);
+                    }
                 }
+                bit += q;
+                planeBase += poly.dealerPlaneCount();
             }
-            if (tree.hasSingleLeaf()) {
-                int top = (tree.lowBits() - 1) * words;
-                int out = 4 * tree.pairLeaves() * words;
-                for (int i = 0; i < words; i++) {
-                    cross[out + i] = u[top + i] & w[top + i];
-                }
-            }
-            v[2] = cross;
+            v[2] = planes;
         }
     }
 
     /**
      * Masks for one tree level that starts with {@code nodes} nodes: a random XOR-shared bit plane for every bit
      * opened (component {@code m}, groups one after another in the order of {@link CarryTree#groups}), and the
-     * derived mask monomials of each group ({@code mono}, in the order of {@link MergeGroup#monomials}).
+     * dealer planes of each group ({@code planes}, see {@link MaskedPolynomials}).
      */
     record MergeMasks(int words, int nodes) implements Recipe {
         static final String NAME = "carry_merge";
@@ -177,30 +169,30 @@ public final class ComparisonRecipes {
         @Override
         public List<Component> components() {
             return List.of(Component.random("m", CarryTree.openedPlanes(nodes) * words, Sharing.BINARY),
-                Component.derived("mono", CarryTree.derivedPlanes(nodes) * words, Sharing.BINARY));
+                Component.derived("planes", CarryTree.derivedPlanes(nodes) * words, Sharing.BINARY));
         }
 
         @Override
         public void derive(long[][] v) {
             long[] m = v[0];
-            long[] mono = new long[CarryTree.derivedPlanes(nodes) * words];
+            long[] planes = new long[CarryTree.derivedPlanes(nodes) * words];
+            long[] masks = new long[8];
             int openBase = 0;
-            int monoBase = 0;
+            int planeBase = 0;
             for (MergeGroup group : CarryTree.groups(nodes)) {
-                for (int set : group.monomials()) {
-                    int out = monoBase * words;
-                    java.util.Arrays.fill(mono, out, out + words, -1L);
-                    for (int rest = set; rest != 0; rest &= rest - 1) {
-                        int in = (openBase + Integer.numberOfTrailingZeros(rest)) * words;
-                        for (int i = 0; i < words; i++) {
-                            mono[out + i] &= m[in + i];
-                        }
+                MaskedPolynomials poly = group.polynomials();
+                for (int i = 0; i < words; i++) {
+                    for (int k = 0; k < group.openedCount(); k++) {
+                        masks[k] = m[(openBase + k) * words + i];
                     }
-                    monoBase++;
+                    for (int j = 0; j < poly.dealerPlaneCount(); j++) {
+                        planes[(planeBase + j) * words + i] = poly.dealerPlane(j, masks);
+                    }
                 }
                 openBase += group.openedCount();
+                planeBase += poly.dealerPlaneCount();
             }
-            v[1] = mono;
+            v[1] = planes;
         }
     }
 }

@@ -3,7 +3,6 @@ package org.cryptorch.mpc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The merge of {@code size} adjacent carry-lookahead nodes (numbered 0..size-1 from the bottom) into one node in a
@@ -17,20 +16,15 @@ import java.util.TreeSet;
  * and its shares of the mask monomials m_S with |S| >= 2, which the dealer derives. G_{g-1} enters linearly and is
  * never opened. A group of one node passes through unchanged.
  *
- * <p>Opened bits per group: 2g-1, or 2g-2 when P is not needed (the lowest group of a level); the monomials are
- * listed by {@link #monomials()}.
+ * <p>Opened bits per group: 2g-1, or 2g-2 when P is not needed (the lowest group of a level). The dealer's mask
+ * products are built by {@link MaskedPolynomials}.
  */
 final class MergeGroup {
     private final int size;
     private final boolean needsP;
     /** Opened variables: position i holds code c, meaning P_c for c < size and G_{c-size} otherwise. */
     private final int[] opened;
-    /** Per product term, the set of opened positions it multiplies (bit i = position i); the P term is last. */
-    private final int[] terms;
-    /** The subsets (as position bit sets) whose mask products the dealer provides, ascending. */
-    private final int[] monomials;
-    /** monomialIndex[S] = index of S in {@link #monomials}, or -1. */
-    private final int[] monomialIndex;
+    private final MaskedPolynomials polynomials;
 
     MergeGroup(int size, boolean needsP) {
         if (size < 1 || size > 4) {
@@ -48,38 +42,25 @@ final class MergeGroup {
             }
         }
         opened = vars.stream().mapToInt(Integer::intValue).toArray();
-        List<Integer> ts = new ArrayList<>();
-        if (size > 1) {
-            for (int i = 0; i < size - 1; i++) {
-                int t = bitOf(size + i);
-                for (int j = i + 1; j < size; j++) {
-                    t |= bitOf(j);
-                }
-                ts.add(t);
+        int[] gTerms = new int[Math.max(0, size - 1)];
+        for (int i = 0; i < size - 1; i++) {
+            int t = bitOf(size + i);
+            for (int j = i + 1; j < size; j++) {
+                t |= bitOf(j);
             }
-            if (needsP) {
-                int t = 0;
-                for (int j = 0; j < size; j++) {
-                    t |= bitOf(j);
-                }
-                ts.add(t);
+            gTerms[i] = t;
+        }
+        List<int[]> outputs = new ArrayList<>(List.of(gTerms));
+        if (needsP && size > 1) {
+            int t = 0;
+            for (int j = 0; j < size; j++) {
+                t |= bitOf(j);
             }
+            outputs.add(new int[] {t});
         }
-        terms = ts.stream().mapToInt(Integer::intValue).toArray();
-        TreeSet<Integer> monos = new TreeSet<>();
-        for (int t : terms) {
-            for (int s = t; s != 0; s = (s - 1) & t) {
-                if (Integer.bitCount(s) >= 2) {
-                    monos.add(s);
-                }
-            }
-        }
-        monomials = monos.stream().mapToInt(Integer::intValue).toArray();
-        monomialIndex = new int[1 << opened.length];
-        Arrays.fill(monomialIndex, -1);
-        for (int i = 0; i < monomials.length; i++) {
-            monomialIndex[monomials[i]] = i;
-        }
+        MaskedPolynomials.MaskOwner[] owners = new MaskedPolynomials.MaskOwner[opened.length];
+        Arrays.fill(owners, MaskedPolynomials.MaskOwner.SHARED);
+        polynomials = new MaskedPolynomials(owners, outputs);
     }
 
     /** The position of variable code {@code code} among the opened bits, as a one-bit set. */
@@ -104,8 +85,9 @@ final class MergeGroup {
         return opened.length;
     }
 
-    int[] monomials() {
-        return monomials;
+    /** The products of one group the dealer's planes are made of (see {@link MaskedPolynomials}). */
+    MaskedPolynomials polynomials() {
+        return polynomials;
     }
 
     /** Node index (0..size-1) whose bit is opened at position {@code i}, and whether it is that node's P. */
@@ -118,42 +100,16 @@ final class MergeGroup {
     }
 
     /**
-     * This party's shares of the merged G and P for one word, from the opened bits {@code f}, its shares of the
-     * single masks {@code m} (indexed by position) and of the monomials {@code mono} (indexed like
-     * {@link #monomials}), the own share {@code gTop} of G_{size-1}, and {@code one}: all ones for party 0 and zero
-     * for party 1 (the constant monomial m_{} = 1 belongs to one party). Returns {G, P} in {@code out}.
+     * This party's shares of the merged G and P for one word (groups of two or more nodes), from the opened bits
+     * {@code f} and its shares of the masks {@code m} (by position) and of the dealer planes; {@code gTop} is its
+     * share of G_{size-1}, which enters linearly; {@code one} is all ones for party 0 and zero for party 1.
+     * Returns {G, P} in {@code out}.
      */
-    void evaluate(long[] f, long[] m, long[] mono, long gTop, long one, long[] out) {
-        long g = gTop;
-        long p = 0;
-        for (int k = 0; k < terms.length; k++) {
-            int t = terms[k];
-            long acc = 0;
-            // every subset s of t, including the empty one
-            int s = t;
-            while (true) {
-                long coef = -1L;
-                for (int rest = t & ~s; rest != 0; rest &= rest - 1) {
-                    coef &= f[Integer.numberOfTrailingZeros(rest)];
-                }
-                long share = switch (Integer.bitCount(s)) {
-                    case 0 -> one;
-                    case 1 -> m[Integer.numberOfTrailingZeros(s)];
-                    default -> mono[monomialIndex[s]];
-                };
-                acc ^= coef & share;
-                if (s == 0) {
-                    break;
-                }
-                s = (s - 1) & t;
-            }
-            if (needsP && k == terms.length - 1) {
-                p = acc;
-            } else {
-                g ^= acc;
-            }
+    void evaluate(long[] f, long[] m, long[] planes, long gTop, long one, long[] scratch, long[] out) {
+        polynomials.evaluate(f, m, planes, one, scratch, out);
+        out[0] ^= gTop;
+        if (!needsP) {
+            out[1] = 0;
         }
-        out[0] = g;
-        out[1] = p;
     }
 }

@@ -27,7 +27,7 @@ class ComparisonSecurityTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"ltz,64,65536", "ltz,24,180000", "relu,64,65536", "relu,24,100000"})
+    @CsvSource({"ltz,64,65536", "ltz,24,240000", "relu,64,65536", "relu,24,100000"})
     void receivedWordsAreUniformAndIndependentOfTheSecret(String protocol, int bits, int n) {
         BiFunction<Party, LongTensor, LongTensor> run = protocol.equals("ltz")
             ? (p, x) -> Comparison.ltz(p, x, bits) : (p, x) -> Comparison.relu(p, x, bits);

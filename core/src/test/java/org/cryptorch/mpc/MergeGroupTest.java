@@ -9,15 +9,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MergeGroupTest {
     /** The counts that docs/protocols-comparison.md states and the cost formulas rely on. */
     @ParameterizedTest
-    @CsvSource({"1,true,0,0", "2,false,2,1", "2,true,3,2", "3,false,4,5", "3,true,5,8", "4,false,6,15",
-        "4,true,7,22"})
+    @CsvSource({"1,true,0,0", "2,false,2,1", "2,true,3,2", "3,false,4,4", "3,true,5,7", "4,false,6,11",
+        "4,true,7,18"})
     void openedBitsAndMaskMonomials(int size, boolean needsP, int opened, int monomials) {
         MergeGroup g = new MergeGroup(size, needsP);
         assertThat(g.openedCount()).isEqualTo(opened);
-        assertThat(g.monomials()).hasSize(monomials);
-        for (int s : g.monomials()) {
-            assertThat(Integer.bitCount(s)).as("monomial degree").isGreaterThan(1);
-        }
+        assertThat(g.polynomials().dealerPlaneCount()).isEqualTo(monomials);
+    }
+
+    /** Dealer planes of a leaf: two bits need u1v1 ^ u1u0v0 ^ u0v1v0, u0v0, u1v0, u0v1 (see CarryCircuit). */
+    @ParameterizedTest
+    @CsvSource({"1,false,1", "1,true,1", "2,false,4", "2,true,4", "3,false,12", "3,true,12"})
+    void leafDealerPlanes(int size, boolean needsP, int planes) {
+        assertThat(new LeafGroup(size, needsP).polynomials().dealerPlaneCount()).isEqualTo(planes);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {"2;1,1", "6;3,3", "7;1,1,1,1,1,1,1", "15;2,2,2,2,2,2,2,1",
+        "23;3,3,3,3,3,3,3,2", "24;3,3,3,3,3,3,3,3", "25;1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1"})
+    void leavesAreAsSmallAsTheRoundCountAllows(int lowBits, String sizes) {
+        int[] expected = java.util.Arrays.stream(sizes.split(",")).mapToInt(Integer::parseInt).toArray();
+        assertThat(new CarryTree(lowBits + 1).leafSizes()).containsExactly(expected);
     }
 
     @ParameterizedTest

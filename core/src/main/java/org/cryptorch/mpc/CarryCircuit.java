@@ -31,14 +31,11 @@ final class CarryCircuit {
     private final Party party;
     private final CarryTree tree;
     private final int words;
-    /** All ones for party 0 and zero for party 1: public terms are added by party 0 only. */
-    private final long publicTerm;
 
     private CarryCircuit(Party party, int bits, int n) {
         this.party = party;
         this.tree = new CarryTree(bits);
         this.words = BitSlice.wordsFor(n);
-        this.publicTerm = party.id() == 0 ? -1L : 0L;
     }
 
     /** This party's XOR shares (one plane each) of the operands of the last step: s = c0 ^ (p1 & g0). */
@@ -104,7 +101,7 @@ final class CarryCircuit {
         long[] f = new long[2 * LeafGroup.MAX_SIZE];
         long[] mine = new long[2 * LeafGroup.MAX_SIZE];
         long[] planeWord = new long[64];
-        long[] scratch = new long[1 << (2 * LeafGroup.MAX_SIZE)];
+        long[] scratch = new long[2 << (2 * LeafGroup.MAX_SIZE)];
         long[] out = new long[2];
         int bit = 0;
         int planeBase = 0;
@@ -124,7 +121,7 @@ final class CarryCircuit {
                 for (int j = 0; j < count; j++) {
                     planeWord[j] = planes[(planeBase + j) * words + i];
                 }
-                poly.evaluate(f, mine, planeWord, publicTerm, scratch, out);
+                poly.evaluate(f, mine, planeWord, party.id(), scratch, out);
                 g[node * words + i] = out[0];
                 p[node * words + i] = out[1];
             }
@@ -166,7 +163,7 @@ final class CarryCircuit {
         long[] f = new long[8];
         long[] mine = new long[8];
         long[] planeWord = new long[64];
-        long[] scratch = new long[256];
+        long[] scratch = new long[512];
         long[] out = new long[2];
         start = 0;
         openBase = 0;
@@ -188,7 +185,7 @@ final class CarryCircuit {
                 for (int k = 0; k < count; k++) {
                     planeWord[k] = planes[(planeBase + k) * words + i];
                 }
-                group.evaluate(f, mine, planeWord, g[top + i], publicTerm, scratch, out);
+                group.evaluate(f, mine, planeWord, g[top + i], party.id(), scratch, out);
                 newG[at + i] = out[0];
                 newP[at + i] = out[1];
             }

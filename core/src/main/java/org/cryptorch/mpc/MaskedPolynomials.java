@@ -25,15 +25,38 @@ final class MaskedPolynomials {
     /** Who holds a variable's mask. */
     enum MaskOwner { PARTY0, PARTY1, SHARED }
 
-    /** One summand of an output: (XOR over {@code coefficients} of AND of f over the set) & source. */
-    private record Entry(int[] coefficients, int source) {
+    /** One summand of an output: (XOR over {@code coefficients} of AND of f over the set) & source (products W). */
+    private record Entry(int[] coefficients, int source, int products) {
+        /** False when the source is zero for {@code party}: the constant for party 1, or the other's masks. */
+        boolean concerns(int party, MaskOwner[] owners) {
+            if (source == CONSTANT) {
+                return party == 0;
+            }
+            if (source >= 0) {
+                return true;
+            }
+            MaskOwner other = party == 0 ? MaskOwner.PARTY1 : MaskOwner.PARTY0;
+            return owners[Integer.numberOfTrailingZeros(products)] != other;
+        }
     }
 
-    /** Source codes >= 0 index dealer planes; negative codes are -1 - W for a mask product the parties hold. */
-    private final List<List<Entry>> outputs = new ArrayList<>();
+    /** Source codes: >= 0 a dealer plane, CONSTANT, or SINGLE_MASK - x, or PRODUCT - W for a local mask product. */
+    private static final int CONSTANT = -1;
+    private static final int SINGLE_MASK = -2;
+    private static final int PRODUCT = -100;
+
     /** Per dealer plane, the mask products it sums. */
     private final List<int[]> dealerPlanes = new ArrayList<>();
     private final int variables;
+    private final int outputCount;
+    /**
+     * Per party, the summands it evaluates, flattened as (output, source, coefficient count, coefficients...):
+     * summands whose source is the other party's mask product (zero for this party) or the constant (party 0's)
+     * are left out.
+     */
+    private final int[][] plans = new int[2][];
+    /** Whether some summand needs a product of two or more of one party's own masks. */
+    private final boolean[] needsProducts = new boolean[2];
 
     /**
      * @param owners the owner of each variable's mask
@@ -45,6 +68,7 @@ final class MaskedPolynomials {
         }
         this.variables = owners.length;
         int count = outputs.size();
+        this.outputCount = count;
         // For every mask product W, its coefficient polynomial in each output (sets of f-monomials, XOR-cancelled).
         Map<Integer, List<TreeSet<Integer>>> bySource = new LinkedHashMap<>();
         for (int o = 0; o < count; o++) {
@@ -73,7 +97,11 @@ final class MaskedPolynomials {
                 continue;
             }
             int source;
-            if (needsDealer(w, owners)) {
+            if (w == 0) {
+                source = CONSTANT;
+            } else if (Integer.bitCount(w) == 1 && !needsDealer(w, owners)) {
+                source = SINGLE_MASK - Integer.numberOfTrailingZeros(w);
+            } else if (needsDealer(w, owners)) {
                 Integer plane = planeBySignature.get(coef);
                 if (plane != null) {
                     planeMembers.get(plane).add(w);
@@ -83,17 +111,35 @@ final class MaskedPolynomials {
                 planeBySignature.put(coef, source);
                 planeMembers.add(new ArrayList<>(List.of(w)));
             } else {
-                source = -1 - w;
+                source = PRODUCT - w;
             }
             for (int o = 0; o < count; o++) {
                 if (!coef.get(o).isEmpty()) {
-                    entries.get(o).add(new Entry(coef.get(o).stream().mapToInt(Integer::intValue).toArray(), source));
+                    entries.get(o).add(new Entry(coef.get(o).stream().mapToInt(Integer::intValue).toArray(), source,
+                        w));
                 }
             }
         }
-        this.outputs.addAll(entries);
         for (List<Integer> members : planeMembers) {
             dealerPlanes.add(members.stream().mapToInt(Integer::intValue).toArray());
+        }
+        for (int party = 0; party < 2; party++) {
+            List<Integer> plan = new ArrayList<>();
+            for (int o = 0; o < count; o++) {
+                for (Entry e : entries.get(o)) {
+                    if (!e.concerns(party, owners)) {
+                        continue;
+                    }
+                    needsProducts[party] |= e.source <= PRODUCT;
+                    plan.add(o);
+                    plan.add(e.source);
+                    plan.add(e.coefficients.length);
+                    for (int c : e.coefficients) {
+                        plan.add(c);
+                    }
+                }
+            }
+            plans[party] = plan.stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
@@ -147,36 +193,49 @@ final class MaskedPolynomials {
      * @param f the opened bits, by variable
      * @param masks this party's shares of the masks, by variable (zero for masks the other party owns)
      * @param planes this party's shares of the dealer planes
-     * @param one all ones for party 0, zero for party 1
-     * @param scratch at least 2^variables longs
+     * @param party this party's id
+     * @param scratch at least 2^(variables+1) longs
      * @param out receives one word per output
      */
-    void evaluate(long[] f, long[] masks, long[] planes, long one, long[] scratch, long[] out) {
-        // scratch[S] = AND of f over S, built up one variable at a time
-        scratch[0] = -1L;
+    void evaluate(long[] f, long[] masks, long[] planes, int party, long[] scratch, long[] out) {
+        int size = 1 << variables;
+        // scratch[S] = AND of f over S, and scratch[size + S] = AND of the masks over S, built one variable at a time
+        fillProducts(f, scratch, 0);
+        if (needsProducts[party]) {
+            fillProducts(masks, scratch, size);
+        }
+        java.util.Arrays.fill(out, 0, outputCount, 0L);
+        int[] plan = plans[party];
+        for (int k = 0; k < plan.length; ) {
+            int o = plan[k++];
+            int source = plan[k++];
+            int coefficients = plan[k++];
+            long coef = 0;
+            for (int c = 0; c < coefficients; c++) {
+                coef ^= scratch[plan[k++]];
+            }
+            long share;
+            if (source >= 0) {
+                share = planes[source];
+            } else if (source == CONSTANT) {
+                share = -1L;
+            } else if (source > PRODUCT) {
+                share = masks[SINGLE_MASK - source];
+            } else {
+                share = scratch[size + PRODUCT - source];
+            }
+            out[o] ^= coef & share;
+        }
+    }
+
+    private void fillProducts(long[] values, long[] table, int offset) {
+        table[offset] = -1L;
         for (int x = 0; x < variables; x++) {
             int half = 1 << x;
+            long v = values[x];
             for (int s = 0; s < half; s++) {
-                scratch[half | s] = scratch[s] & f[x];
+                table[offset + (half | s)] = table[offset + s] & v;
             }
-        }
-        for (int o = 0; o < outputs.size(); o++) {
-            long acc = 0;
-            for (Entry e : outputs.get(o)) {
-                long coef = 0;
-                for (int c : e.coefficients) {
-                    coef ^= scratch[c];
-                }
-                long share;
-                if (e.source >= 0) {
-                    share = planes[e.source];
-                } else {
-                    int w = -1 - e.source;
-                    share = w == 0 ? one : and(w, masks);
-                }
-                acc ^= coef & share;
-            }
-            out[o] = acc;
         }
     }
 }

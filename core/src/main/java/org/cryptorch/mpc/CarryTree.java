@@ -23,9 +23,10 @@ record CarryTree(int bits) {
     }
 
     /**
-     * Sizes of the leaves, bottom-up. Leaves of up to {@link LeafGroup#MAX_SIZE} bits cost one round like
-     * single bits, so the tree needs fewer levels; but the dealer's work grows fast with the leaf size, so the
-     * leaves are made as small as possible (sizes as even as possible, larger ones below) without costing a round.
+     * Sizes of the leaves, bottom-up. Leaves of up to {@link LeafGroup#MAX_SIZE} bits cost one round like single
+     * bits, and larger leaves mean fewer tree nodes to merge (fewer bytes); but the dealer's work grows fast with
+     * the leaf size. So leaves have two bits unless three are needed to save a round (sizes as even as possible,
+     * larger ones below).
      */
     int[] leafSizes() {
         int m = lowBits();
@@ -34,7 +35,7 @@ record CarryTree(int bits) {
         while (capacity < fewest) {
             capacity *= 4;
         }
-        int leaves = Math.min(m, capacity);
+        int leaves = Math.min((m + 1) / 2, capacity);
         int[] sizes = new int[leaves];
         for (int j = 0; j < leaves; j++) {
             sizes[j] = m / leaves + (j < m % leaves ? 1 : 0);

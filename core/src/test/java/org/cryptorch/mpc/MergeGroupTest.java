@@ -25,9 +25,9 @@ class MergeGroupTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {"2;1,1", "6;3,3", "7;1,1,1,1,1,1,1", "15;2,2,2,2,2,2,2,1",
-        "23;3,3,3,3,3,3,3,2", "24;3,3,3,3,3,3,3,3", "25;1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1"})
-    void leavesAreAsSmallAsTheRoundCountAllows(int lowBits, String sizes) {
+    @CsvSource(delimiter = ';', value = {"1;1", "2;2", "6;3,3", "7;2,2,2,1", "15;2,2,2,2,2,2,2,1",
+        "23;3,3,3,3,3,3,3,2", "24;3,3,3,3,3,3,3,3", "25;2,2,2,2,2,2,2,2,2,2,2,2,1", "63;2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,1"})
+    void leavesHaveTwoBitsUnlessThreeSaveARound(int lowBits, String sizes) {
         int[] expected = java.util.Arrays.stream(sizes.split(",")).mapToInt(Integer::parseInt).toArray();
         assertThat(new CarryTree(lowBits + 1).leafSizes()).containsExactly(expected);
     }

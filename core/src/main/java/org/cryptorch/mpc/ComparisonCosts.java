@@ -7,13 +7,13 @@ import org.cryptorch.tensor.Shape;
  * Predicted costs of {@link Comparison}, from element counts and widths only. Binary traffic is bit-sliced, so a
  * plane of n elements is {@code ceil(n/64)} longs; with W = that many words and m = k-1:
  * <ul>
- *   <li>rounds: 1 (leaves) + one per inner tree level + 1 (last merge fused with the conversion); with
- *       L = ceil(m/2) leaves that is 2 + ceil(log4(L/2)) for L >= 2;</li>
+ *   <li>rounds: 1 (leaves) + one per inner tree level + 1 (last merge fused with the conversion): 2 for k <= 7,
+ *       3 for k <= 25, 4 up to k = 64 (see {@link CarryTree});</li>
  *   <li>online bytes per party: 8W * (m + opened planes of the inner levels + 3), where a level opens 2g-1 planes
  *       per group of g >= 2 nodes, one fewer for its lowest group; plus 8n when the sign multiplies a secret
  *       (eps = z - a rides in the first round);</li>
- *   <li>offline bytes: 8W * (4*floor(m/2) + (m mod 2) + mask monomials of the inner levels) for the binary
- *       correlations, plus 32n for the four-entry arithmetic table of the last step and another 32n for its
+ *   <li>offline bytes: 8W * (dealer planes of the leaves and the inner levels, see {@link MaskedPolynomials}) for
+ *       the binary correlations, plus 32n for the four-entry arithmetic table of the last step and another 32n for its
  *       products with a when the sign multiplies a secret.</li>
  * </ul>
  */

@@ -55,8 +55,11 @@ final class MaskedPolynomials {
      * are left out.
      */
     private final int[][] plans = new int[2][];
-    /** Whether some summand needs a product of two or more of one party's own masks. */
-    private final boolean[] needsProducts = new boolean[2];
+    /**
+     * The sets whose f-products (index 0) and own-mask products (index 1, 2 for party 0, 1) the plans read, closed
+     * under dropping the lowest variable and ascending, so each is one AND away from an earlier one.
+     */
+    private final int[][] productOrder = new int[3][];
 
     /**
      * @param owners the owner of each variable's mask
@@ -123,23 +126,37 @@ final class MaskedPolynomials {
         for (List<Integer> members : planeMembers) {
             dealerPlanes.add(members.stream().mapToInt(Integer::intValue).toArray());
         }
+        TreeSet<Integer> fSets = new TreeSet<>();
         for (int party = 0; party < 2; party++) {
+            TreeSet<Integer> maskSets = new TreeSet<>();
             List<Integer> plan = new ArrayList<>();
             for (int o = 0; o < count; o++) {
                 for (Entry e : entries.get(o)) {
                     if (!e.concerns(party, owners)) {
                         continue;
                     }
-                    needsProducts[party] |= e.source <= PRODUCT;
+                    if (e.source <= PRODUCT) {
+                        addClosed(maskSets, e.products);
+                    }
                     plan.add(o);
                     plan.add(e.source);
                     plan.add(e.coefficients.length);
                     for (int c : e.coefficients) {
                         plan.add(c);
+                        addClosed(fSets, c);
                     }
                 }
             }
             plans[party] = plan.stream().mapToInt(Integer::intValue).toArray();
+            productOrder[1 + party] = maskSets.stream().mapToInt(Integer::intValue).toArray();
+        }
+        productOrder[0] = fSets.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Adds {@code set} and every set obtained from it by dropping lowest variables, except the empty set. */
+    private static void addClosed(TreeSet<Integer> sets, int set) {
+        for (int s = set; s != 0; s &= s - 1) {
+            sets.add(s);
         }
     }
 
@@ -199,11 +216,9 @@ final class MaskedPolynomials {
      */
     void evaluate(long[] f, long[] masks, long[] planes, int party, long[] scratch, long[] out) {
         int size = 1 << variables;
-        // scratch[S] = AND of f over S, and scratch[size + S] = AND of the masks over S, built one variable at a time
-        fillProducts(f, scratch, 0);
-        if (needsProducts[party]) {
-            fillProducts(masks, scratch, size);
-        }
+        // scratch[S] = AND of f over S and scratch[size + S] = AND of the masks over S, for the sets the plan reads
+        fillProducts(f, productOrder[0], scratch, 0);
+        fillProducts(masks, productOrder[1 + party], scratch, size);
         java.util.Arrays.fill(out, 0, outputCount, 0L);
         int[] plan = plans[party];
         for (int k = 0; k < plan.length; ) {
@@ -228,14 +243,10 @@ final class MaskedPolynomials {
         }
     }
 
-    private void fillProducts(long[] values, long[] table, int offset) {
+    private static void fillProducts(long[] values, int[] order, long[] table, int offset) {
         table[offset] = -1L;
-        for (int x = 0; x < variables; x++) {
-            int half = 1 << x;
-            long v = values[x];
-            for (int s = 0; s < half; s++) {
-                table[offset + (half | s)] = table[offset + s] & v;
-            }
+        for (int s : order) {
+            table[offset + s] = table[offset + (s & (s - 1))] & values[Integer.numberOfTrailingZeros(s)];
         }
     }
 }

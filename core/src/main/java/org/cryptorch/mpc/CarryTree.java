@@ -2,6 +2,8 @@ package org.cryptorch.mpc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shape of the circuit that computes the carry into bit {@code k-1} of the sum of two k-bit numbers (the
@@ -11,6 +13,10 @@ import java.util.List;
  * Shared by the protocol, its recipes and its cost function so the three cannot drift apart.
  */
 record CarryTree(int bits) {
+    /** Leaf and merge groups are immutable and few, so each (size, needsP) is built once; key 2*size + needsP. */
+    private static final Map<Integer, LeafGroup> LEAVES = new ConcurrentHashMap<>();
+    private static final Map<Integer, MergeGroup> MERGES = new ConcurrentHashMap<>();
+
     CarryTree {
         if (bits < 2 || bits > 64) {
             throw new IllegalArgumentException("comparison width must be between 2 and 64 bits, got " + bits);
@@ -52,7 +58,8 @@ record CarryTree(int bits) {
         List<LeafGroup> out = new ArrayList<>();
         int[] sizes = leafSizes();
         for (int j = 0; j < sizes.length; j++) {
-            out.add(new LeafGroup(sizes[j], j > 0));
+            int key = 2 * sizes[j] + (j > 0 ? 1 : 0);
+            out.add(LEAVES.computeIfAbsent(key, k -> new LeafGroup(k / 2, k % 2 == 1)));
         }
         return out;
     }
@@ -89,7 +96,9 @@ record CarryTree(int bits) {
         int target = targetNodes(nodes);
         List<MergeGroup> out = new ArrayList<>();
         for (int j = 0; j < target; j++) {
-            out.add(new MergeGroup(nodes / target + (j < nodes % target ? 1 : 0), j > 0));
+            int size = nodes / target + (j < nodes % target ? 1 : 0);
+            int key = 2 * size + (j > 0 ? 1 : 0);
+            out.add(MERGES.computeIfAbsent(key, k -> new MergeGroup(k / 2, k % 2 == 1)));
         }
         return out;
     }

@@ -23,9 +23,9 @@ import java.util.List;
  * <p><b>Rounds 2.. (tree).</b> Groups of up to four adjacent nodes are merged at once, all groups of one level in
  * one round, by opening each bit that enters a product once, masked (see {@link MergeGroup}); radix four halves the
  * rounds of a binary tree and opens fewer bits per node removed (7 per 3 instead of 3 per 1). This goes on until
- * two nodes remain; the sign is then
- * s = c0 ^ (p1 & g0) with p1 = P_1, g0 = G_0, c0 = G_1 ^ a_{k-1} ^ b_{k-1}, and that last AND is left to the caller, which fuses it
- * with the conversion to arithmetic shares. (With a single leaf, p1 = g0 = 0 and c0 = G_0 ^ a_{k-1} ^ b_{k-1}.)
+ * two nodes remain; the sign is then s = c0 ^ (p1 & g0) with p1 = P_1, g0 = G_0, c0 = G_1 ^ a_{k-1} ^ b_{k-1},
+ * and that last AND is left to the caller, which fuses it with the conversion to arithmetic shares. (With a
+ * single leaf, p1 = g0 = 0 and c0 = G_0 ^ a_{k-1} ^ b_{k-1}.)
  */
 final class CarryCircuit {
     private final Party party;

@@ -70,8 +70,9 @@ public final class Comparison {
 
     /**
      * Maximum along {@code axis} by a tree of max(a, b) = b + relu(a - b): all pairs of one level in one ReLU
-     * batch, an odd last entry carried up: ceil(log2(dim)) ReLU batches, each in the rounds of one comparison. The differences a - b must
-     * satisfy |a - b| < 2^(bits-1). With {@code keepDims} the axis stays with size 1, otherwise it is removed.
+     * batch, an odd last entry carried up: ceil(log2(dim)) ReLU batches, each in the rounds of one comparison.
+     * The differences a - b must satisfy |a - b| < 2^(bits-1). With {@code keepDims} the axis stays with size 1,
+     * otherwise it is removed.
      */
     public static LongTensor max(Party p, LongTensor x, int axis, int bits, boolean keepDims) {
         Shape shape = x.shape();

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The published recipe lists are what the protocols take (so prefetching works) and a remote dealer can rebuild them. */
+/**
+ * The published recipe lists are what the protocols take (so prefetching works), and a remote dealer can rebuild
+ * every recipe from its spec.
+ */
 class ComparisonRecipesTest {
     /** Records the specs one party takes while running {@code body} against a real peer. */
     private static List<RecipeSpec> taken(Function<Party, LongTensor> body) {

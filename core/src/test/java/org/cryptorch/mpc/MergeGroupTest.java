@@ -26,7 +26,8 @@ class MergeGroupTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {"1;1", "2;2", "6;3,3", "7;2,2,2,1", "15;2,2,2,2,2,2,2,1",
-        "23;3,3,3,3,3,3,3,2", "24;3,3,3,3,3,3,3,3", "25;2,2,2,2,2,2,2,2,2,2,2,2,1", "63;2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,1"})
+        "23;3,3,3,3,3,3,3,2", "24;3,3,3,3,3,3,3,3", "25;2,2,2,2,2,2,2,2,2,2,2,2,1",
+        "63;2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,1"})
     void leavesHaveTwoBitsUnlessThreeSaveARound(int lowBits, String sizes) {
         int[] expected = java.util.Arrays.stream(sizes.split(",")).mapToInt(Integer::parseInt).toArray();
         assertThat(new CarryTree(lowBits + 1).leafSizes()).containsExactly(expected);

@@ -19,6 +19,7 @@ final class BuiltinRecipes {
         synchronized (BuiltinRecipes.class) {
             if (!registered) {
                 Recipes.register(ElementwiseTriple.NAME, p -> new ElementwiseTriple(p[0]));
+                ArithmeticRecipes.registerAll();
                 registered = true;
             }
         }

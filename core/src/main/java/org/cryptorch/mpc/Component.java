@@ -18,6 +18,15 @@ public record Component(String name, int words, Sharing sharing, Source source) 
         return new Component(name, words, s, Source.RANDOM);
     }
 
+    /** A value known in full to party {@code owner} (its share) while the other party's share is zero. */
+    public static Component ownedBy(int owner, String name, int words, Sharing s) {
+        return switch (owner) {
+            case 0 -> new Component(name, words, s, Source.OWNED_BY_0);
+            case 1 -> new Component(name, words, s, Source.OWNED_BY_1);
+            default -> throw new IllegalArgumentException("owner must be party 0 or 1, got " + owner);
+        };
+    }
+
     public static Component derived(String name, int words, Sharing s) {
         return new Component(name, words, s, Source.DERIVED);
     }

@@ -48,6 +48,21 @@ public final class Party {
         return peer.receive(mine.length);
     }
 
+    /**
+     * A one-way round, sending side: the receiver calls {@link #receiveRound} at the same point. Both sides count
+     * the round, since both wait for it before going on.
+     */
+    public void sendRound(long[] data) {
+        peer.stats().addRound();
+        peer.send(data);
+    }
+
+    /** A one-way round, receiving side (see {@link #sendRound}). */
+    public long[] receiveRound(int length) {
+        peer.stats().addRound();
+        return peer.receive(length);
+    }
+
     /** Runs {@code body} with traffic labelled {@code step} (the protocol name used in statistics). */
     public <T> T labelled(String step, java.util.function.Supplier<T> body) {
         String old = peer.stats().setLabel(step);

@@ -1,0 +1,280 @@
+package org.cryptorch.mpc;
+
+import java.util.Optional;
+import org.cryptorch.tensor.LongTensor;
+import org.cryptorch.tensor.Shape;
+
+/**
+ * Arithmetic protocols on additive shares in Z_2^64. A secret x is held as two {@link LongTensor}s x0 (party 0) and
+ * x1 (party 1) with x = x0 + x1 mod 2^64; every method here takes and returns the calling party's share. Both
+ * parties call the same methods in the same order with shares of the same shapes. Costs are given by
+ * {@link ArithmeticCosts}; each protocol labels its traffic with the name used there.
+ */
+public final class Arithmetic {
+    /** Bias that moves every x in [-2^62, 2^62) into [0, 2^63) for the dealer-assisted truncation. */
+    private static final long TRUNCATION_BIAS = 1L << 62;
+
+    private Arithmetic() {
+    }
+
+    // ---- input and output ----
+
+    /** Shares the caller's own {@code value}; the other party calls {@link #receiveInput} at the same point. */
+    public static LongTensor provideInput(Party p, LongTensor value) {
+        return p.labelled("input", () -> {
+            int n = value.size();
+            long[] mask = p.correlations().take(ArithmeticRecipes.inputMask(p.id(), n))[0];
+            long[] masked = new long[n];
+            long[] v = value.data();
+            for (int i = 0; i < n; i++) {
+                masked[i] = v[i] - mask[i];
+            }
+            p.sendRound(masked);
+            return new LongTensor(value.shape(), mask);
+        });
+    }
+
+    /** This party's share of an input of the given shape that the other party shares with {@link #provideInput}. */
+    public static LongTensor receiveInput(Party p, Shape shape) {
+        return p.labelled("input", () -> {
+            int n = shape.size();
+            p.correlations().take(ArithmeticRecipes.inputMask(1 - p.id(), n));
+            return new LongTensor(shape, p.receiveRound(n));
+        });
+    }
+
+    /** Opens the secret to both parties. */
+    public static LongTensor revealToBoth(Party p, LongTensor share) {
+        return p.labelled("reveal", () -> {
+            long[] mine = share.data();
+            long[] theirs = p.exchange(mine);
+            long[] out = new long[mine.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = mine[i] + theirs[i];
+            }
+            return new LongTensor(share.shape(), out);
+        });
+    }
+
+    /** Opens the secret to party {@code receiver} only; the other party gets an empty result. */
+    public static Optional<LongTensor> revealTo(Party p, int receiver, LongTensor share) {
+        ArithmeticCosts.checkParty("receiver", receiver);
+        return p.labelled("reveal", () -> {
+            long[] mine = share.data();
+            if (p.id() != receiver) {
+                p.sendRound(mine);
+                return Optional.empty();
+            }
+            long[] theirs = p.receiveRound(mine.length);
+            for (int i = 0; i < theirs.length; i++) {
+                theirs[i] += mine[i];
+            }
+            return Optional.of(new LongTensor(share.shape(), theirs));
+        });
+    }
+
+    // ---- local linear operations (no communication) ----
+
+    public static LongTensor add(LongTensor x, LongTensor y) {
+        requireSameShape("add", x, y);
+        long[] a = x.data();
+        long[] b = y.data();
+        long[] out = new long[a.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] + b[i];
+        }
+        return new LongTensor(x.shape(), out);
+    }
+
+    public static LongTensor sub(LongTensor x, LongTensor y) {
+        requireSameShape("sub", x, y);
+        long[] a = x.data();
+        long[] b = y.data();
+        long[] out = new long[a.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] - b[i];
+        }
+        return new LongTensor(x.shape(), out);
+    }
+
+    public static LongTensor neg(LongTensor x) {
+        return mulPublic(x, -1L);
+    }
+
+    /** Adds a public constant of the same shape: only party 0 adds it, so the secret moves by exactly c. */
+    public static LongTensor addPublic(Party p, LongTensor x, LongTensor c) {
+        requireSameShape("addPublic", x, c);
+        return p.id() == 0 ? add(x, c) : x;
+    }
+
+    /** Multiplies by a public ring integer (no truncation). */
+    public static LongTensor mulPublic(LongTensor x, long c) {
+        long[] a = x.data();
+        long[] out = new long[a.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] * c;
+        }
+        return new LongTensor(x.shape(), out);
+    }
+
+    /** Multiplies element-wise by a public ring tensor of the same shape (no truncation). */
+    public static LongTensor mulPublic(LongTensor x, LongTensor c) {
+        requireSameShape("mulPublic", x, c);
+        long[] a = x.data();
+        long[] b = c.data();
+        long[] out = new long[a.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] * b[i];
+        }
+        return new LongTensor(x.shape(), out);
+    }
+
+    /**
+     * Multiplies a fixed-point secret by the public real {@code c}, encoded with the party's fractional bits, and
+     * truncates the product back to that scale.
+     */
+    public static LongTensor mulPublicFixed(Party p, LongTensor x, double c, Truncation mode) {
+        return truncate(p, mulPublic(x, encodeConstant(c, p.fractionalBits())), p.fractionalBits(), mode);
+    }
+
+    static long encodeConstant(double c, int fractionalBits) {
+        double scaled = Math.rint(c * Math.scalb(1.0, fractionalBits));
+        if (!(Math.abs(scaled) < 0x1p63)) {
+            throw new IllegalArgumentException("constant " + c + " does not fit the ring with " + fractionalBits
+                + " fractional bits");
+        }
+        return (long) scaled;
+    }
+
+    // ---- products with Beaver triples (one round each) ----
+
+    /** Element-wise product of two secrets of the same shape (ring product, no truncation). */
+    public static LongTensor mul(Party p, LongTensor x, LongTensor y) {
+        requireSameShape("mul", x, y);
+        return p.labelled("mul", () -> {
+            int n = x.size();
+            long[][] t = p.correlations().take(ArithmeticRecipes.triple(n));
+            long[] a = t[0];
+            long[] b = t[1];
+            long[] z = t[2];
+            long[] xs = x.data();
+            long[] ys = y.data();
+            long[] mine = new long[2 * n];
+            for (int i = 0; i < n; i++) {
+                mine[i] = xs[i] - a[i];
+                mine[n + i] = ys[i] - b[i];
+            }
+            long[] theirs = p.exchange(mine);
+            // z_i = c_i + e*y_i + a_i*d sums to ab + (x-a)y + a(y-b) = xy, with e = x-a and d = y-b opened.
+            for (int i = 0; i < n; i++) {
+                long e = mine[i] + theirs[i];
+                long d = mine[n + i] + theirs[n + i];
+                z[i] += e * ys[i] + a[i] * d;
+            }
+            return new LongTensor(x.shape(), z);
+        });
+    }
+
+    /** x*x, opening only e = x-a: z_i = c_i + e*(x_i + a_i) sums to a^2 + (x-a)(x+a) = x^2. */
+    public static LongTensor square(Party p, LongTensor x) {
+        return p.labelled("square", () -> {
+            int n = x.size();
+            long[][] t = p.correlations().take(ArithmeticRecipes.squarePair(n));
+            long[] a = t[0];
+            long[] z = t[1];
+            long[] xs = x.data();
+            long[] mine = new long[n];
+            for (int i = 0; i < n; i++) {
+                mine[i] = xs[i] - a[i];
+            }
+            long[] theirs = p.exchange(mine);
+            for (int i = 0; i < n; i++) {
+                z[i] += (mine[i] + theirs[i]) * (xs[i] + a[i]);
+            }
+            return new LongTensor(x.shape(), z);
+        });
+    }
+
+    // ---- truncation ----
+
+    /** Divides a secret by 2^bits with the chosen protocol; see {@link Truncation} for the error bounds. */
+    public static LongTensor truncate(Party p, LongTensor x, int bits, Truncation mode) {
+        return switch (mode) {
+            case LOCAL -> truncateLocal(p, x, bits);
+            case DEALER -> truncateWithDealer(p, x, bits);
+        };
+    }
+
+    /**
+     * SecureML truncation without communication: party 0 computes x0 >> bits, party 1 computes -((-x1) >> bits).
+     * Correct up to +1 ulp unless x0 and -x1 straddle the signed overflow boundary, which a uniform share does
+     * with probability |x|/2^64.
+     */
+    public static LongTensor truncateLocal(Party p, LongTensor x, int bits) {
+        checkShift(bits);
+        long[] a = x.data();
+        long[] out = new long[a.length];
+        if (p.id() == 0) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = a[i] >> bits;
+            }
+        } else {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = -(-a[i] >> bits);
+            }
+        }
+        return new LongTensor(x.shape(), out);
+    }
+
+    /**
+     * One-round truncation with a dealer pair (r, r>>>bits, msb(r)), valid for x in [-2^62, 2^62). With the bias
+     * x' = x + 2^62 in [0, 2^63), the parties open c = x' + r (uniform). Then x' = c - r + w*2^64 with the wrap bit
+     * w = msb(r)*(1 - msb(c)), because x' + r can only wrap when r >= 2^63 and then wraps exactly when the sum
+     * lands below 2^63. Hence (c>>>f) - (r>>>f) + w*2^(64-f) equals floor(x'/2^f) + [c mod 2^f < r mod 2^f], and
+     * subtracting 2^(62-f) gives floor(x/2^f) + {0 or 1}: the +1 occurs with probability (x mod 2^f)/2^f, so the
+     * result is x/2^f rounded stochastically without bias.
+     */
+    public static LongTensor truncateWithDealer(Party p, LongTensor x, int bits) {
+        checkShift(bits);
+        return p.labelled("trunc_dealer", () -> {
+            int n = x.size();
+            long[][] t = p.correlations().take(ArithmeticRecipes.truncationPair(n, bits));
+            long[] r = t[0];
+            long[] rHigh = t[1];
+            long[] rMsb = t[2];
+            long[] xs = x.data();
+            long bias = p.id() == 0 ? TRUNCATION_BIAS : 0;
+            long[] mine = new long[n];
+            for (int i = 0; i < n; i++) {
+                mine[i] = xs[i] + bias + r[i];
+            }
+            long[] theirs = p.exchange(mine);
+            long[] out = rHigh;
+            int wrapShift = 64 - bits;
+            long publicOffset = p.id() == 0 ? 1 : 0;
+            long unbias = TRUNCATION_BIAS >>> bits;
+            for (int i = 0; i < n; i++) {
+                long c = mine[i] + theirs[i];
+                long cHighBitClear = 1 - (c >>> 63);
+                long wrap = rMsb[i] * cHighBitClear;
+                out[i] = publicOffset * ((c >>> bits) - unbias) - rHigh[i] + (wrap << wrapShift);
+            }
+            return new LongTensor(x.shape(), out);
+        });
+    }
+
+    // ---- checks ----
+
+    static void checkShift(int bits) {
+        if (bits < 1 || bits > 62) {
+            throw new IllegalArgumentException("truncation by " + bits + " bits: must be between 1 and 62");
+        }
+    }
+
+    private static void requireSameShape(String op, LongTensor x, LongTensor y) {
+        if (!x.shape().equals(y.shape())) {
+            throw new IllegalArgumentException(op + ": operand shapes " + x.shape() + " and " + y.shape()
+                + " differ");
+        }
+    }
+}

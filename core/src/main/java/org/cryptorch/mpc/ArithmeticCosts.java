@@ -1,0 +1,68 @@
+package org.cryptorch.mpc;
+
+/**
+ * Predicted costs of the protocols in {@link Arithmetic}, as functions of element counts and parameters only.
+ * Every ring element on the wire or from the dealer is 8 bytes; local operations are free.
+ */
+public final class ArithmeticCosts {
+    private static final long WORD = 8;
+
+    private ArithmeticCosts() {
+    }
+
+    /** The owner sends its input minus a mask it alone knows: 1 round, 8n bytes from the owner, nothing offline. */
+    public static Cost input(int owner, long n) {
+        return oneWay(checkParty("owner", owner), WORD * n);
+    }
+
+    public static Cost revealToBoth(long n) {
+        return Cost.symmetric(1, WORD * n, 0);
+    }
+
+    /** Only the party that does not learn the value sends its share. */
+    public static Cost revealTo(int receiver, long n) {
+        return oneWay(1 - checkParty("receiver", receiver), WORD * n);
+    }
+
+    /** Opens x-a and y-b (16 bytes per element and party); the dealer sends c = a*b (8 bytes per element). */
+    public static Cost mul(long n) {
+        return Cost.symmetric(1, 2 * WORD * n, WORD * n);
+    }
+
+    /** Opens x-a only; the dealer sends a^2. */
+    public static Cost square(long n) {
+        return Cost.symmetric(1, WORD * n, WORD * n);
+    }
+
+    public static Cost truncateLocal(long n) {
+        return Cost.FREE;
+    }
+
+    /** Opens x + 2^62 + r; the dealer sends r>>>f and msb(r). */
+    public static Cost truncateWithDealer(long n) {
+        return Cost.symmetric(1, WORD * n, 2 * WORD * n);
+    }
+
+    public static Cost truncate(long n, Truncation mode) {
+        return switch (mode) {
+            case LOCAL -> truncateLocal(n);
+            case DEALER -> truncateWithDealer(n);
+        };
+    }
+
+    /** A public fixed-point product is local; only its truncation can cost anything. */
+    public static Cost mulPublicFixed(long n, Truncation mode) {
+        return truncate(n, mode);
+    }
+
+    private static Cost oneWay(int sender, long bytes) {
+        return sender == 0 ? new Cost(1, bytes, 0, 0) : new Cost(1, 0, bytes, 0);
+    }
+
+    static int checkParty(String role, int party) {
+        if (party != 0 && party != 1) {
+            throw new IllegalArgumentException(role + " must be party 0 or 1, got " + party);
+        }
+        return party;
+    }
+}

@@ -9,8 +9,15 @@ final class Checks {
     }
 
     static List<ProtocolCheck> all(SelftestConfig c) {
+        int n = c.elements();
         return List.of(
-            new DealerCheck(c.elements()));
+            new DealerCheck(n),
+            ArithmeticChecks.input(n),
+            ArithmeticChecks.reveal(n),
+            ArithmeticChecks.mul(n),
+            ArithmeticChecks.square(n),
+            ArithmeticChecks.truncLocal(n),
+            ArithmeticChecks.truncDealer(n));
     }
 
     /** The checks {@code c.only()} selects (all when empty); an unknown name is an error. */

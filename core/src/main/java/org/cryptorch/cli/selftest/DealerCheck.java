@@ -1,12 +1,12 @@
 package org.cryptorch.cli.selftest;
 
+import org.cryptorch.mpc.ArithmeticRecipes;
+import org.cryptorch.mpc.Cost;
 import org.cryptorch.mpc.Recipe;
-import org.cryptorch.mpc.RecipeSpec;
-import org.cryptorch.mpc.Recipes;
 
 /**
  * The correlated randomness itself across processes: the parties take Beaver triples from the remote dealer and
- * party 0 checks {@code c = a*b} on the combined shares. Error is the number of wrong elements (bound 0).
+ * party 0 checks {@code c = a*b} on the combined shares. The error is the number of wrong elements (bound 0).
  */
 final class DealerCheck implements ProtocolCheck {
     private final int n;
@@ -22,7 +22,7 @@ final class DealerCheck implements ProtocolCheck {
 
     @Override
     public CheckOutcome run(PartySession s) {
-        Recipe triple = Recipes.fromSpec(new RecipeSpec("triple", n));
+        Recipe triple = ArithmeticRecipes.triple(n);
         long[][] mine = s.online(name(), () -> s.party().correlations().take(triple));
         long[] a1 = s.party1s(mine[0]);
         long[] b1 = s.party1s(mine[1]);
@@ -33,6 +33,6 @@ final class DealerCheck implements ProtocolCheck {
             long b = mine[1][i] + b1[i];
             wrong += (mine[2][i] + c1[i]) == a * b ? 0 : 1;
         }
-        return new CheckOutcome(n, 0, wrong, 0, ExpectedCost.symmetric(0, 0, triple.offlineBytes()));
+        return CheckOutcome.of(n, 0, wrong, 0, new Cost(0, 0, 0, triple.offlineBytes()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cryptorch.cli.selftest.PartySession.Measurement;
+import org.cryptorch.mpc.Cost;
 
 /**
  * One JSON line of the selftest output. A line is {@code ok} when the error is within its bound and the measured
@@ -20,12 +21,16 @@ final class ResultLine {
     }
 
     static String format(String name, CheckOutcome o, Measurement m0, Measurement m1) {
-        ExpectedCost p = o.predicted();
+        Cost p = o.predicted();
         long rounds = Math.max(m0.rounds(), m1.rounds());
         long offline = m0.offlineBytes() + m1.offlineBytes();
         List<String> problems = new ArrayList<>();
         if (!(o.maxAbsError() <= o.errorBound())) {
             problems.add("error " + o.maxAbsError() + " above bound " + o.errorBound());
+        }
+        if (o.largeErrors() > o.largeErrorsAllowed()) {
+            problems.add(o.largeErrors() + " large errors, more than the " + o.largeErrorsAllowed()
+                + " the documented probability allows");
         }
         expectEqual(problems, "rounds of party 0", m0.rounds(), p.rounds());
         expectEqual(problems, "rounds of party 1", m1.rounds(), p.rounds());
@@ -41,6 +46,10 @@ final class ResultLine {
         }
         line.put("max_abs_error", o.maxAbsError());
         line.put("error_bound", o.errorBound());
+        if (o.largeErrorsAllowed() > 0) {
+            line.put("large_errors", o.largeErrors());
+            line.put("large_errors_allowed", o.largeErrorsAllowed());
+        }
         line.put("rounds", rounds);
         line.put("bytes_per_party", Math.max(m0.bytesSent(), m1.bytesSent()));
         line.put("bytes_sent", List.of(m0.bytesSent(), m1.bytesSent()));

@@ -1,0 +1,116 @@
+package org.cryptorch.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Plaintext connection setup: retries, identities, several peers on one listener. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ConnectionSetupTest {
+    private static NetConfig plain(String self) {
+        return TcpChannelTest.plain(self);
+    }
+
+    @Test
+    void unreachablePeerFailsAtTheDeadlineNamingIt() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        int closedPort = port;
+        NetConfig cfg = plain("party0").withConnectTimeout(Duration.ofMillis(500));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> Connector.connect(cfg, "dealer", "127.0.0.1", closedPort))
+            .isInstanceOf(ConnectionSetupException.class)
+            .hasMessage("could not reach dealer at 127.0.0.1:" + closedPort + " within 500 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(350),
+            Duration.ofSeconds(2));
+    }
+
+    @Test
+    void connectorRetriesUntilTheListenerStarts() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        int p = port;
+        CompletableFuture<TcpChannel> dialled =
+            CompletableFuture.supplyAsync(() -> Connector.connect(plain("party1"), "dealer", "127.0.0.1", p));
+        Thread.sleep(300);
+        try (Listener listener = Listener.open(plain("dealer"), p);
+             TcpChannel atDealer = listener.accept("party1");
+             TcpChannel atParty = dialled.get(5, TimeUnit.SECONDS)) {
+            atParty.send(new long[] {5});
+            assertThat(atDealer.receive(1)).containsExactly(5);
+        }
+    }
+
+    @Test
+    void dealerAcceptsBothPartiesInAnyOrder() throws Exception {
+        try (Listener listener = Listener.open(plain("dealer"), 0)) {
+            CompletableFuture<Map<String, TcpChannel>> accepted =
+                CompletableFuture.supplyAsync(() -> listener.accept(List.of("party0", "party1")));
+            TcpChannel c1 = Connector.connect(plain("party1"), "dealer", "127.0.0.1", listener.port());
+            TcpChannel c0 = Connector.connect(plain("party0"), "dealer", "127.0.0.1", listener.port());
+            Map<String, TcpChannel> atDealer = accepted.get(5, TimeUnit.SECONDS);
+            c0.send(new long[] {0});
+            c1.send(new long[] {1});
+            assertThat(atDealer.get("party0").receive(1)).containsExactly(0);
+            assertThat(atDealer.get("party1").receive(1)).containsExactly(1);
+            atDealer.values().forEach(TcpChannel::close);
+            c0.close();
+            c1.close();
+        }
+    }
+
+    @Test
+    void unexpectedIdentityIsRejectedAndTheListenerKeepsWaiting() throws Exception {
+        try (Listener listener = Listener.open(plain("party0"), 0)) {
+            CompletableFuture<TcpChannel> accepted = CompletableFuture.supplyAsync(() -> listener.accept("party1"));
+            assertThatThrownBy(() -> Connector.connect(plain("dealer"), "party0", "127.0.0.1", listener.port()))
+                .isInstanceOf(ConnectionSetupException.class)
+                .hasMessageStartingWith("party0 at 127.0.0.1:" + listener.port() + " rejected the connection: "
+                    + "party0 refuses 127.0.0.1:")
+                .hasMessageEndingWith("unexpected identity 'dealer' (waiting for party1)");
+            try (TcpChannel c = Connector.connect(plain("party1"), "party0", "127.0.0.1", listener.port());
+                 TcpChannel atListener = accepted.get(5, TimeUnit.SECONDS)) {
+                assertThat(atListener.peer()).isEqualTo("party1");
+                c.send(new long[] {9});
+                assertThat(atListener.receive(1)).containsExactly(9);
+            }
+        }
+    }
+
+    @Test
+    void listenerTimesOutNamingMissingPeersAndRejections() {
+        try (Listener listener = Listener.open(plain("party0").withConnectTimeout(Duration.ofMillis(800)), 0)) {
+            CompletableFuture<TcpChannel> accepted = CompletableFuture.supplyAsync(() -> listener.accept("party1"));
+            assertThatThrownBy(() -> Connector.connect(plain("party2"), "party0", "127.0.0.1", listener.port()))
+                .isInstanceOf(ConnectionSetupException.class);
+            assertThatThrownBy(() -> accepted.get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(ConnectionSetupException.class)
+                .hasMessageStartingWith("party1 did not connect to party0 on port " + listener.port()
+                    + " within 800 ms; rejected: 127.0.0.1:")
+                .hasMessageEndingWith("unexpected identity 'party2' (waiting for party1)");
+        }
+    }
+
+    @Test
+    void connectorChecksItReachedThePeerItDialled() throws Exception {
+        try (Listener listener = Listener.open(plain("party1"), 0)) {
+            CompletableFuture<TcpChannel> accepted = CompletableFuture.supplyAsync(() -> listener.accept("party0"));
+            assertThatThrownBy(() -> Connector.connect(plain("party0"), "dealer", "127.0.0.1", listener.port()))
+                .isInstanceOf(ConnectionSetupException.class)
+                .hasMessage("expected dealer at 127.0.0.1:" + listener.port() + " but it says it is party1");
+            accepted.get(5, TimeUnit.SECONDS).close();
+        }
+    }
+}

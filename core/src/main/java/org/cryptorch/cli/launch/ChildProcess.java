@@ -20,6 +20,9 @@ import java.util.concurrent.BlockingQueue;
  * exits when it reads end of input, so it never outlives its parent).
  */
 public final class ChildProcess {
+    /** Printed by every JVM that uses the Vector API; says nothing about the failure. */
+    private static final String INCUBATOR_NOTICE = "WARNING: Using incubator modules: jdk.incubator.vector\n";
+
     private final String name;
     private final Process process;
     private final Path stderrFile;
@@ -80,7 +83,7 @@ public final class ChildProcess {
     /** What the child wrote on standard error so far (its last {@code maxChars} characters). */
     public String stderr(int maxChars) {
         try {
-            String s = Files.readString(stderrFile, StandardCharsets.UTF_8);
+            String s = Files.readString(stderrFile, StandardCharsets.UTF_8).replace(INCUBATOR_NOTICE, "");
             return s.length() <= maxChars ? s : "..." + s.substring(s.length() - maxChars);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the standard error of " + name, e);

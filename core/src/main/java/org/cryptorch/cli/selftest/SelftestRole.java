@@ -41,8 +41,11 @@ public final class SelftestRole {
                 default -> throw new IllegalArgumentException("unknown role '" + role + "'");
             }
         } catch (Throwable e) {
-            System.err.println(role + ": " + e.getMessage());
-            e.printStackTrace();
+            String msg = String.valueOf(e.getMessage());
+            System.err.println(msg.startsWith(role + ":") ? msg : role + ": " + msg);
+            if (System.getenv("CRYPTORCH_DEBUG") != null || e.getMessage() == null) {
+                e.printStackTrace();
+            }
             System.exit(1);
         }
         System.exit(0);

@@ -1,5 +1,7 @@
 package org.cryptorch.mpc;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Function;
 
@@ -11,7 +13,12 @@ public final class SeededCorrelations implements Correlations {
     private final int party;
     private final Prg prg;
     private final Function<Recipe, long[][]> corrections;
+    private final Deque<Prefetched> prefetched = new ArrayDeque<>();
     private long offlineBytes;
+
+    /** Shares expanded ahead of use, with the spec they were made for. */
+    private record Prefetched(RecipeSpec spec, long[][] shares) {
+    }
 
     /**
      * @param corrections for party 1, returns the dealer's corrections of one recipe instance; ignored for party 0
@@ -26,7 +33,26 @@ public final class SeededCorrelations implements Correlations {
     }
 
     @Override
+    public void prefetch(List<Recipe> recipes) {
+        for (Recipe r : recipes) {
+            prefetched.addLast(new Prefetched(r.spec(), expand(r)));
+        }
+    }
+
+    @Override
     public long[][] take(Recipe r) {
+        Prefetched next = prefetched.pollFirst();
+        if (next == null) {
+            return expand(r);
+        }
+        if (!next.spec().equals(r.spec())) {
+            throw new IllegalStateException("party " + party + " took correlation " + r.spec()
+                + " but the next prefetched one is " + next.spec());
+        }
+        return next.shares();
+    }
+
+    private long[][] expand(Recipe r) {
         List<Component> cs = r.components();
         long[][] shares = new long[cs.size()][];
         // Party 1 asks for every recipe, even one with nothing derived, so the dealer's PRGs stay in step.

@@ -10,7 +10,7 @@ import org.cryptorch.net.ProtocolException;
  * A party's correlations from a remote {@link DealerServer}. Party 0 only receives its seed and expands everything
  * locally. Party 1 receives its seed and asks the dealer for the corrections of every recipe: one request per
  * {@link #take}, or one request for a whole list by {@link #prefetch} (the offline phase), after which the takes of
- * those recipes cost no dealer traffic.
+ * those recipes cost no dealer traffic. A prefetch also expands both parties' shares from their seeds ahead of use.
  */
 public final class RemoteCorrelations implements Correlations, AutoCloseable {
     /** Corrections received ahead of their take, with the recipe they belong to. */
@@ -22,6 +22,7 @@ public final class RemoteCorrelations implements Correlations, AutoCloseable {
     private final SeededCorrelations seeded;
     private final Deque<Fetched> fetched = new ArrayDeque<>();
     private long offlineBytes;
+    private int pending;
     private boolean ended;
 
     private RemoteCorrelations(int party, Channel dealer, byte[] seed) {
@@ -42,23 +43,30 @@ public final class RemoteCorrelations implements Correlations, AutoCloseable {
 
     @Override
     public long[][] take(Recipe r) {
-        return seeded.take(r);
+        long[][] shares = seeded.take(r);
+        pending = Math.max(0, pending - 1);
+        return shares;
     }
 
     @Override
     public void prefetch(List<Recipe> recipes) {
-        if (party == 0 || recipes.isEmpty()) {
+        if (recipes.isEmpty()) {
             return;
         }
-        request(recipes);
-        for (Recipe r : recipes) {
-            fetched.add(new Fetched(r.spec(), receiveCorrections(r)));
+        if (party == 1) {
+            request(recipes);
+            for (Recipe r : recipes) {
+                fetched.add(new Fetched(r.spec(), receiveCorrections(r)));
+            }
         }
+        // Expanding now consumes the fetched corrections in order, so the online takes only dequeue.
+        seeded.prefetch(recipes);
+        pending += recipes.size();
     }
 
     /** Number of prefetched recipes not yet taken. */
     public int pending() {
-        return fetched.size();
+        return pending;
     }
 
     @Override

@@ -154,7 +154,7 @@ class RemoteDealerTest {
             s.p1.prefetch(List.of(new MaskOnly(4), Recipes.fromSpec(new RecipeSpec("triple", 2))));
             Recipe wrong = Recipes.fromSpec(new RecipeSpec("triple", 2));
             assertThatThrownBy(() -> s.p1.take(wrong)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("out of prefetch order").hasMessageContaining("test-mask-only[4]");
+                .hasMessageContaining("next prefetched one is test-mask-only[4]");
         }
     }
 

@@ -20,6 +20,7 @@ final class BuiltinRecipes {
             if (!registered) {
                 Recipes.register(ElementwiseTriple.NAME, p -> new ElementwiseTriple(p[0]));
                 ArithmeticRecipes.registerAll();
+                ComparisonRecipes.registerAll();
                 registered = true;
             }
         }

@@ -17,7 +17,12 @@ final class Checks {
             ArithmeticChecks.mul(n),
             ArithmeticChecks.square(n),
             ArithmeticChecks.truncLocal(n),
-            ArithmeticChecks.truncDealer(n));
+            ArithmeticChecks.truncDealer(n),
+            ComparisonChecks.ltz(n, 64),
+            ComparisonChecks.ltz(n, 24),
+            ComparisonChecks.relu(n),
+            ComparisonChecks.select(n),
+            ComparisonChecks.max(n));
     }
 
     /** The checks {@code c.only()} selects (all when empty); an unknown name is an error. */

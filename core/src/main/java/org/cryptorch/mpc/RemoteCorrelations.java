@@ -35,7 +35,12 @@ public final class RemoteCorrelations implements Correlations, AutoCloseable {
     public static RemoteCorrelations connect(int party, Channel dealer) {
         String old = dealer.stats().setLabel(DealerWire.LABEL);
         try {
-            return new RemoteCorrelations(party, dealer, dealer.receiveBytes());
+            byte[] seed = dealer.receiveBytes();
+            if (seed.length != 16) {
+                throw new ProtocolException("party" + party + ": " + dealer.peer() + " sent a seed of " + seed.length
+                    + " bytes, expected 16");
+            }
+            return new RemoteCorrelations(party, dealer, seed);
         } finally {
             dealer.stats().setLabel(old);
         }
@@ -125,7 +130,7 @@ public final class RemoteCorrelations implements Correlations, AutoCloseable {
             }
             return out;
         } catch (ProtocolException e) {
-            throw new ProtocolException("party1: receiving corrections of " + r.spec() + ": " + e.getMessage(), e);
+            throw new ProtocolException(e.getMessage() + " (receiving the corrections of " + r.spec() + ")", e);
         } finally {
             dealer.stats().setLabel(old);
         }

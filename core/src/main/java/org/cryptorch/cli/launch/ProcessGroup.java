@@ -87,7 +87,7 @@ public final class ProcessGroup implements AutoCloseable {
      * A failure of the group: kills the children, then builds a message with the reason and every child's standard
      * error, so the first process to die can be told from those that only lost their peer.
      */
-    public LaunchException failure(String reason) {
+    private LaunchException failure(String reason) {
         killAll();
         StringBuilder msg = new StringBuilder(reason);
         for (ChildProcess c : children) {

@@ -1,6 +1,8 @@
 package org.cryptorch.mpc;
 
 import java.util.Optional;
+import java.util.function.BinaryOperator;
+import org.cryptorch.tensor.FixedPoint;
 import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
 
@@ -73,60 +75,37 @@ public final class Arithmetic {
         });
     }
 
-    // ---- local linear operations (no communication) ----
+    // ---- local linear operations (no communication; numpy broadcasting) ----
 
     public static LongTensor add(LongTensor x, LongTensor y) {
-        requireSameShape("add", x, y);
-        long[] a = x.data();
-        long[] b = y.data();
-        long[] out = new long[a.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a[i] + b[i];
-        }
-        return new LongTensor(x.shape(), out);
+        return x.add(y);
     }
 
     public static LongTensor sub(LongTensor x, LongTensor y) {
-        requireSameShape("sub", x, y);
-        long[] a = x.data();
-        long[] b = y.data();
-        long[] out = new long[a.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a[i] - b[i];
-        }
-        return new LongTensor(x.shape(), out);
+        return x.sub(y);
     }
 
     public static LongTensor neg(LongTensor x) {
-        return mulPublic(x, -1L);
+        return x.neg();
     }
 
-    /** Adds a public constant of the same shape: only party 0 adds it, so the secret moves by exactly c. */
+    /**
+     * Adds a public constant: only party 0 adds it, so the secret moves by exactly c; party 1 only broadcasts its
+     * share so that both shares keep the same shape.
+     */
     public static LongTensor addPublic(Party p, LongTensor x, LongTensor c) {
-        requireSameShape("addPublic", x, c);
-        return p.id() == 0 ? add(x, c) : x;
+        Shape out = Shape.broadcast(x.shape(), c.shape());
+        return p.id() == 0 ? x.add(c) : x.broadcastTo(out);
     }
 
     /** Multiplies by a public ring integer (no truncation). */
     public static LongTensor mulPublic(LongTensor x, long c) {
-        long[] a = x.data();
-        long[] out = new long[a.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a[i] * c;
-        }
-        return new LongTensor(x.shape(), out);
+        return x.mulScalar(c);
     }
 
-    /** Multiplies element-wise by a public ring tensor of the same shape (no truncation). */
+    /** Multiplies element-wise by a public ring tensor (no truncation). */
     public static LongTensor mulPublic(LongTensor x, LongTensor c) {
-        requireSameShape("mulPublic", x, c);
-        long[] a = x.data();
-        long[] b = c.data();
-        long[] out = new long[a.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a[i] * b[i];
-        }
-        return new LongTensor(x.shape(), out);
+        return x.mul(c);
     }
 
     /**
@@ -134,16 +113,8 @@ public final class Arithmetic {
      * truncates the product back to that scale.
      */
     public static LongTensor mulPublicFixed(Party p, LongTensor x, double c, Truncation mode) {
-        return truncate(p, mulPublic(x, encodeConstant(c, p.fractionalBits())), p.fractionalBits(), mode);
-    }
-
-    static long encodeConstant(double c, int fractionalBits) {
-        double scaled = Math.rint(c * Math.scalb(1.0, fractionalBits));
-        if (!(Math.abs(scaled) < 0x1p63)) {
-            throw new IllegalArgumentException("constant " + c + " does not fit the ring with " + fractionalBits
-                + " fractional bits");
-        }
-        return (long) scaled;
+        int f = p.fractionalBits();
+        return truncate(p, x.mulScalar(FixedPoint.encode(c, f)), f, mode);
     }
 
     // ---- products with Beaver triples (one round each) ----
@@ -193,6 +164,60 @@ public final class Arithmetic {
             }
             return new LongTensor(x.shape(), z);
         });
+    }
+
+    /** Batched matrix product with numpy semantics ([..., m, k] x [..., k, n], batch axes broadcast). */
+    public static LongTensor matmul(Party p, LongTensor x, LongTensor y) {
+        // The triple's recipe checks the shapes, so both parties fail alike before any traffic.
+        Recipe triple = ArithmeticRecipes.matmulTriple(x.shape(), y.shape());
+        return p.labelled("matmul", () -> bilinear(p, triple, x, y, LongTensor::matmul));
+    }
+
+    /** 2-D convolution of an NCHW secret with OIHW secret weights (pads: top, left, bottom, right). */
+    public static LongTensor conv2d(Party p, LongTensor x, LongTensor w, int[] strides, int[] pads,
+                                    int[] dilations, int groups) {
+        Recipe triple = ArithmeticRecipes.conv2dTriple(x.shape(), w.shape(), strides, pads, dilations, groups);
+        return p.labelled("conv2d", () -> bilinear(p, triple, x, w,
+            (u, v) -> u.conv2d(v, strides, pads, dilations, groups)));
+    }
+
+    /**
+     * A bilinear product x*y with a triple (a, b, c = a*b): opens e = x-a and d = y-b in one round, then
+     * z_i = c_i + e*y_i + a_i*d, which sums to ab + (x-a)y + a(y-b) = xy with two local products per party.
+     */
+    private static LongTensor bilinear(Party p, Recipe triple, LongTensor x, LongTensor y,
+                                       BinaryOperator<LongTensor> product) {
+        long[][] t = p.correlations().take(triple);
+        long[] a = t[0];
+        long[] b = t[1];
+        long[] c = t[2];
+        int nx = x.size();
+        int ny = y.size();
+        long[] xs = x.data();
+        long[] ys = y.data();
+        long[] mine = new long[nx + ny];
+        for (int i = 0; i < nx; i++) {
+            mine[i] = xs[i] - a[i];
+        }
+        for (int i = 0; i < ny; i++) {
+            mine[nx + i] = ys[i] - b[i];
+        }
+        long[] theirs = p.exchange(mine);
+        long[] e = new long[nx];
+        long[] d = new long[ny];
+        for (int i = 0; i < nx; i++) {
+            e[i] = mine[i] + theirs[i];
+        }
+        for (int i = 0; i < ny; i++) {
+            d[i] = mine[nx + i] + theirs[nx + i];
+        }
+        long[] ey = product.apply(new LongTensor(x.shape(), e), y).data();
+        LongTensor ad = product.apply(new LongTensor(x.shape(), a), new LongTensor(y.shape(), d));
+        long[] z = ad.data();
+        for (int i = 0; i < z.length; i++) {
+            z[i] += c[i] + ey[i];
+        }
+        return ad;
     }
 
     // ---- truncation ----

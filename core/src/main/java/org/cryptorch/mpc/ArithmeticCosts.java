@@ -1,5 +1,7 @@
 package org.cryptorch.mpc;
 
+import org.cryptorch.tensor.Shape;
+
 /**
  * Predicted costs of the protocols in {@link Arithmetic}, as functions of element counts and parameters only.
  * Every ring element on the wire or from the dealer is 8 bytes; local operations are free.
@@ -32,6 +34,19 @@ public final class ArithmeticCosts {
     /** Opens x-a only; the dealer sends a^2. */
     public static Cost square(long n) {
         return Cost.symmetric(1, WORD * n, WORD * n);
+    }
+
+    /** Opens x-a and y-b for the whole operands; the dealer sends the product c of the triple. */
+    public static Cost matmul(Shape x, Shape y) {
+        return bilinear(x.size(), y.size(), ProductShapes.matmul(x, y).size());
+    }
+
+    public static Cost conv2d(Shape x, Shape w, int[] strides, int[] pads, int[] dilations, int groups) {
+        return bilinear(x.size(), w.size(), ProductShapes.conv2d(x, w, strides, pads, dilations, groups).size());
+    }
+
+    private static Cost bilinear(long xWords, long yWords, long outWords) {
+        return Cost.symmetric(1, WORD * (xWords + yWords), WORD * outWords);
     }
 
     public static Cost truncateLocal(long n) {

@@ -47,8 +47,11 @@ class SelftestCommandTest {
             assertThat(l.path("rounds").asLong()).isEqualTo(l.path("predicted_rounds").asLong());
             assertThat(l.path("max_abs_error").asDouble()).isLessThanOrEqualTo(l.path("error_bound").asDouble());
         });
-        assertThat(lines.stream().map(l -> l.path("name").asText()).toList())
-            .contains("input", "reveal", "mul", "square", "trunc_local", "trunc_dealer");
+        assertThat(lines.stream().map(l -> l.path("name").asText()).toList()).containsExactly("dealer", "input",
+            "reveal", "mul", "square", "matmul", "conv2d", "trunc_local", "trunc_dealer", "ltz", "ltz", "relu",
+            "select", "max");
+        assertThat(lines.stream().filter(l -> l.path("name").asText().equals("ltz")).map(l -> l.path("bits").asInt()))
+            .containsExactly(64, 24);
         assertThat(status).as(printed).isZero();
     }
 

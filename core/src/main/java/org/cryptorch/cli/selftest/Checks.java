@@ -16,6 +16,8 @@ final class Checks {
             ArithmeticChecks.reveal(n),
             ArithmeticChecks.mul(n),
             ArithmeticChecks.square(n),
+            BilinearChecks.matmul(c.matmulSize()),
+            BilinearChecks.conv2d(c.convChannels()),
             ArithmeticChecks.truncLocal(n),
             ArithmeticChecks.truncDealer(n),
             ComparisonChecks.ltz(n, 64),

@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.cryptorch.cli.launch.LaunchException;
 import org.cryptorch.cli.selftest.SelftestConfig;
@@ -57,21 +61,30 @@ class SelftestCommandTest {
 
     @Test
     @Timeout(60)
-    void aChildThatDiesFailsTheRunFastNamingIt() throws Exception {
-        SelftestConfig big = new SelftestConfig(1 << 22, 512, 64, Duration.ofSeconds(50), null, List.of());
+    void aChildThatDiesMidRunFailsTheRunFastNamingIt() throws Exception {
+        SelftestConfig big = new SelftestConfig(1 << 21, 512, 64, Duration.ofSeconds(50), null, List.of());
+        CountDownLatch firstLine = new CountDownLatch(1);
+        PrintStream out = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                if (b == '\n') {
+                    firstLine.countDown();
+                }
+            }
+        });
         CompletableFuture<Boolean> run = CompletableFuture.supplyAsync(() -> {
             try {
-                return new SelftestLauncher(big, false).run(new PrintStream(new ByteArrayOutputStream()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                return new SelftestLauncher(big, false).run(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         ProcessHandle party1 = awaitChild("party1");
-        Thread.sleep(1500);
+        assertThat(firstLine.await(40, TimeUnit.SECONDS)).as("first result line").isTrue();
         long killedAt = System.nanoTime();
         party1.destroyForcibly();
         assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(LaunchException.class)
-            .cause().hasMessageStartingWith("party1 died");
+            .cause().hasMessageStartingWith("party1 died (exit status 137) while waiting for result 2 of");
         assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(Duration.ofSeconds(10));
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
             .as("no child left running").isEmpty();

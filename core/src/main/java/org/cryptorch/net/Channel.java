@@ -3,7 +3,8 @@ package org.cryptorch.net;
 /**
  * A reliable, ordered, framed link to one peer. Each {@code send} is one frame; the matching {@code receive}
  * must ask for exactly the length that was sent, or it fails with a {@link ProtocolException} naming the peer and
- * the current step label. Receives wait at most the channel's timeout and then fail; they never hang.
+ * the current step label. A receive fails once the peer has been silent for the channel's timeout (a frame that is
+ * still arriving counts as activity); it never hangs.
  */
 public interface Channel extends AutoCloseable {
     /** Name of the peer at the other end ("party0", "party1", "dealer"), used in error messages. */

@@ -1,5 +1,6 @@
 package org.cryptorch.net;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -29,7 +30,7 @@ public final class Connector {
         try {
             raw.setSoTimeout(Math.toIntExact(config.timeout().toMillis()));
             Socket streams = tls == null ? raw : Sockets.handshake(tls.client(raw, host));
-            Hello hello = new Hello(streams, config.timeout());
+            Hello hello = new Hello(streams);
             hello.send(config.self());
             String answered = hello.receive(who, config.timeout());
             if (!answered.equals(peer)) {
@@ -42,7 +43,9 @@ public final class Connector {
         } catch (IOException e) {
             Sockets.closeQuietly(raw);
             throw new ConnectionSetupException(
-                (tls == null ? "connection to " : "TLS handshake with ") + who + " failed: " + e.getMessage(), e);
+                (tls == null ? "connection to " : "TLS handshake with ") + who + " failed: " + e.getMessage()
+                    + (tls != null && e.getCause() instanceof EOFException
+                        ? " (it closed the connection: is TLS on at one end only?)" : ""), e);
         } catch (RuntimeException e) {
             Sockets.closeQuietly(raw);
             throw e;

@@ -11,6 +11,10 @@ import java.nio.ByteOrder;
  * garbage on the wire yields a {@link MalformedFrameException} instead of a huge allocation.
  */
 final class FrameReader {
+    /** TLS record content types (change_cipher_spec, alert, handshake, application_data) start a TLS peer's bytes. */
+    private static final int TLS_RECORD_TYPES_FIRST = 0x14;
+    private static final int TLS_RECORD_TYPES_LAST = 0x17;
+
     private final InputStream in;
     private final long maxFrameBytes;
     private final byte[] chunk = new byte[FrameWriter.CHUNK_BYTES];
@@ -27,13 +31,14 @@ final class FrameReader {
         if (first < 0) {
             return null;
         }
-        chunk[0] = (byte) first;
-        readFully(chunk, 1, FrameWriter.HEADER_BYTES - 1);
-        FrameType type = FrameType.of(chunk[0]);
-        long length = chunkView.getLong(1);
+        FrameType type = FrameType.of((byte) first);
         if (type == null) {
-            throw new MalformedFrameException(String.format("unknown frame type 0x%02x", chunk[0] & 0xff));
+            throw new MalformedFrameException(String.format("unknown frame type 0x%02x", first)
+                + (first >= TLS_RECORD_TYPES_FIRST && first <= TLS_RECORD_TYPES_LAST
+                    ? " (a TLS record: is TLS on at one end only?)" : ""));
         }
+        readFully(chunk, 0, FrameWriter.HEADER_BYTES - 1);
+        long length = chunkView.getLong(0);
         if (length < 0 || length > maxFrameBytes) {
             throw new MalformedFrameException("frame length " + length + " is outside [0, " + maxFrameBytes
                 + "] bytes");

@@ -19,8 +19,8 @@ final class Hello {
     private final FrameReader reader;
     private final FrameWriter writer;
 
-    Hello(Socket streams, Duration timeout) throws IOException {
-        streams.setSoTimeout(Math.toIntExact(Math.max(1, timeout.toMillis())));
+    /** {@code streams} must already have a read timeout set (on the raw socket, which also bounds TLS reads). */
+    Hello(Socket streams) throws IOException {
         this.reader = new FrameReader(streams.getInputStream(), MAX_HELLO_BYTES);
         this.writer = new FrameWriter(streams.getOutputStream());
     }

@@ -107,14 +107,9 @@ public final class Listener implements AutoCloseable {
             Sockets.tune(raw);
             raw.setSoTimeout(Math.toIntExact(config.timeout().toMillis()));
             Socket streams = tls == null ? raw : Sockets.handshake(tls.server(raw));
-            Hello hello = new Hello(streams, config.timeout());
+            Hello hello = new Hello(streams);
             String claimed = hello.receive("connection from " + from, config.timeout());
-            String problem = !expected.contains(claimed)
-                ? "unexpected identity '" + claimed + "' (waiting for " + String.join(", ", expected) + ")"
-                : tls != null && !tls.peerIdentity((SSLSocket) streams).equals(claimed)
-                    ? "claims to be " + claimed + " but presented the certificate of "
-                        + tls.peerIdentity((SSLSocket) streams)
-                    : null;
+            String problem = refusal(claimed, expected, tls, streams);
             if (problem != null) {
                 hello.reject(config.self() + " refuses " + from + ": " + problem);
                 rejections.add(from + " " + problem);
@@ -128,6 +123,21 @@ public final class Listener implements AutoCloseable {
             Sockets.closeQuietly(raw);
             return null;
         }
+    }
+
+    /** Why a peer claiming {@code claimed} must be turned away, or null if it is welcome. */
+    private static String refusal(String claimed, Set<String> expected, PinnedTls tls, Socket streams)
+            throws IOException {
+        if (!expected.contains(claimed)) {
+            return "unexpected identity '" + claimed + "' (waiting for " + String.join(", ", expected) + ")";
+        }
+        if (tls != null) {
+            String certified = tls.peerIdentity((SSLSocket) streams);
+            if (!certified.equals(claimed)) {
+                return "claims to be " + claimed + " but presented the certificate of " + certified;
+            }
+        }
+        return null;
     }
 
     private ConnectionSetupException notConnected(Set<String> missing) {

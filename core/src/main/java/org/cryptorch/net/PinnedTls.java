@@ -19,6 +19,7 @@ import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -30,6 +31,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class PinnedTls {
     private static final String[] PROTOCOLS = {"TLSv1.3"};
+    /** AES-128-GCM first: ten AES rounds instead of fourteen, and still the strength of the P-256 keys. */
+    private static final String[] CIPHER_SUITES = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384"};
 
     private final SSLContext context;
     private final Map<String, X509Certificate> pinned;
@@ -77,7 +80,7 @@ final class PinnedTls {
         SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(raw, null, raw.getPort(), true);
         s.setUseClientMode(false);
         s.setNeedClientAuth(true);
-        s.setEnabledProtocols(PROTOCOLS);
+        configure(s);
         return s;
     }
 
@@ -85,8 +88,16 @@ final class PinnedTls {
     SSLSocket client(Socket raw, String host) throws IOException {
         SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(raw, host, raw.getPort(), true);
         s.setUseClientMode(true);
-        s.setEnabledProtocols(PROTOCOLS);
+        configure(s);
         return s;
+    }
+
+    private static void configure(SSLSocket s) {
+        SSLParameters p = s.getSSLParameters();
+        p.setProtocols(PROTOCOLS);
+        p.setCipherSuites(CIPHER_SUITES);
+        p.setUseCipherSuitesOrder(true);
+        s.setSSLParameters(p);
     }
 
     /** The identity whose pinned certificate the peer presented in the completed handshake. */

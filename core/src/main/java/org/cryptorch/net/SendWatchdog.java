@@ -39,6 +39,11 @@ final class SendWatchdog {
         }
     }
 
+    /** For tests: whether {@code channel} is watched. */
+    static synchronized boolean watches(TcpChannel channel) {
+        return CHANNELS.contains(channel);
+    }
+
     private static void sweep() {
         long now = System.nanoTime();
         for (TcpChannel c : CHANNELS) {

@@ -1,6 +1,7 @@
 package org.cryptorch.net;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
@@ -8,12 +9,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@link Channel} over one TCP (optionally TLS) connection. A dedicated reader thread decodes incoming frames into
  * a queue, so both ends may send large frames at the same time without deadlock (the protocol layer sends, then
- * receives, on one thread). Receives wait at most the configured timeout; peer death, malformed frames and size
- * mismatches surface as {@link ProtocolException}s naming this side, the peer and the current step label.
+ * receives, on one thread). A receive fails once the peer has sent no bytes for the configured timeout (a large
+ * frame that keeps arriving is waited for); a send fails once the peer has accepted no bytes for that long. Peer
+ * death, malformed frames and size mismatches surface as {@link ProtocolException}s naming this side, the peer and
+ * the current step label.
  * Created by {@link Listener} and {@link Connector}, which perform the hello exchange first.
  */
 public final class TcpChannel implements Channel {
@@ -33,7 +37,10 @@ public final class TcpChannel implements Channel {
     /** Start of the socket write in progress (System.nanoTime), or 0 when no write is blocked. */
     private volatile long writeStartedNanos;
     private volatile boolean sendStalled;
-    private volatile String end;
+    /** When the reader thread last got bytes (System.nanoTime): a large frame still arriving is not silence. */
+    private volatile long lastReadNanos;
+    /** Why the reader thread stopped, as a message for a given step label; set before {@link #END} is queued. */
+    private volatile UnaryOperator<String> end;
 
     /**
      * Takes over a connected socket whose hello exchange is done. {@code socket} is the socket to close (the raw TCP
@@ -45,8 +52,8 @@ public final class TcpChannel implements Channel {
         this.peer = peer;
         this.socket = socket;
         this.timeout = timeout;
-        streams.setSoTimeout(0);
-        this.reader = new FrameReader(streams.getInputStream(), maxFrameBytes);
+        socket.setSoTimeout(0); // the reader thread blocks indefinitely; timeouts are enforced on the queue
+        this.reader = new FrameReader(new WatchedInput(streams.getInputStream()), maxFrameBytes);
         this.writer = new FrameWriter(new WatchedOutput(streams.getOutputStream()));
         SendWatchdog.register(this);
         this.readerThread = Thread.ofPlatform().daemon().name("cryptorch-net-" + self + "-from-" + peer)
@@ -130,28 +137,37 @@ public final class TcpChannel implements Channel {
         }
     }
 
+    /** For tests: whether the reader thread still runs. */
+    boolean readerAlive() {
+        return readerThread.isAlive();
+    }
+
     private Object take() {
-        Object m;
-        try {
-            m = inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProtocolException(self + ": interrupted while waiting for " + peer + " during '" + stats.label()
-                + "'", e);
-        }
-        if (m == null) {
-            throw new ProtocolException(self + ": no message from " + peer + " within " + Durations.format(timeout)
-                + " during '" + stats.label() + "'");
+        Object m = null;
+        long waitStart = System.nanoTime();
+        while (m == null) {
+            long left = Math.max(waitStart, lastReadNanos) + timeout.toNanos() - System.nanoTime();
+            if (left <= 0) {
+                throw new ProtocolException(self + ": no message from " + peer + " within "
+                    + Durations.format(timeout) + " during '" + stats.label() + "'");
+            }
+            try {
+                m = inbox.poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProtocolException(self + ": interrupted while waiting for " + peer + " during '"
+                    + stats.label() + "'", e);
+            }
         }
         if (m == END) {
             inbox.add(END); // every later receive fails the same way
-            throw new ProtocolException(self + ": " + end.replace("%step", stats.label()));
+            throw new ProtocolException(self + ": " + end.apply(stats.label()));
         }
         return m;
     }
 
     private void readLoop() {
-        String why;
+        UnaryOperator<String> why;
         try {
             Frame f;
             while ((f = reader.read()) != null) {
@@ -163,7 +179,7 @@ public final class TcpChannel implements Channel {
             }
             why = closedMessage("");
         } catch (MalformedFrameException e) {
-            why = "malformed frame from " + peer + " during '%step': " + e.getMessage();
+            why = step -> "malformed frame from " + peer + " during '" + step + "': " + e.getMessage();
             closeSocket(); // the stream cannot be resynchronised
         } catch (IOException e) {
             why = closedMessage(" (" + e.getMessage() + ")");
@@ -172,9 +188,10 @@ public final class TcpChannel implements Channel {
         inbox.add(END);
     }
 
-    private String closedMessage(String detail) {
-        return closed.get() ? "channel to " + peer + " was closed by this side (during '%step')"
-            : "connection to " + peer + " closed during '%step'" + detail;
+    private UnaryOperator<String> closedMessage(String detail) {
+        boolean byUs = closed.get();
+        return step -> byUs ? "channel to " + peer + " was closed by this side (during '" + step + "')"
+            : "connection to " + peer + " closed during '" + step + "'" + detail;
     }
 
     private ProtocolException sendFailure(IOException e) {
@@ -183,8 +200,7 @@ public final class TcpChannel implements Channel {
             return new ProtocolException(self + ": " + peer + " accepted no data for " + Durations.format(timeout)
                 + " during '" + step + "' (peer stalled)", e);
         }
-        return new ProtocolException(self + ": " + closedMessage(" (" + e.getMessage() + ")").replace("%step", step),
-            e);
+        return new ProtocolException(self + ": " + closedMessage(" (" + e.getMessage() + ")").apply(step), e);
     }
 
     /** Called by the watchdog: closes the connection if one socket write has been blocked past the timeout. */
@@ -201,6 +217,33 @@ public final class TcpChannel implements Channel {
             socket.close();
         } catch (IOException ignored) {
             // closing is best effort; the reader thread ends either way
+        }
+    }
+
+    /** Records when bytes last arrived, so a receive waits for a large frame as long as it keeps flowing. */
+    private final class WatchedInput extends InputStream {
+        private final InputStream in;
+
+        WatchedInput(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                lastReadNanos = System.nanoTime();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                lastReadNanos = System.nanoTime();
+            }
+            return n;
         }
     }
 

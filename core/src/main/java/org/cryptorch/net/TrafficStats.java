@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Per-channel traffic counters split by a step label (the protocol currently running). Bytes count payload only;
- * frame headers are transport overhead and are counted separately. Rounds are counted by the protocol layer, which
- * knows when a message exchange is one round.
+ * Per-channel traffic counters split by a step label (the protocol currently running). Bytes count payload only:
+ * the TCP transport adds a 9-byte header per frame ({@code framesSent} tells how many) plus TLS record overhead,
+ * neither counted here. Rounds are counted by the protocol layer, which knows when a message exchange is one round.
  */
 public final class TrafficStats {
     /** Counters of one label. */

@@ -108,6 +108,21 @@ class MisbehavingPeerTest {
     }
 
     @Test
+    void slowlyArrivingFrameIsWaitedForBeyondTheTimeoutWhileBytesKeepComing() throws Exception {
+        TcpChannel c = helloAsParty1();
+        OutputStream out = raw.getOutputStream();
+        out.write(frame(1, 8 * 6, new byte[0]));
+        long start = System.nanoTime();
+        CompletableFuture<long[]> received = CompletableFuture.supplyAsync(() -> c.receive(6));
+        for (long v = 1; v <= 6; v++) {
+            Thread.sleep(300); // 1.8 s in total, longer than the 1 s timeout, but never 1 s without bytes
+            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array());
+        }
+        assertThat(received.get(5, TimeUnit.SECONDS)).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1500));
+    }
+
+    @Test
     void peerThatStopsReadingFailsTheSenderAfterTheTimeout() throws Exception {
         TcpChannel c = helloAsParty1(); // raw never reads again: kernel buffers fill up, the write blocks
         c.stats().setLabel("matmul");

@@ -24,15 +24,10 @@ public final class Arithmetic {
     /** Shares the caller's own {@code value}; the other party calls {@link #receiveInput} at the same point. */
     public static LongTensor provideInput(Party p, LongTensor value) {
         return p.labelled("input", () -> {
-            int n = value.size();
-            long[] mask = p.correlations().take(ArithmeticRecipes.inputMask(p.id(), n))[0];
-            long[] masked = new long[n];
-            long[] v = value.data();
-            for (int i = 0; i < n; i++) {
-                masked[i] = v[i] - mask[i];
-            }
-            p.sendRound(masked);
-            return new LongTensor(value.shape(), mask);
+            LongTensor mask = new LongTensor(value.shape(),
+                p.correlations().take(ArithmeticRecipes.inputMask(p.id(), value.size()))[0]);
+            p.sendRound(value.sub(mask).data());
+            return mask;
         });
     }
 
@@ -47,15 +42,7 @@ public final class Arithmetic {
 
     /** Opens the secret to both parties. */
     public static LongTensor revealToBoth(Party p, LongTensor share) {
-        return p.labelled("reveal", () -> {
-            long[] mine = share.data();
-            long[] theirs = p.exchange(mine);
-            long[] out = new long[mine.length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = mine[i] + theirs[i];
-            }
-            return new LongTensor(share.shape(), out);
-        });
+        return p.labelled("reveal", () -> share.add(new LongTensor(share.shape(), p.exchange(share.data()))));
     }
 
     /** Opens the secret to party {@code receiver} only; the other party gets an empty result. */
@@ -67,11 +54,7 @@ public final class Arithmetic {
                 p.sendRound(mine);
                 return Optional.empty();
             }
-            long[] theirs = p.receiveRound(mine.length);
-            for (int i = 0; i < theirs.length; i++) {
-                theirs[i] += mine[i];
-            }
-            return Optional.of(new LongTensor(share.shape(), theirs));
+            return Optional.of(share.add(new LongTensor(share.shape(), p.receiveRound(mine.length))));
         });
     }
 

@@ -3,8 +3,9 @@ package org.cryptorch.mpc;
 import java.util.List;
 
 /**
- * The binary part of comparison with zero: from arithmetic shares x0, x1 of x (|x| < 2^(k-1)), computes XOR shares of
- * the sign bit of x0 + x1 mod 2^k, bit-sliced (one plane, 64 elements per long).
+ * The binary part of comparison with zero: from arithmetic shares x0, x1 of x (|x| < 2^(k-1)), reduces the sign bit
+ * of x0 + x1 mod 2^k to s = c0 ^ (p1 & g0) for XOR-shared bits c0, p1, g0, bit-sliced (one plane each, 64 elements
+ * per long).
  *
  * <p>Let a and b be the low k bits of x0 and x1, held privately by party 0 and party 1. The sign is
  * a_{k-1} ^ b_{k-1} ^ c, where c is the carry into bit k-1, i.e. the generate bit G of the whole range of bits
@@ -24,9 +25,12 @@ import java.util.List;
  * position yield the (G, P) of two-bit groups directly, saving the first level of the usual tree. A single
  * leftover bit gets G = a&b the same way (a private AND) and P = a^b, which is already XOR-shared.
  *
- * <p><b>Rounds 2.. (tree).</b> Adjacent nodes are merged pairwise, all merges of one level in one round, using AND
- * triples that share the operand P_hi: each merge opens P_hi^U, G_lo^V1 and, except for the lowest merge (whose P
- * is never used), P_lo^V2.
+ * <p><b>Rounds 2.. (tree).</b> Groups of up to four adjacent nodes are merged at once, all groups of one level in
+ * one round, by opening each bit that enters a product once, masked (see {@link MergeGroup}); radix four halves the
+ * rounds of a binary tree and opens fewer bits per node removed (7 per 3 instead of 3 per 1). This goes on until
+ * two nodes remain; the sign is then
+ * s = c0 ^ (p1 & g0) with p1 = P_1, g0 = G_0, c0 = G_1 ^ a_{k-1} ^ b_{k-1}, and that last AND is left to the caller, which fuses it
+ * with the conversion to arithmetic shares. (With a single leaf, p1 = g0 = 0 and c0 = G_0 ^ a_{k-1} ^ b_{k-1}.)
  */
 final class CarryCircuit {
     private final Party party;
@@ -42,38 +46,49 @@ final class CarryCircuit {
         this.publicTerm = party.id() == 0 ? -1L : 0L;
     }
 
+    /** This party's XOR shares (one plane each) of the operands of the last step: s = c0 ^ (p1 & g0). */
+    record FinalOperands(long[] p1, long[] g0, long[] c0) {
+    }
+
     /**
-     * This party's XOR share of the sign planes of {@code share} on {@code bits} bits.
+     * Runs the leaves and the inner tree levels on this party's {@code share}, looking at its low {@code bits} bits.
      *
      * @param recipes the leaf and level recipes of {@link ComparisonRecipes#comparison}, without the sign mask
      * @param piggyback words to send in the first round (may be empty)
      * @param piggybackIn receives the other party's piggyback words
      */
-    static long[] signShare(Party party, long[] share, int bits, List<Recipe> recipes, long[] piggyback,
-                            long[] piggybackIn) {
-        CarryCircuit c = new CarryCircuit(party, bits, share.length);
-        long[] own = BitSlice.planes(share, bits);
-        long[] carry = c.carry(own, recipes, piggyback, piggybackIn);
-        int top = c.tree.lowBits() * c.words;
-        for (int i = 0; i < c.words; i++) {
-            carry[i] ^= own[top + i];
-        }
-        return carry;
+    static FinalOperands run(Party party, long[] share, int bits, List<Recipe> recipes, long[] piggyback,
+                             long[] piggybackIn) {
+        return new CarryCircuit(party, bits, share.length).run(share, recipes, piggyback, piggybackIn);
     }
 
-    private long[] carry(long[] own, List<Recipe> recipes, long[] piggyback, long[] piggybackIn) {
+    private FinalOperands run(long[] share, List<Recipe> recipes, long[] piggyback, long[] piggybackIn) {
+        long[] own = BitSlice.planes(share, tree.bits());
         long[][] leafMasks = party.correlations().take(recipes.get(0));
         int nodes = tree.leaves();
         long[] g = new long[nodes * words];
         long[] p = new long[nodes * words];
         leaves(own, leafMasks, piggyback, piggybackIn, g, p);
         int level = 1;
-        for (int pairs : tree.pairsPerLevel()) {
-            long[][] masks = party.correlations().take(recipes.get(level++));
-            merge(pairs, nodes, g, p, masks);
-            nodes = (nodes + 1) / 2;
+        for (int levelNodes : tree.innerLevels()) {
+            long[][] merged = merge(levelNodes, g, p, party.correlations().take(recipes.get(level++)));
+            g = merged[0];
+            p = merged[1];
+            nodes = CarryTree.targetNodes(levelNodes);
         }
-        return java.util.Arrays.copyOf(g, words);
+        int top = tree.lowBits() * words;
+        long[] c0 = new long[words];
+        long[] p1 = new long[words];
+        long[] g0 = new long[words];
+        int upper = (nodes - 1) * words;
+        for (int i = 0; i < words; i++) {
+            c0[i] = own[top + i] ^ g[upper + i];
+        }
+        if (nodes == 2) {
+            System.arraycopy(p, words, p1, 0, words);
+            System.arraycopy(g, 0, g0, 0, words);
+        }
+        return new FinalOperands(p1, g0, c0);
     }
 
     private void leaves(long[] x, long[][] masks, long[] piggyback, long[] piggybackIn, long[] g, long[] p) {
@@ -124,55 +139,66 @@ final class CarryCircuit {
     }
 
     /**
-     * One tree level: node 2j+1 merged over node 2j into node j; an odd last node moves to index {@code pairs}.
-     * Updating in place is safe: everything read from nodes 2j is in {@code sent} before any node is overwritten,
-     * and node j is written only after node 2j+1 >= j has been read.
+     * One tree level: each group of adjacent nodes (see {@link CarryTree#groups}) becomes one node. Returns the new
+     * G and P planes.
      */
-    private void merge(int pairs, int nodes, long[] g, long[] p, long[][] masks) {
-        long[] u = masks[0];
-        long[] v1 = masks[1];
-        long[] v2 = masks[2];
-        long[] w1 = masks[3];
-        long[] w2 = masks[4];
-        int all = pairs * words;
-        long[] sent = new long[CarryTree.openedPlanes(pairs) * words];
-        for (int j = 0; j < pairs; j++) {
-            int hi = (2 * j + 1) * words;
-            int lo = 2 * j * words;
-            int at = j * words;
-            for (int i = 0; i < words; i++) {
-                sent[at + i] = p[hi + i] ^ u[at + i];
-                sent[all + at + i] = g[lo + i] ^ v1[at + i];
-            }
-            if (j > 0) {
-                int upper = 2 * all + (j - 1) * words;
+    private long[][] merge(int nodes, long[] g, long[] p, long[][] masks) {
+        long[] m = masks[0];
+        long[] mono = masks[1];
+        List<MergeGroup> groups = CarryTree.groups(nodes);
+        long[] sent = new long[m.length];
+        int start = 0;
+        int openBase = 0;
+        for (MergeGroup group : groups) {
+            for (int k = 0; k < group.openedCount(); k++) {
+                long[] source = group.openedIsP(k) ? p : g;
+                int from = (start + group.openedNode(k)) * words;
+                int at = (openBase + k) * words;
                 for (int i = 0; i < words; i++) {
-                    sent[upper + i] = p[lo + i] ^ v2[at - words + i];
+                    sent[at + i] = source[from + i] ^ m[at + i];
                 }
             }
+            start += group.size();
+            openBase += group.openedCount();
         }
-        long[] got = party.exchange(sent);
-        for (int j = 0; j < pairs; j++) {
-            int hi = (2 * j + 1) * words;
+        long[] opened = party.exchange(sent);
+        for (int i = 0; i < opened.length; i++) {
+            opened[i] ^= sent[i];
+        }
+        long[] newG = new long[groups.size() * words];
+        long[] newP = new long[groups.size() * words];
+        long[] f = new long[8];
+        long[] mine = new long[8];
+        long[] monoWord = new long[32];
+        long[] out = new long[2];
+        start = 0;
+        openBase = 0;
+        int monoBase = 0;
+        for (int j = 0; j < groups.size(); j++) {
+            MergeGroup group = groups.get(j);
+            int top = (start + group.size() - 1) * words;
             int at = j * words;
-            for (int i = 0; i < words; i++) {
-                long f = sent[at + i] ^ got[at + i];
-                long h = sent[all + at + i] ^ got[all + at + i];
-                g[at + i] = g[hi + i] ^ publicTerm & f & h ^ f & v1[at + i] ^ u[at + i] & h ^ w1[at + i];
+            if (group.size() == 1) {
+                System.arraycopy(g, top, newG, at, words);
+                System.arraycopy(p, top, newP, at, words);
             }
-            if (j > 0) {
-                int upper = 2 * all + (j - 1) * words;
-                for (int i = 0; i < words; i++) {
-                    long f = sent[at + i] ^ got[at + i];
-                    long h = sent[upper + i] ^ got[upper + i];
-                    p[at + i] = publicTerm & f & h ^ f & v2[at - words + i] ^ u[at + i] & h ^ w2[at - words + i];
+            int monos = group.monomials().length;
+            for (int i = 0; group.size() > 1 && i < words; i++) {
+                for (int k = 0; k < group.openedCount(); k++) {
+                    f[k] = opened[(openBase + k) * words + i];
+                    mine[k] = m[(openBase + k) * words + i];
                 }
+                for (int k = 0; k < monos; k++) {
+                    monoWord[k] = mono[(monoBase + k) * words + i];
+                }
+                group.evaluate(f, mine, monoWord, g[top + i], publicTerm, out);
+                newG[at + i] = out[0];
+                newP[at + i] = out[1];
             }
+            start += group.size();
+            openBase += group.openedCount();
+            monoBase += monos;
         }
-        if (nodes % 2 == 1) {
-            int last = (nodes - 1) * words;
-            System.arraycopy(g, last, g, all, words);
-            System.arraycopy(p, last, p, all, words);
-        }
+        return new long[][] {newG, newP};
     }
 }

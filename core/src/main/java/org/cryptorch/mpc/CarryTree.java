@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The shape of the circuit that computes the carry into bit {@code k-1} of the sum of two k-bit numbers (the
  * parties' shares): the {@code m = k-1} low bit positions are grouped into leaves of two bits (plus one single-bit
- * leaf on top when m is odd), and the leaves are merged pairwise, one level per round, until one node remains.
+ * leaf on top when m is odd), and the leaves are merged in groups of up to four, one level per round, until two nodes remain.
  * Shared by the protocol, its recipes and its cost function so the three cannot drift apart.
  */
 record CarryTree(int bits) {
@@ -39,27 +39,44 @@ record CarryTree(int bits) {
     }
 
     /**
-     * Merges per level, bottom-up. At each level node {@code 2j+1} is merged over node {@code 2j}; an odd last node
-     * moves up unchanged.
+     * Node counts entering each tree level, bottom-up, for every level but the last: each level merges groups of
+     * up to four adjacent nodes (see {@link #groups}) until at most two nodes remain. The final merge of those two
+     * is fused with the conversion of the sign bit to arithmetic shares (see {@link Comparison}).
      */
-    List<Integer> pairsPerLevel() {
+    List<Integer> innerLevels() {
         List<Integer> out = new ArrayList<>();
-        for (int nodes = leaves(); nodes > 1; nodes = (nodes + 1) / 2) {
-            out.add(nodes / 2);
+        for (int nodes = leaves(); nodes > 2; nodes = targetNodes(nodes)) {
+            out.add(nodes);
         }
         return out;
     }
 
-    /**
-     * Bit planes one party opens in a level with {@code pairs} merges: P_hi and G_lo for every merge, P_lo for all
-     * but the lowest (whose propagate bit is never needed, since nothing lies below it).
-     */
-    static int openedPlanes(int pairs) {
-        return 3 * pairs - 1;
+    /** Nodes after a level that starts with {@code nodes}: a quarter, but never fewer than the two the end needs. */
+    static int targetNodes(int nodes) {
+        return Math.max(2, (nodes + 3) / 4);
     }
 
-    /** Derived planes of a level: P_hi AND G_lo for every merge, P_hi AND P_lo for all but the lowest. */
-    static int derivedPlanes(int pairs) {
-        return 2 * pairs - 1;
+    /**
+     * The merge groups of a level that starts with {@code nodes} nodes, bottom-up, sizes as even as possible
+     * (larger groups below) since the dealer's work grows fast with the group size. Only the lowest group's P is
+     * never needed, as nothing lies below it.
+     */
+    static List<MergeGroup> groups(int nodes) {
+        int target = targetNodes(nodes);
+        List<MergeGroup> out = new ArrayList<>();
+        for (int j = 0; j < target; j++) {
+            out.add(new MergeGroup(nodes / target + (j < nodes % target ? 1 : 0), j > 0));
+        }
+        return out;
+    }
+
+    /** Bit planes one party opens in a level that starts with {@code nodes} nodes. */
+    static int openedPlanes(int nodes) {
+        return groups(nodes).stream().mapToInt(MergeGroup::openedCount).sum();
+    }
+
+    /** Derived planes (mask monomials) of a level that starts with {@code nodes} nodes. */
+    static int derivedPlanes(int nodes) {
+        return groups(nodes).stream().mapToInt(g -> g.monomials().length).sum();
     }
 }

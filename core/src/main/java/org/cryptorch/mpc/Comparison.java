@@ -1,6 +1,7 @@
 package org.cryptorch.mpc;
 
 import java.util.List;
+import org.cryptorch.mpc.ComparisonRecipes.SignMask;
 import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
 
@@ -13,11 +14,11 @@ import org.cryptorch.tensor.Shape;
  * is the sign of x mod 2^k read as a k-bit two's-complement number, i.e. unspecified. Callers choose k from a
  * bound on |x| (for fixed point: about log2(B * 2^f) + 2 bits for |x| < B).
  *
- * <p><b>Protocol.</b> {@link CarryCircuit} computes XOR shares of the sign bit (one round of leaves, then one
- * round per tree level); the sign is then converted to an arithmetic 0/1 share with a dealer bit r shared both ways:
- * the parties open t = s ^ r, and s = t + (1-2t)*r. To multiply the sign by a secret z, the first round also opens
- * eps = z - a for a dealer triple (a, r*a), so [x<0]*z = t*z + (1-2t)*(eps*r + r*a) costs no extra round. Costs
- * are given by {@link ComparisonCosts}.
+ * <p><b>Protocol.</b> {@link CarryCircuit} reduces the sign to s = c0 ^ (p1 & g0) on XOR shares (one round of
+ * leaves, then one round per inner tree level); one more round evaluates that last AND and converts the result to
+ * an arithmetic 0/1 share at once, from a dealer table (see {@link #sign}). To multiply the sign by a secret z, the
+ * first round also opens eps = z - a for a dealer-provided a, so [x<0]*z costs no extra round. Costs are given by
+ * {@link ComparisonCosts}.
  */
 public final class Comparison {
     private Comparison() {
@@ -46,14 +47,15 @@ public final class Comparison {
 
     /** max(x, 0) = x - [x < 0] * x, for |x| < 2^(bits-1); same rounds as {@link #ltz}. */
     public static LongTensor relu(Party p, LongTensor x, int bits) {
-        return p.labelled("relu", () -> {
-            long[] xs = x.data();
-            long[] out = sign(p, xs, bits, xs);
-            for (int i = 0; i < out.length; i++) {
-                out[i] = xs[i] - out[i];
-            }
-            return new LongTensor(x.shape(), out);
-        });
+        return p.labelled("relu", () -> new LongTensor(x.shape(), relu(p, x.data(), bits)));
+    }
+
+    private static long[] relu(Party p, long[] x, int bits) {
+        long[] out = sign(p, x, bits, x);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = x[i] - out[i];
+        }
+        return out;
     }
 
     /**
@@ -68,7 +70,7 @@ public final class Comparison {
 
     /**
      * Maximum along {@code axis} by a tree of max(a, b) = b + relu(a - b): all pairs of one level in one ReLU
-     * batch, an odd last entry carried up, so ceil(log2(dim)) ReLU rounds-groups in all. The differences a - b must
+     * batch, an odd last entry carried up: ceil(log2(dim)) ReLU batches, each in the rounds of one comparison. The differences a - b must
      * satisfy |a - b| < 2^(bits-1). With {@code keepDims} the axis stays with size 1, otherwise it is removed.
      */
     public static LongTensor max(Party p, LongTensor x, int axis, int bits, boolean keepDims) {
@@ -78,16 +80,27 @@ public final class Comparison {
         if (dims[ax] == 0) {
             throw new IllegalArgumentException("max along axis " + axis + " of shape " + shape + ": empty axis");
         }
-        AxisLayout layout = new AxisLayout(dims, ax);
-        long[] cur = x.data();
-        int len = dims[ax];
-        while (len > 1) {
-            cur = maxLevel(p, layout, cur, len, bits);
-            len = (len + 1) / 2;
-        }
+        AxisLayout layout = new AxisLayout(shape.dims(), ax);
+        long[] result = p.labelled("max", () -> {
+            long[] cur = x.data().clone();
+            for (int len = dims[ax]; len > 1; len = (len + 1) / 2) {
+                cur = maxLevel(p, layout, cur, len, bits);
+            }
+            return cur;
+        });
         dims[ax] = 1;
-        Shape kept = Shape.of(dims);
-        return new LongTensor(keepDims ? kept : layout.withoutAxis(), cur);
+        return new LongTensor(keepDims ? Shape.of(dims) : layout.withoutAxis(), result);
+    }
+
+    /** Elements compared at each level of the max tree along {@code axis}: (size / dim) * floor(len / 2). */
+    static List<Long> maxLevelSizes(Shape shape, int axis) {
+        int dim = shape.dim(axis);
+        long others = dim == 0 ? 0 : shape.size() / dim;
+        List<Long> out = new java.util.ArrayList<>();
+        for (int len = dim; len > 1; len = (len + 1) / 2) {
+            out.add(others * (len / 2));
+        }
+        return out;
     }
 
     /** One level of the max tree: entries 2j and 2j+1 along the axis become entry j. */
@@ -107,7 +120,7 @@ public final class Comparison {
                 }
             }
         }
-        long[] positive = relu(p, new LongTensor(Shape.of(diff.length), diff), bits).data();
+        long[] positive = relu(p, diff, bits);
         long[] out = new long[layout.outer() * next * inner];
         for (int o = 0, k = 0; o < layout.outer(); o++) {
             for (int j = 0; j < pairs; j++) {
@@ -154,39 +167,53 @@ public final class Comparison {
 
     /**
      * Shares of [x < 0] (when {@code z} is null) or of [x < 0] * z. Takes the recipes of
-     * {@link ComparisonRecipes#comparison} in order.
+     * {@link ComparisonRecipes#comparison} in order. The last round opens f = p1^U, g = g0^V and t = c0^R; then
+     * s = t ^ q with q = R ^ ((f^U) & (g^V)), whose arithmetic shares the dealer tabulated for all four (f, g), so
+     * s = t + (1-2t) * Q[f,g] and s*z = t*z + (1-2t) * (eps*Q[f,g] + Qa[f,g]) with eps = z - a.
      */
     private static long[] sign(Party p, long[] x, int bits, long[] z) {
         int n = x.length;
         boolean product = z != null;
         List<Recipe> recipes = ComparisonRecipes.comparison(n, bits, product);
         long[][] mask = p.correlations().take(recipes.get(0));
-        long[] r = mask[0];
-        long[] rA = mask[1];
         long[] eps = product ? new long[n] : new long[0];
         if (product) {
-            long[] a = mask[2];
+            long[] a = mask[SignMask.A];
             for (int i = 0; i < n; i++) {
                 eps[i] = z[i] - a[i];
             }
         }
         long[] theirEps = new long[eps.length];
-        long[] s = CarryCircuit.signShare(p, x, bits, recipes.subList(1, recipes.size()), eps, theirEps);
-        for (int i = 0; i < s.length; i++) {
-            s[i] ^= r[i];
+        CarryCircuit.FinalOperands ops = CarryCircuit.run(p, x, bits, recipes.subList(1, recipes.size()), eps,
+            theirEps);
+        int words = BitSlice.wordsFor(n);
+        long[] sent = new long[3 * words];
+        for (int i = 0; i < words; i++) {
+            sent[i] = ops.p1()[i] ^ mask[SignMask.U][i];
+            sent[words + i] = ops.g0()[i] ^ mask[SignMask.V][i];
+            sent[2 * words + i] = ops.c0()[i] ^ mask[SignMask.R][i];
         }
-        long[] theirs = p.exchange(s);
+        long[] got = p.exchange(sent);
+        for (int i = 0; i < sent.length; i++) {
+            got[i] ^= sent[i];
+        }
+        long[] q = mask[SignMask.Q];
+        long[] qa = product ? mask[SignMask.QA] : null;
         long[] out = new long[n];
         long own = p.id() == 0 ? 1 : 0;
         for (int i = 0; i < n; i++) {
-            long t = ((s[i >>> 6] ^ theirs[i >>> 6]) >>> (i & 63)) & 1L;
+            int w = i >>> 6;
+            int b = i & 63;
+            long f = (got[w] >>> b) & 1L;
+            long g = (got[words + w] >>> b) & 1L;
+            long t = (got[2 * words + w] >>> b) & 1L;
+            int entry = (int) (2 * f + g) * n + i;
             long flip = 1 - 2 * t;
             if (product) {
-                long rz = (eps[i] + theirEps[i]) * rA[i] + mask[3][i];
                 // t is public, so each party scales its own share of z by it.
-                out[i] = t * z[i] + flip * rz;
+                out[i] = t * z[i] + flip * ((eps[i] + theirEps[i]) * q[entry] + qa[entry]);
             } else {
-                out[i] = own * t + flip * rA[i];
+                out[i] = own * t + flip * q[entry];
             }
         }
         return out;

@@ -1,20 +1,26 @@
 package org.cryptorch.mpc;
 
+import org.cryptorch.mpc.ComparisonRecipes.SignMask;
 import org.cryptorch.tensor.Shape;
 
 /**
  * Predicted costs of {@link Comparison}, from element counts and widths only. Binary traffic is bit-sliced, so a
  * plane of n elements is {@code ceil(n/64)} longs; with W = that many words and m = k-1:
  * <ul>
- *   <li>rounds: 1 (leaves) + ceil(log2(ceil(m/2))) (tree levels) + 1 (opening the masked sign);</li>
- *   <li>online bytes per party: 8W * (m + sum over levels of (3*pairs - 1) + 1), plus 8n when the sign multiplies a
- *       secret (eps = z - a rides in the first round);</li>
- *   <li>offline bytes: 8W * (4*floor(m/2) + (m mod 2) + sum over levels of (2*pairs - 1)) for the binary
- *       triples, plus 8n for the arithmetic copy of the mask bit and another 8n for r*a with a product.</li>
+ *   <li>rounds: 1 (leaves) + one per inner tree level + 1 (last merge fused with the conversion); with
+ *       L = ceil(m/2) leaves that is 2 + ceil(log4(L/2)) for L >= 2;</li>
+ *   <li>online bytes per party: 8W * (m + opened planes of the inner levels + 3), where a level opens 2g-1 planes
+ *       per group of g >= 2 nodes, one fewer for its lowest group; plus 8n when the sign multiplies a secret
+ *       (eps = z - a rides in the first round);</li>
+ *   <li>offline bytes: 8W * (4*floor(m/2) + (m mod 2) + mask monomials of the inner levels) for the binary
+ *       correlations, plus 32n for the four-entry arithmetic table of the last step and another 32n for its
+ *       products with a when the sign multiplies a secret.</li>
  * </ul>
  */
 public final class ComparisonCosts {
     private static final long WORD = 8;
+    /** The last round opens masked P_1, G_0 and c0 (see {@link CarryCircuit}). */
+    private static final int FINAL_PLANES = 3;
 
     private ComparisonCosts() {
     }
@@ -42,12 +48,9 @@ public final class ComparisonCosts {
 
     /** One ReLU batch per tree level along the axis. */
     public static Cost max(Shape shape, int axis, int bits) {
-        int[] dims = shape.dims();
-        int ax = shape.axis(axis);
-        long others = shape.size() / Math.max(1, dims[ax]);
         Cost total = Cost.FREE;
-        for (int len = dims[ax]; len > 1; len = (len + 1) / 2) {
-            total = total.plus(relu(others * (len / 2), bits));
+        for (long pairs : Comparison.maxLevelSizes(shape, axis)) {
+            total = total.plus(relu(pairs, bits));
         }
         return total;
     }
@@ -55,15 +58,15 @@ public final class ComparisonCosts {
     private static Cost sign(long n, int bits, boolean product) {
         CarryTree tree = new CarryTree(bits);
         long words = BitSlice.wordsFor(n);
-        long opened = tree.lowBits() + 1;
+        long opened = tree.lowBits() + FINAL_PLANES;
         long derived = tree.leafDerivedPlanes();
-        for (int pairs : tree.pairsPerLevel()) {
-            opened += CarryTree.openedPlanes(pairs);
-            derived += CarryTree.derivedPlanes(pairs);
+        for (int nodes : tree.innerLevels()) {
+            opened += CarryTree.openedPlanes(nodes);
+            derived += CarryTree.derivedPlanes(nodes);
         }
-        long rounds = 2 + tree.pairsPerLevel().size();
+        long rounds = 2 + tree.innerLevels().size();
         long online = WORD * words * opened + (product ? WORD * n : 0);
-        long offline = WORD * words * derived + WORD * n * (product ? 2 : 1);
+        long offline = WORD * words * derived + WORD * n * SignMask.ENTRIES * (product ? 2 : 1);
         return Cost.symmetric(rounds, online, offline);
     }
 }

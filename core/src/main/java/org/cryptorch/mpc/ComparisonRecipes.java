@@ -2,6 +2,7 @@ package org.cryptorch.mpc;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cryptorch.tensor.Shape;
 
 /**
  * The correlations of the comparison protocols, in the order {@link Comparison} takes them (pass that list to
@@ -19,8 +20,9 @@ public final class ComparisonRecipes {
     }
 
     /**
-     * Everything one comparison of {@code n} elements on {@code bits} bits takes, in order: the sign-bit mask (with
-     * a multiplication triple when the result multiplies a secret), the leaf masks, then one recipe per tree level.
+     * Everything one comparison of {@code n} elements on {@code bits} bits takes, in order: the masks of the last
+     * step (with products when the result multiplies a secret), the leaf masks, then one recipe per inner tree
+     * level.
      */
     public static List<Recipe> comparison(int n, int bits, boolean withProduct) {
         CarryTree tree = new CarryTree(bits);
@@ -28,19 +30,38 @@ public final class ComparisonRecipes {
         List<Recipe> out = new ArrayList<>();
         out.add(new SignMask(n, withProduct));
         out.add(new LeafMasks(words, bits));
-        for (int pairs : tree.pairsPerLevel()) {
-            out.add(new MergeMasks(words, pairs));
+        for (int nodes : tree.innerLevels()) {
+            out.add(new MergeMasks(words, nodes));
+        }
+        return out;
+    }
+
+    /** Everything {@link Comparison#max} takes, in order: one ReLU batch per tree level along the axis. */
+    public static List<Recipe> max(Shape shape, int axis, int bits) {
+        List<Recipe> out = new ArrayList<>();
+        for (long pairs : Comparison.maxLevelSizes(shape, axis)) {
+            out.addAll(comparison(Math.toIntExact(pairs), bits, true));
         }
         return out;
     }
 
     /**
-     * A random bit r per element, XOR-shared (one plane) and additively shared as 0/1 ({@code rA}, derived); with
-     * {@code withProduct}, also a random arithmetic {@code a} and derived {@code c = rA * a}, so that the unmasked
-     * sign bit can multiply a secret without another round.
+     * Masks for the last step s = c0 ^ (p1 & g0): random bit planes U, V, R, and for every element the table
+     * Q[2f+g] = R ^ ((f^U) & (g^V)) for the four values (f, g) the masked p1 and g0 can open to, additively shared
+     * as 0/1 integers (derived). With {@code withProduct}, also a random arithmetic {@code a} and derived
+     * {@code Qa[j] = Q[j] * a}, so that the sign can multiply a secret without another round. Table j of element i
+     * is at index {@code j*n + i}.
      */
     record SignMask(int n, boolean withProduct) implements Recipe {
         static final String NAME = "sign_mask";
+        static final int ENTRIES = 4;
+        /** Component indices. */
+        static final int U = 0;
+        static final int V = 1;
+        static final int R = 2;
+        static final int Q = 3;
+        static final int A = 4;
+        static final int QA = 5;
 
         @Override
         public RecipeSpec spec() {
@@ -49,29 +70,38 @@ public final class ComparisonRecipes {
 
         @Override
         public List<Component> components() {
-            List<Component> cs = new ArrayList<>(List.of(
-                Component.random("r", BitSlice.wordsFor(n), Sharing.BINARY),
-                Component.derived("rA", n, Sharing.ARITHMETIC)));
+            int words = BitSlice.wordsFor(n);
+            List<Component> cs = new ArrayList<>(List.of(Component.random("U", words, Sharing.BINARY),
+                Component.random("V", words, Sharing.BINARY), Component.random("R", words, Sharing.BINARY),
+                Component.derived("Q", ENTRIES * n, Sharing.ARITHMETIC)));
             if (withProduct) {
                 cs.add(Component.random("a", n, Sharing.ARITHMETIC));
-                cs.add(Component.derived("c", n, Sharing.ARITHMETIC));
+                cs.add(Component.derived("Qa", ENTRIES * n, Sharing.ARITHMETIC));
             }
             return cs;
         }
 
         @Override
         public void derive(long[][] v) {
-            long[] rA = new long[n];
+            long[] q = new long[ENTRIES * n];
             for (int i = 0; i < n; i++) {
-                rA[i] = BitSlice.bit(v[0], i);
-            }
-            v[1] = rA;
-            if (withProduct) {
-                long[] c = new long[n];
-                for (int i = 0; i < n; i++) {
-                    c[i] = rA[i] * v[2][i];
+                long u = BitSlice.bit(v[U], i);
+                long w = BitSlice.bit(v[V], i);
+                long r = BitSlice.bit(v[R], i);
+                for (int f = 0; f < 2; f++) {
+                    for (int g = 0; g < 2; g++) {
+                        q[(2 * f + g) * n + i] = r ^ (f ^ u) & (g ^ w);
+                    }
                 }
-                v[3] = c;
+            }
+            v[Q] = q;
+            if (withProduct) {
+                long[] a = v[A];
+                long[] qa = new long[ENTRIES * n];
+                for (int j = 0; j < qa.length; j++) {
+                    qa[j] = q[j] * a[j % n];
+                }
+                v[QA] = qa;
             }
         }
     }
@@ -132,40 +162,45 @@ public final class ComparisonRecipes {
     }
 
     /**
-     * AND triples for one tree level with {@code pairs} merges, sharing the operand P_hi: random U (pairs planes),
-     * V1 (pairs), V2 (pairs-1, none for the lowest merge), derived W1 = U&V1 and W2 = U&V2 (upper merges only).
+     * Masks for one tree level that starts with {@code nodes} nodes: a random XOR-shared bit plane for every bit
+     * opened (component {@code m}, groups one after another in the order of {@link CarryTree#groups}), and the
+     * derived mask monomials of each group ({@code mono}, in the order of {@link MergeGroup#monomials}).
      */
-    record MergeMasks(int words, int pairs) implements Recipe {
+    record MergeMasks(int words, int nodes) implements Recipe {
         static final String NAME = "carry_merge";
 
         @Override
         public RecipeSpec spec() {
-            return new RecipeSpec(NAME, words, pairs);
+            return new RecipeSpec(NAME, words, nodes);
         }
 
         @Override
         public List<Component> components() {
-            int all = pairs * words;
-            int upper = (pairs - 1) * words;
-            return List.of(Component.random("U", all, Sharing.BINARY), Component.random("V1", all, Sharing.BINARY),
-                Component.random("V2", upper, Sharing.BINARY), Component.derived("W1", all, Sharing.BINARY),
-                Component.derived("W2", upper, Sharing.BINARY));
+            return List.of(Component.random("m", CarryTree.openedPlanes(nodes) * words, Sharing.BINARY),
+                Component.derived("mono", CarryTree.derivedPlanes(nodes) * words, Sharing.BINARY));
         }
 
         @Override
         public void derive(long[][] v) {
-            long[] u = v[0];
-            long[] w1 = new long[pairs * words];
-            long[] w2 = new long[(pairs - 1) * words];
-            for (int i = 0; i < w1.length; i++) {
-                w1[i] = u[i] & v[1][i];
+            long[] m = v[0];
+            long[] mono = new long[CarryTree.derivedPlanes(nodes) * words];
+            int openBase = 0;
+            int monoBase = 0;
+            for (MergeGroup group : CarryTree.groups(nodes)) {
+                for (int set : group.monomials()) {
+                    int out = monoBase * words;
+                    java.util.Arrays.fill(mono, out, out + words, -1L);
+                    for (int rest = set; rest != 0; rest &= rest - 1) {
+                        int in = (openBase + Integer.numberOfTrailingZeros(rest)) * words;
+                        for (int i = 0; i < words; i++) {
+                            mono[out + i] &= m[in + i];
+                        }
+                    }
+                    monoBase++;
+                }
+                openBase += group.openedCount();
             }
-            // V2 plane j-1 belongs to merge j >= 1, whose U plane is j.
-            for (int i = 0; i < w2.length; i++) {
-                w2[i] = u[i + words] & v[2][i];
-            }
-            v[3] = w1;
-            v[4] = w2;
+            v[1] = mono;
         }
     }
 }

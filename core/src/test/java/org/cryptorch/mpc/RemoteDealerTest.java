@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.cryptorch.net.InMemoryChannel;
 import org.cryptorch.net.ProtocolException;
+import org.cryptorch.tensor.Shape;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +101,17 @@ class RemoteDealerTest {
         return v;
     }
 
+    /** What the derived components must be given the combined others, derived afresh as the dealer does. */
+    static long[][] derivedFrom(Recipe r, long[][] combined) {
+        long[][] values = new long[combined.length][];
+        for (int i = 0; i < values.length; i++) {
+            boolean derived = r.components().get(i).source() == Component.Source.DERIVED;
+            values[i] = derived ? null : combined[i].clone();
+        }
+        r.derive(values);
+        return values;
+    }
+
     @Test
     void sharesCombineToCorrectCorrelations() throws Exception {
         Recipe triple = Recipes.fromSpec(new RecipeSpec("triple", 1000));
@@ -106,8 +119,7 @@ class RemoteDealerTest {
         try (Session s = new Session()) {
             for (Recipe r : List.of(triple, new MaskOnly(7), and, triple)) {
                 long[][] v = combined(r, s.p0.take(r), s.p1.take(r));
-                long[][] expected = v.clone();
-                r.derive(expected);
+                long[][] expected = derivedFrom(r, v);
                 for (int i = 0; i < v.length; i++) {
                     assertThat(v[i]).as(r.spec() + " component " + r.components().get(i).name())
                         .isEqualTo(expected[i]);
@@ -117,6 +129,37 @@ class RemoteDealerTest {
             long[][] p0 = s.p0.take(and);
             assertThat(p1[0]).as("party 1's share of a value owned by party 0").containsOnly(0L);
             assertThat(p0[1]).as("random components are not constant").isNotEqualTo(new long[300]);
+        }
+    }
+
+    /** The recipes of the built-in protocols, at small sizes. */
+    static List<Recipe> builtinRecipes() {
+        List<Recipe> rs = new ArrayList<>(List.of(ArithmeticRecipes.inputMask(0, 50),
+            ArithmeticRecipes.inputMask(1, 50), ArithmeticRecipes.triple(100), ArithmeticRecipes.squarePair(100),
+            ArithmeticRecipes.truncationPair(100, 16), ArithmeticRecipes.matmulTriple(Shape.of(3, 4), Shape.of(4, 5)),
+            ArithmeticRecipes.conv2dTriple(Shape.of(1, 2, 5, 5), Shape.of(3, 2, 3, 3), new int[] {1, 1},
+                new int[] {1, 1, 1, 1}, new int[] {1, 1}, 1)));
+        rs.addAll(ComparisonRecipes.comparison(200, 64, true));
+        rs.addAll(ComparisonRecipes.comparison(200, 24, false));
+        return rs;
+    }
+
+    @Test
+    void everyBuiltinRecipeTravelsAndCombinesToItsDerivation() throws Exception {
+        List<Recipe> recipes = builtinRecipes();
+        try (Session s = new Session()) {
+            s.p0.prefetch(recipes);
+            s.p1.prefetch(recipes);
+            assertThat(s.dealerBytesToParty1()).isEqualTo(recipes.stream().mapToLong(Recipe::offlineBytes).sum());
+            for (Recipe r : recipes) {
+                assertThat(Recipes.fromSpec(r.spec()).spec()).isEqualTo(r.spec());
+                long[][] v = combined(r, s.p0.take(r), s.p1.take(r));
+                long[][] expected = derivedFrom(r, v);
+                for (int i = 0; i < v.length; i++) {
+                    assertThat(v[i]).as(r.spec() + " component " + r.components().get(i).name())
+                        .isEqualTo(expected[i]);
+                }
+            }
         }
     }
 
@@ -133,8 +176,7 @@ class RemoteDealerTest {
             assertThat(s.dealerBytesToParty1()).isEqualTo(expectedBytes);
             for (Recipe r : plan) {
                 long[][] v = combined(r, s.p0.take(r), s.p1.take(r));
-                long[][] expected = v.clone();
-                r.derive(expected);
+                long[][] expected = derivedFrom(r, v);
                 assertThat(v).isDeepEqualTo(expected);
             }
             assertThat(s.p1.pending()).isZero();

@@ -10,13 +10,18 @@ final class Poisson {
 
     /** The smallest k with P(X > k) < {@code tail} for X ~ Poisson(mean). */
     static long quantile(double mean, double tail) {
-        double term = Math.exp(-mean);
-        double cdf = term;
+        if (mean == 0) {
+            return 0;
+        }
+        // Terms in log space: for a large mean, e^-mean underflows although the terms near the mean do not.
+        double logMean = Math.log(mean);
+        double logTerm = -mean;
+        double cdf = Math.exp(logTerm);
         long k = 0;
         while (1 - cdf >= tail) {
             k++;
-            term *= mean / k;
-            cdf += term;
+            logTerm += logMean - Math.log(k);
+            cdf += Math.exp(logTerm);
         }
         return k;
     }

@@ -38,5 +38,7 @@ class ResultLineTest {
         assertThat(Poisson.quantile(0, 1e-9)).isZero();
         // P(Poisson(1) > 10) = 1.0e-8 and P(Poisson(1) > 11) = 8.3e-10.
         assertThat(Poisson.quantile(1, 1e-9)).isEqualTo(11);
+        // A mean whose e^-mean underflows still ends, a few standard deviations above the mean.
+        assertThat(Poisson.quantile(1e4, 1e-9)).isBetween(10_400L, 10_800L);
     }
 }

@@ -1,0 +1,242 @@
+package org.cryptorch.mpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.cryptorch.net.InMemoryChannel;
+import org.cryptorch.net.ProtocolException;
+import org.cryptorch.tensor.Shape;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RemoteDealerTest {
+    /** A recipe exercising the other component kinds: a value owned by party 0, and a binary AND of two masks. */
+    record MaskedAnd(int n) implements Recipe {
+        @Override
+        public RecipeSpec spec() {
+            return new RecipeSpec("test-masked-and", n);
+        }
+
+        @Override
+        public List<Component> components() {
+            return List.of(new Component("r", n, Sharing.ARITHMETIC, Component.Source.OWNED_BY_0),
+                Component.random("x", n, Sharing.BINARY), Component.random("y", n, Sharing.BINARY),
+                Component.derived("xy", n, Sharing.BINARY), Component.derived("r2", n, Sharing.ARITHMETIC));
+        }
+
+        @Override
+        public void derive(long[][] v) {
+            long[] xy = new long[n];
+            long[] r2 = new long[n];
+            for (int i = 0; i < n; i++) {
+                xy[i] = v[1][i] & v[2][i];
+                r2[i] = 2 * v[0][i];
+            }
+            v[3] = xy;
+            v[4] = r2;
+        }
+    }
+
+    /** A recipe with nothing to send, which party 1 must still ask for so the dealer's PRGs stay in step. */
+    record MaskOnly(int n) implements Recipe {
+        @Override
+        public RecipeSpec spec() {
+            return new RecipeSpec("test-mask-only", n);
+        }
+
+        @Override
+        public List<Component> components() {
+            return List.of(Component.random("m", n, Sharing.ARITHMETIC));
+        }
+
+        @Override
+        public void derive(long[][] v) {
+        }
+    }
+
+    @BeforeAll
+    static void register() {
+        Recipes.register("test-masked-and", p -> new MaskedAnd(p[0]));
+        Recipes.register("test-mask-only", p -> new MaskOnly(p[0]));
+    }
+
+    /** Party 0, party 1 and a dealer thread connected in memory. */
+    static final class Session implements AutoCloseable {
+        final InMemoryChannel[] d0 = InMemoryChannel.pair("party0", "dealer", Duration.ofSeconds(5));
+        final InMemoryChannel[] d1 = InMemoryChannel.pair("party1", "dealer", Duration.ofSeconds(5));
+        final DealerServer server = new DealerServer(d0[1], d1[1]);
+        final CompletableFuture<Void> dealer = CompletableFuture.runAsync(server::run);
+        final RemoteCorrelations p0 = RemoteCorrelations.connect(0, d0[0]);
+        final RemoteCorrelations p1 = RemoteCorrelations.connect(1, d1[0]);
+
+        long dealerBytesToParty1() {
+            return d1[0].stats().total().bytesReceived - 16;
+        }
+
+        @Override
+        public void close() throws Exception {
+            p1.close();
+            dealer.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    static long[] combine(long[] a, long[] b, Sharing s) {
+        long[] v = new long[a.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = s.combine(a[i], b[i]);
+        }
+        return v;
+    }
+
+    static long[][] combined(Recipe r, long[][] s0, long[][] s1) {
+        long[][] v = new long[s0.length][];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = combine(s0[i], s1[i], r.components().get(i).sharing());
+        }
+        return v;
+    }
+
+    /** What the derived components must be given the combined others, derived afresh as the dealer does. */
+    static long[][] derivedFrom(Recipe r, long[][] combined) {
+        long[][] values = new long[combined.length][];
+        for (int i = 0; i < values.length; i++) {
+            boolean derived = r.components().get(i).source() == Component.Source.DERIVED;
+            values[i] = derived ? null : combined[i].clone();
+        }
+        r.derive(values);
+        return values;
+    }
+
+    @Test
+    void sharesCombineToCorrectCorrelations() throws Exception {
+        Recipe triple = Recipes.fromSpec(new RecipeSpec("triple", 1000));
+        Recipe and = new MaskedAnd(300);
+        try (Session s = new Session()) {
+            for (Recipe r : List.of(triple, new MaskOnly(7), and, triple)) {
+                long[][] v = combined(r, s.p0.take(r), s.p1.take(r));
+                long[][] expected = derivedFrom(r, v);
+                for (int i = 0; i < v.length; i++) {
+                    assertThat(v[i]).as(r.spec() + " component " + r.components().get(i).name())
+                        .isEqualTo(expected[i]);
+                }
+            }
+            long[][] p1 = s.p1.take(and);
+            long[][] p0 = s.p0.take(and);
+            assertThat(p1[0]).as("party 1's share of a value owned by party 0").containsOnly(0L);
+            assertThat(p0[1]).as("random components are not constant").isNotEqualTo(new long[300]);
+        }
+    }
+
+    /** The recipes of the built-in protocols, at small sizes. */
+    static List<Recipe> builtinRecipes() {
+        List<Recipe> rs = new ArrayList<>(List.of(ArithmeticRecipes.inputMask(0, 50),
+            ArithmeticRecipes.inputMask(1, 50), ArithmeticRecipes.triple(100), ArithmeticRecipes.squarePair(100),
+            ArithmeticRecipes.truncationPair(100, 16), ArithmeticRecipes.matmulTriple(Shape.of(3, 4), Shape.of(4, 5)),
+            ArithmeticRecipes.conv2dTriple(Shape.of(1, 2, 5, 5), Shape.of(3, 2, 3, 3), new int[] {1, 1},
+                new int[] {1, 1, 1, 1}, new int[] {1, 1}, 1)));
+        rs.addAll(ComparisonRecipes.comparison(200, 64, true));
+        rs.addAll(ComparisonRecipes.comparison(200, 24, false));
+        return rs;
+    }
+
+    @Test
+    void everyBuiltinRecipeTravelsAndCombinesToItsDerivation() throws Exception {
+        List<Recipe> recipes = builtinRecipes();
+        try (Session s = new Session()) {
+            s.p0.prefetch(recipes);
+            s.p1.prefetch(recipes);
+            assertThat(s.dealerBytesToParty1()).isEqualTo(recipes.stream().mapToLong(Recipe::offlineBytes).sum());
+            for (Recipe r : recipes) {
+                assertThat(Recipes.fromSpec(r.spec()).spec()).isEqualTo(r.spec());
+                long[][] v = combined(r, s.p0.take(r), s.p1.take(r));
+                long[][] expected = derivedFrom(r, v);
+                for (int i = 0; i < v.length; i++) {
+                    assertThat(v[i]).as(r.spec() + " component " + r.components().get(i).name())
+                        .isEqualTo(expected[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void prefetchThenTakeNeedsNoFurtherDealerTraffic() throws Exception {
+        List<Recipe> plan = List.of(Recipes.fromSpec(new RecipeSpec("triple", 4096)), new MaskOnly(10),
+            new MaskedAnd(512), Recipes.fromSpec(new RecipeSpec("triple", 3)));
+        long expectedBytes = plan.stream().mapToLong(Recipe::offlineBytes).sum();
+        try (Session s = new Session()) {
+            s.p0.prefetch(plan);
+            s.p1.prefetch(plan);
+            long sentAfterPrefetch = s.d1[0].stats().total().bytesSent;
+            assertThat(s.p1.offlineBytesReceived()).isEqualTo(expectedBytes).isEqualTo(8L * (4096 + 2 * 512 + 3));
+            assertThat(s.dealerBytesToParty1()).isEqualTo(expectedBytes);
+            for (Recipe r : plan) {
+                long[][] v = combined(r, s.p0.take(r), s.p1.take(r));
+                long[][] expected = derivedFrom(r, v);
+                assertThat(v).isDeepEqualTo(expected);
+            }
+            assertThat(s.p1.pending()).isZero();
+            assertThat(s.d1[0].stats().total().bytesSent).as("no request after the prefetch").isEqualTo(sentAfterPrefetch);
+            assertThat(s.dealerBytesToParty1()).isEqualTo(expectedBytes);
+            assertThat(s.d0[0].stats().total().bytesReceived).as("party 0 receives only its seed").isEqualTo(16);
+            // Takes beyond the prefetched list fall back to request/response.
+            Recipe extra = Recipes.fromSpec(new RecipeSpec("triple", 5));
+            assertThat(combined(extra, s.p0.take(extra), s.p1.take(extra))[2]).hasSize(5);
+            assertThat(s.p1.offlineBytesReceived()).isEqualTo(expectedBytes + 40);
+        }
+    }
+
+    @Test
+    void takingOutOfPrefetchOrderFails() throws Exception {
+        try (Session s = new Session()) {
+            s.p1.prefetch(List.of(new MaskOnly(4), Recipes.fromSpec(new RecipeSpec("triple", 2))));
+            Recipe wrong = Recipes.fromSpec(new RecipeSpec("triple", 2));
+            assertThatThrownBy(() -> s.p1.take(wrong)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("next prefetched one is test-mask-only[4]");
+        }
+    }
+
+    @Test
+    void unknownRecipeIsRefusedWithItsName() {
+        Session s = new Session();
+        Recipe unknown = new Recipe() {
+            @Override
+            public RecipeSpec spec() {
+                return new RecipeSpec("no-such-recipe", 3);
+            }
+
+            @Override
+            public List<Component> components() {
+                return List.of(Component.derived("z", 3, Sharing.ARITHMETIC));
+            }
+
+            @Override
+            public void derive(long[][] values) {
+            }
+        };
+        assertThatThrownBy(() -> s.p1.take(unknown)).isInstanceOf(ProtocolException.class)
+            .hasMessageContaining("dealer refused").hasMessageContaining("unknown correlation recipe 'no-such-recipe'");
+        assertThatThrownBy(() -> s.dealer.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ProtocolException.class)
+            .hasMessageContaining("party1 asked for a bad recipe");
+    }
+
+    @Test
+    void deadPartyGivesClearErrorAtTheDealer() {
+        Session s = new Session();
+        s.d1[0].close();
+        assertThatThrownBy(() -> s.dealer.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ProtocolException.class)
+            .hasMessageContaining("party1 closed the connection");
+    }
+
+    @Test
+    void deadDealerGivesClearErrorAtParty1() {
+        Session s = new Session();
+        s.d1[1].close();
+        assertThatThrownBy(() -> s.p1.take(Recipes.fromSpec(new RecipeSpec("triple", 2))))
+            .isInstanceOf(ProtocolException.class).hasMessageContaining("dealer closed the connection");
+    }
+}

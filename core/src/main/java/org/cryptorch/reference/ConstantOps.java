@@ -29,6 +29,9 @@ final class ConstantOps {
         Ops.single("Identity", c -> c.in(0));
         Ops.register("Dropout", c -> {
             // inference: Dropout is the identity, and its optional mask is all true
+            if (c.has(2) && c.longs(2)[0] != 0 && (!c.has(1) || c.scalar(1) > 0)) {
+                throw c.error("training_mode=true drops random elements; only inference is supported");
+            }
             List<Tensor> out = new ArrayList<>(List.of(c.in(0)));
             if (c.node().outputs().size() > 1) {
                 long[] mask = new long[c.in(0).shape().size()];

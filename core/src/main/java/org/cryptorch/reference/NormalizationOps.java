@@ -3,6 +3,7 @@ package org.cryptorch.reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleBinaryOperator;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
@@ -17,7 +18,7 @@ final class NormalizationOps {
         Ops.single("LogSoftmax", c -> softmax(c.f(0), softmaxAxes(c), true));
         Ops.single("MaskedSoftmax", NormalizationOps::maskedSoftmax);
         Ops.register("LayerNormalization", NormalizationOps::layerNorm);
-        Ops.single("BatchNormalization", NormalizationOps::batchNorm);
+        Ops.register("BatchNormalization", NormalizationOps::batchNorm);
     }
 
     /**
@@ -104,10 +105,11 @@ final class NormalizationOps {
         return out.subList(0, Math.max(1, c.node().outputs().size()));
     }
 
-    private static Tensor batchNorm(Call c) {
-        if (c.attr("training_mode", 0L) != 0) {
-            throw c.error("training_mode=1 is not supported (inference only)");
-        }
+    /**
+     * Inference mode normalises with the given running statistics. Training mode (opset 14+) normalises with the
+     * batch statistics (population variance) and also outputs the updated running mean and variance.
+     */
+    private static List<Tensor> batchNorm(Call c) {
         FloatTensor x = c.f(0);
         double eps = c.attr("epsilon", 1e-5);
         int rank = x.shape().rank();
@@ -115,11 +117,32 @@ final class NormalizationOps {
         Arrays.fill(paramDims, 1);
         paramDims[1] = x.shape().dim(1);
         Shape ps = Shape.of(paramDims);
-        FloatTensor scale = (FloatTensor) Nd.reshape(c.f(1), ps);
-        FloatTensor bias = (FloatTensor) Nd.reshape(c.f(2), ps);
         FloatTensor mean = (FloatTensor) Nd.reshape(c.f(3), ps);
         FloatTensor var = (FloatTensor) Nd.reshape(c.f(4), ps);
-        FloatTensor factor = Nd.zip(scale, var, (g, v) -> g / Math.sqrt(v + eps));
-        return Nd.zip(Nd.zip(Nd.zip(x, mean, (v, m) -> v - m), factor, (v, f) -> v * f), bias, Double::sum);
+        boolean training = c.attr("training_mode", 0L) != 0;
+        FloatTensor batchMean = mean;
+        FloatTensor batchVar = var;
+        if (training) {
+            boolean[] axes = new boolean[rank];
+            Arrays.fill(axes, true);
+            axes[1] = false;
+            int count = x.shape().size() / paramDims[1];
+            batchMean = Nd.map(Nd.reduce(x, axes, 0, Double::sum), v -> v / count);
+            FloatTensor centered = Nd.zip(x, batchMean, (v, m) -> v - m);
+            batchVar = Nd.map(Nd.reduce(Nd.map(centered, v -> v * v), axes, 0, Double::sum), v -> v / count);
+        }
+        FloatTensor scale = (FloatTensor) Nd.reshape(c.f(1), ps);
+        FloatTensor bias = (FloatTensor) Nd.reshape(c.f(2), ps);
+        FloatTensor factor = Nd.zip(scale, batchVar, (g, v) -> g / Math.sqrt(v + eps));
+        FloatTensor y = Nd.zip(Nd.zip(Nd.zip(x, batchMean, (v, m) -> v - m), factor, (v, f) -> v * f), bias,
+            Double::sum);
+        if (!training) {
+            return List.of(y);
+        }
+        double momentum = c.attr("momentum", 0.9);
+        DoubleBinaryOperator update = (running, batch) -> running * momentum + batch * (1 - momentum);
+        Shape channels = c.f(3).shape();
+        return List.of(y, Nd.reshape(Nd.zip(mean, batchMean, update), channels),
+            Nd.reshape(Nd.zip(var, batchVar, update), channels));
     }
 }

@@ -23,11 +23,9 @@ final class PoolOps {
     }
 
     private static List<Tensor> maxPool(Call c) {
-        FloatTensor x = c.f(0);
-        if (c.attr("storage_order", 0L) != 0) {
-            throw c.error("storage_order=1 (column-major indices) is not supported");
-        }
+        FloatTensor x = ElementwiseOps.toFloat(c.in(0));
         Window w = new Window(c, x);
+        int[] spatialIndex = c.attr("storage_order", 0L) != 0 ? columnMajor(w.inputDims) : null;
         double[] y = new double[w.planes * w.table.outputSize];
         long[] argmax = new long[y.length];
         for (int plane = 0; plane < w.planes; plane++) {
@@ -39,7 +37,7 @@ final class PoolOps {
                     int idx = w.table.index[q * w.table.outputSize + p];
                     if (idx >= 0 && (bestIdx < 0 || x.data()[xOff + idx] > best)) {
                         best = x.data()[xOff + idx];
-                        bestIdx = xOff + idx;
+                        bestIdx = xOff + (spatialIndex == null ? idx : spatialIndex[idx]);
                     }
                 }
                 y[plane * w.table.outputSize + p] = best;
@@ -47,11 +45,24 @@ final class PoolOps {
             }
         }
         List<Tensor> out = new ArrayList<>();
-        out.add(new FloatTensor(w.outputShape, y, x.dtype()));
+        FloatTensor pooled = new FloatTensor(w.outputShape, y, x.dtype());
+        out.add(c.in(0) instanceof LongTensor l ? ConstantOps.cast(pooled, l.dtype()) : pooled);
         if (c.node().outputs().size() > 1) {
             out.add(new LongTensor(w.outputShape, argmax, DType.INT64));
         }
         return out;
+    }
+
+    /** For each row-major spatial index, the column-major one (MaxPool indices with storage_order=1). */
+    private static int[] columnMajor(int[] dims) {
+        Shape s = Shape.of(dims);
+        int[] colStrides = new int[dims.length];
+        int acc = 1;
+        for (int a = 0; a < dims.length; a++) {
+            colStrides[a] = acc;
+            acc *= dims[a];
+        }
+        return Nd.mapIndices(s, colStrides, 0);
     }
 
     private static Tensor averagePool(Call c) {
@@ -95,13 +106,15 @@ final class PoolOps {
         final WindowTable table;
         final int planes;
         final Shape outputShape;
+        final int[] inputDims;
 
         Window(Call c, FloatTensor x) {
             int[] xd = x.shape().dims();
             if (xd.length < 3) {
                 throw c.error("input must have batch, channel and spatial axes, got " + x.shape());
             }
-            SpatialWindow win = SpatialWindow.of(c.node(), Arrays.copyOfRange(xd, 2, xd.length), null);
+            inputDims = Arrays.copyOfRange(xd, 2, xd.length);
+            SpatialWindow win = SpatialWindow.of(c.node(), inputDims, null);
             table = new WindowTable(win);
             planes = xd[0] * xd[1];
             int[] yd = xd.clone();

@@ -47,8 +47,11 @@ final class WireReader {
     }
 
     WireReader(ByteBuffer source, String rootMessage) {
-        this.source = source.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        this.in = CodedInputStream.newInstance(this.source.duplicate());
+        this.source = source.slice().order(ByteOrder.LITTLE_ENDIAN);
+        // protobuf copies a buffer without an array (a mapped file) into a new byte[] unless it may use Unsafe;
+        // reading through a stream keeps a 340 MB model mapped instead of copied
+        this.in = this.source.hasArray() ? CodedInputStream.newInstance(this.source.duplicate())
+            : CodedInputStream.newInstance(new ByteBufferInputStream(this.source.duplicate()));
         this.in.setSizeLimit(Integer.MAX_VALUE);
         path.push(new Frame(rootMessage));
     }

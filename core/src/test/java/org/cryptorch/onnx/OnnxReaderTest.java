@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.cryptorch.ir.Graph;
@@ -101,6 +102,16 @@ class OnnxReaderTest {
         assertThat(g.outputs()).containsExactly(gemm.output(0));
         assertThat(g.outputs().get(0).declaredDims()).containsExactly(-1, 2);
         assertThat(g.outputs().get(0).dtype()).isEqualTo(DType.FLOAT32);
+    }
+
+    @Test
+    void readsFromDirectAndOffsetBuffers() {
+        byte[] bytes = model(sampleGraph(), 13);
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length + 3).put(new byte[] {9, 9, 9}).put(bytes);
+        direct.position(3);
+        Graph g = OnnxReader.read(direct);
+        assertThat(g.nodes()).extracting(Node::opType).containsExactly("Constant", "Gemm");
+        assertThat(((FloatTensor) g.nodes().get(1).input(1).constant()).data()).containsExactly(1, 2, 3, 4);
     }
 
     @Test

@@ -72,7 +72,7 @@ final class ElementwiseOps {
         arithmetic("Mul", (a, b) -> a * b, (a, b) -> a * b);
         arithmetic("Div", (a, b) -> a / b, ElementwiseOps::integerDivide);
         arithmetic("Pow", Math::pow, (a, b) -> (long) Math.pow(a, b));
-        arithmetic("PRelu", (x, slope) -> x >= 0 ? x : slope * x, (x, slope) -> x >= 0 ? x : slope * x);
+        Ops.single("PRelu", ElementwiseOps::prelu);
         variadic("Max", Math::max, Math::max);
         variadic("Min", Math::min, Math::min);
         variadic("Sum", Double::sum, Long::sum);
@@ -129,6 +129,19 @@ final class ElementwiseOps {
 
     private static void parametrised(String op, Parametrised p) {
         Ops.single(op, c -> c.f(0).map(p.function(c)));
+    }
+
+    /** Before opset 7 a 1-D slope applies per channel (axis 1) rather than by numpy broadcasting. */
+    private static Tensor prelu(Call c) {
+        FloatTensor x = c.f(0);
+        FloatTensor slope = c.f(1);
+        if (c.opset() < 7 && slope.shape().rank() == 1 && x.shape().rank() > 2) {
+            int[] dims = new int[x.shape().rank() - 1];
+            java.util.Arrays.fill(dims, 1);
+            dims[0] = slope.size();
+            slope = slope.reshape(Shape.of(dims));
+        }
+        return x.zip(slope, (v, a) -> v >= 0 ? v : a * v);
     }
 
     private static Tensor clip(Call c) {

@@ -35,6 +35,13 @@ final class ElementwiseOps {
         unary("Cos", Math::cos);
         unary("Tan", Math::tan);
         unary("Sinh", Math::sinh);
+        unary("Cosh", Math::cosh);
+        unary("Asin", Math::asin);
+        unary("Acos", Math::acos);
+        unary("Atan", Math::atan);
+        unary("Asinh", x -> Math.log(x + Math.sqrt(x * x + 1)));
+        unary("Acosh", x -> Math.log(x + Math.sqrt(x * x - 1)));
+        unary("Atanh", x -> 0.5 * Math.log((1 + x) / (1 - x)));
         unary("Floor", Math::floor);
         unary("Ceil", Math::ceil);
         unary("Round", Math::rint);
@@ -65,6 +72,26 @@ final class ElementwiseOps {
             case "tanh" -> x -> 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
             default -> throw c.error("unknown approximate='" + c.attr("approximate", "") + "'");
         });
+        parametrised("Celu", c -> {
+            double alpha = c.attr("alpha", 1.0);
+            return x -> Math.max(0, x) + Math.min(0, alpha * Math.expm1(x / alpha));
+        });
+        parametrised("ThresholdedRelu", c -> {
+            double alpha = c.attr("alpha", 1.0);
+            return x -> x > alpha ? x : 0;
+        });
+        parametrised("Shrink", c -> {
+            double bias = c.attr("bias", 0.0);
+            double lambd = c.attr("lambd", 0.5);
+            return x -> x < -lambd ? x + bias : x > lambd ? x - bias : 0;
+        });
+        Ops.single("IsNaN", c -> ConstantOps.cast(c.f(0).map(x -> Double.isNaN(x) ? 1 : 0), DType.BOOL));
+        Ops.single("IsInf", c -> {
+            boolean negative = c.attr("detect_negative", 1L) != 0;
+            boolean positive = c.attr("detect_positive", 1L) != 0;
+            return ConstantOps.cast(c.f(0).map(x -> x == Double.NEGATIVE_INFINITY && negative
+                || x == Double.POSITIVE_INFINITY && positive ? 1 : 0), DType.BOOL);
+        });
         Ops.single("Clip", ElementwiseOps::clip);
 
         arithmetic("Add", Double::sum, Long::sum);
@@ -73,6 +100,10 @@ final class ElementwiseOps {
         arithmetic("Div", (a, b) -> a / b, ElementwiseOps::integerDivide);
         arithmetic("Pow", Math::pow, (a, b) -> (long) Math.pow(a, b));
         Ops.single("PRelu", ElementwiseOps::prelu);
+        Ops.single("Mod", c -> c.attr("fmod", 0L) != 0
+            ? binary(c.in(0), c.in(1), (a, b) -> a % b, (a, b) -> a % integerDivisor(b))
+            : binary(c.in(0), c.in(1), (a, b) -> a - Math.floor(a / b) * b,
+                (a, b) -> Math.floorMod(a, integerDivisor(b))));
         variadic("Max", Math::max, Math::max);
         variadic("Min", Math::min, Math::min);
         variadic("Sum", Double::sum, Long::sum);
@@ -106,10 +137,14 @@ final class ElementwiseOps {
     }
 
     private static long integerDivide(long a, long b) {
+        return a / integerDivisor(b);
+    }
+
+    private static long integerDivisor(long b) {
         if (b == 0) {
             throw new ArithmeticException("integer division by zero");
         }
-        return a / b;
+        return b;
     }
 
     private static void unary(String op, DoubleUnaryOperator f) {

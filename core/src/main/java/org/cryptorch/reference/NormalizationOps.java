@@ -19,6 +19,8 @@ final class NormalizationOps {
         Ops.single("MaskedSoftmax", NormalizationOps::maskedSoftmax);
         Ops.register("LayerNormalization", NormalizationOps::layerNorm);
         Ops.register("BatchNormalization", NormalizationOps::batchNorm);
+        Ops.single("InstanceNormalization", NormalizationOps::instanceNorm);
+        Ops.single("Hardmax", NormalizationOps::hardmax);
     }
 
     /**
@@ -49,6 +51,42 @@ final class NormalizationOps {
         FloatTensor shifted = x.sub(x.max(axes, true));
         FloatTensor sum = shifted.map(Math::exp).sum(axes, true);
         return log ? shifted.zip(sum, (v, s) -> v - Math.log(s)) : shifted.zip(sum, (v, s) -> Math.exp(v) / s);
+    }
+
+    /** 1 at the first maximum over the softmax axes (same opset rules as Softmax), 0 elsewhere. */
+    private static Tensor hardmax(Call c) {
+        FloatTensor x = c.f(0);
+        int[] axes = softmaxAxes(c);
+        int first = axes[0];
+        int[] dims = x.shape().dims();
+        int outer = Shape.of(Arrays.copyOf(dims, first)).size();
+        int len = x.size() / Math.max(1, outer) / x.shape().strides()[axes[axes.length - 1]];
+        int inner = x.shape().strides()[axes[axes.length - 1]];
+        // the normalised axes are contiguous, so view them as one axis of length len
+        FloatTensor view = x.reshape(Shape.of(outer, len, inner));
+        long[] arg = view.argmax(1).data();
+        double[] out = new double[x.size()];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                out[(o * len + (int) arg[o * inner + i]) * inner + i] = 1;
+            }
+        }
+        return new FloatTensor(x.shape(), out, x.dtype());
+    }
+
+    /** Normalises every (sample, channel) plane over its spatial axes, then scales and shifts per channel. */
+    private static Tensor instanceNorm(Call c) {
+        FloatTensor x = c.f(0);
+        double eps = c.attr("epsilon", 1e-5);
+        int rank = x.shape().rank();
+        int[] spatial = trailingAxes(2, rank);
+        int[] paramDims = new int[rank - 1];
+        Arrays.fill(paramDims, 1);
+        paramDims[0] = x.shape().dim(1);
+        Shape ps = Shape.of(paramDims);
+        FloatTensor centered = x.sub(x.mean(spatial, true));
+        FloatTensor invStd = centered.map(v -> v * v).mean(spatial, true).map(v -> 1 / Math.sqrt(v + eps));
+        return centered.mul(invStd).mul(c.f(1).reshape(ps)).add(c.f(2).reshape(ps));
     }
 
     /**

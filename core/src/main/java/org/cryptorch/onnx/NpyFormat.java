@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
@@ -149,7 +150,7 @@ final class NpyFormat {
             for (int d : dims) {
                 count *= d;
                 if (count > Integer.MAX_VALUE) {
-                    throw new ModelFormatException("npy: shape " + java.util.Arrays.toString(dims)
+                    throw new ModelFormatException("npy: shape " + Arrays.toString(dims)
                         + " has more than 2^31-1 elements");
                 }
             }

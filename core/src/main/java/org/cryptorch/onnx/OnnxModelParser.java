@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cryptorch.ir.Attribute;
-import org.cryptorch.tensor.Tensor;
 
 /**
  * Parses the ONNX messages CrypTorch needs ({@code ModelProto} down to attributes and tensors) from the wire

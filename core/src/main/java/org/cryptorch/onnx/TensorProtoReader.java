@@ -117,10 +117,16 @@ final class TensorProtoReader implements WireReader.FieldHandler {
 
     private FloatTensor floatsFromTypedField(OnnxDataType type, Shape shape, int count) {
         double[] data = switch (type) {
-            case FLOAT -> checkedCount("float_data", floatData.size(), shape, count, floatData.toArray());
-            case DOUBLE -> checkedCount("double_data", doubleData.size(), shape, count, doubleData.toArray());
+            case FLOAT -> {
+                requireCount("float_data", floatData.size(), shape, count);
+                yield floatData.toArray();
+            }
+            case DOUBLE -> {
+                requireCount("double_data", doubleData.size(), shape, count);
+                yield doubleData.toArray();
+            }
             default -> {
-                checkedCount("int32_data", int32Data.size(), shape, count, null);
+                requireCount("int32_data", int32Data.size(), shape, count);
                 double[] d = new double[count];
                 for (int i = 0; i < count; i++) {
                     d[i] = type.int32FieldAsFloat(int32Data.get(i));
@@ -134,9 +140,10 @@ final class TensorProtoReader implements WireReader.FieldHandler {
     private LongTensor intsFromTypedField(OnnxDataType type, Shape shape, int count) {
         long[] data;
         if (type == OnnxDataType.INT64) {
-            data = checkedCount("int64_data", int64Data.size(), shape, count, int64Data.toArray());
+            requireCount("int64_data", int64Data.size(), shape, count);
+            data = int64Data.toArray();
         } else {
-            checkedCount("int32_data", int32Data.size(), shape, count, null);
+            requireCount("int32_data", int32Data.size(), shape, count);
             data = new long[count];
             for (int i = 0; i < count; i++) {
                 data[i] = type.int32FieldAsInt(int32Data.get(i));
@@ -145,11 +152,10 @@ final class TensorProtoReader implements WireReader.FieldHandler {
         return new LongTensor(shape, data, type.dtype);
     }
 
-    private <T> T checkedCount(String field, int have, Shape shape, int count, T values) {
+    private void requireCount(String field, int have, Shape shape, int count) {
         if (have != count) {
             throw r.fail(field + " has " + have + " values but shape " + shape + " needs " + count
                 + (have == 0 ? " (and there is no raw_data)" : ""));
         }
-        return values;
     }
 }

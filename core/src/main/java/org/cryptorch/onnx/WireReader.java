@@ -47,8 +47,11 @@ final class WireReader {
     }
 
     WireReader(ByteBuffer source, String rootMessage) {
-        this.source = source.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        this.in = CodedInputStream.newInstance(this.source.duplicate());
+        this.source = source.slice().order(ByteOrder.LITTLE_ENDIAN);
+        // protobuf copies a buffer without an array (a mapped file) into a new byte[] unless it may use Unsafe;
+        // reading through a stream keeps a 340 MB model mapped instead of copied
+        this.in = this.source.hasArray() ? CodedInputStream.newInstance(this.source.duplicate())
+            : CodedInputStream.newInstance(new ByteBufferInputStream(this.source.duplicate()));
         this.in.setSizeLimit(Integer.MAX_VALUE);
         path.push(new Frame(rootMessage));
     }
@@ -89,7 +92,7 @@ final class WireReader {
     <T> T readNested(String label, int wireType, Supplier<T> body) throws IOException {
         path.push(new Frame(label));
         expectWireType(wireType, WireFormat.WIRETYPE_LENGTH_DELIMITED, "a message");
-        int length = readLength("message length");
+        int length = readLength(null);
         int oldLimit = in.pushLimit(length);
         T result = body.get();
         in.popLimit(oldLimit);
@@ -209,8 +212,14 @@ final class WireReader {
     }
 
     ModelFormatException fail(String problem) {
+        // nested labels name their parent message ("GraphProto.node[3]"), so the root adds nothing below it
         StringJoiner where = new StringJoiner(" > ");
-        path.descendingIterator().forEachRemaining(f -> where.add(f.toString()));
+        var frames = path.descendingIterator();
+        Frame root = frames.next();
+        if (!frames.hasNext()) {
+            where.add(root.toString());
+        }
+        frames.forEachRemaining(f -> where.add(f.toString()));
         return new ModelFormatException(where + ": " + problem);
     }
 
@@ -219,13 +228,17 @@ final class WireReader {
         try {
             length = in.readRawVarint32();
         } catch (InvalidProtocolBufferException e) {
-            throw fail(field + ": " + (truncated(e) ? "truncated length" : "malformed length"));
+            throw fail(prefix(field) + (truncated(e) ? "truncated length" : "malformed length"));
         }
         if (length < 0 || length > remaining()) {
-            throw fail(field + ": declares " + Integer.toUnsignedLong(length)
-                + " bytes but only " + remaining() + " remain");
+            throw fail(prefix(field) + "declares " + Integer.toUnsignedLong(length) + " bytes but only "
+                + remaining() + " remain (truncated file?)");
         }
         return length;
+    }
+
+    private static String prefix(String field) {
+        return field == null ? "" : field + ": ";
     }
 
     private int remaining() {

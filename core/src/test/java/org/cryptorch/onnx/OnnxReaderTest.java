@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.cryptorch.ir.Graph;
@@ -104,6 +105,16 @@ class OnnxReaderTest {
     }
 
     @Test
+    void readsFromDirectAndOffsetBuffers() {
+        byte[] bytes = model(sampleGraph(), 13);
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length + 3).put(new byte[] {9, 9, 9}).put(bytes);
+        direct.position(3);
+        Graph g = OnnxReader.read(direct);
+        assertThat(g.nodes()).extracting(Node::opType).containsExactly("Constant", "Gemm");
+        assertThat(((FloatTensor) g.nodes().get(1).input(1).constant()).data()).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
     void truncatedVarintNamesTheAttribute() {
         ProtoBytes node = new ProtoBytes().string(1, "x").string(2, "y").string(3, "n0").string(4, "ReduceSum")
             .message(5, new ProtoBytes().string(1, "keepdims").varint(3, 1))
@@ -112,7 +123,7 @@ class OnnxReaderTest {
             .message(12, valueInfo("y", 1, 3)), 11);
 
         assertThatThrownBy(() -> OnnxReader.read(bytes)).isInstanceOf(ModelFormatException.class)
-            .hasMessage("ModelProto > ModelProto.graph > GraphProto.node[0] (name 'n0') > NodeProto.attribute[1]"
+            .hasMessage("ModelProto.graph > GraphProto.node[0] (name 'n0') > NodeProto.attribute[1]"
                 + " (name 'axes'): ints: truncated varint");
     }
 
@@ -156,7 +167,7 @@ class OnnxReaderTest {
         ProtoBytes w = floatTensor("bias", new int[] {3}, 1, 2);
         assertThatThrownBy(() -> OnnxReader.read(model(new ProtoBytes().message(5, w), 13)))
             .isInstanceOf(ModelFormatException.class)
-            .hasMessage("ModelProto > ModelProto.graph > GraphProto.initializer[0] (name 'bias'): raw_data has 8"
+            .hasMessage("ModelProto.graph > GraphProto.initializer[0] (name 'bias'): raw_data has 8"
                 + " bytes but shape [3] of FLOAT needs 12");
     }
 

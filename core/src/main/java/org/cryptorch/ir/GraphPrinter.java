@@ -22,7 +22,9 @@ public final class GraphPrinter {
 
     public static String print(Graph graph) {
         StringBuilder sb = new StringBuilder();
-        sb.append("graph opset ").append(graph.opsets()).append('\n');
+        sb.append("graph opset ").append(graph.opsets().entrySet().stream()
+            .map(e -> e.getKey().isEmpty() ? String.valueOf(e.getValue()) : e.getKey() + ":" + e.getValue())
+            .collect(Collectors.joining(", "))).append('\n');
         sb.append("inputs:\n");
         for (Value in : graph.inputs()) {
             sb.append("  ").append(typed(in)).append('\n');

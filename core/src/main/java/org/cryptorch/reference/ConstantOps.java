@@ -22,7 +22,7 @@ final class ConstantOps {
                 : Arrays.stream(c.longs(0)).mapToInt(Math::toIntExact).toArray());
             Tensor value = c.node().has("value") ? c.node().attribute("value").asTensor()
                 : new FloatTensor(Shape.of(1), new double[] {0});
-            return Nd.broadcastTo(Nd.reshape(value, Shape.scalar()), shape);
+            return Tensors.broadcastTo(Tensors.reshape(value, Shape.scalar()), shape);
         });
         Ops.single("Shape", ConstantOps::shape);
         Ops.single("Size", c -> new LongTensor(Shape.scalar(), new long[] {c.in(0).shape().size()}, DType.INT64));

@@ -7,6 +7,7 @@ import java.util.function.LongUnaryOperator;
 import org.cryptorch.tensor.DType;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.LongTensor;
+import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
 
 /** Elementwise ops: activations, arithmetic with numpy broadcasting, comparisons, logic, Where, Clip. */
@@ -34,6 +35,13 @@ final class ElementwiseOps {
         unary("Cos", Math::cos);
         unary("Tan", Math::tan);
         unary("Sinh", Math::sinh);
+        unary("Cosh", Math::cosh);
+        unary("Asin", Math::asin);
+        unary("Acos", Math::acos);
+        unary("Atan", Math::atan);
+        unary("Asinh", x -> Math.log(x + Math.sqrt(x * x + 1)));
+        unary("Acosh", x -> Math.log(x + Math.sqrt(x * x - 1)));
+        unary("Atanh", x -> 0.5 * Math.log((1 + x) / (1 - x)));
         unary("Floor", Math::floor);
         unary("Ceil", Math::ceil);
         unary("Round", Math::rint);
@@ -64,6 +72,26 @@ final class ElementwiseOps {
             case "tanh" -> x -> 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
             default -> throw c.error("unknown approximate='" + c.attr("approximate", "") + "'");
         });
+        parametrised("Celu", c -> {
+            double alpha = c.attr("alpha", 1.0);
+            return x -> Math.max(0, x) + Math.min(0, alpha * Math.expm1(x / alpha));
+        });
+        parametrised("ThresholdedRelu", c -> {
+            double alpha = c.attr("alpha", 1.0);
+            return x -> x > alpha ? x : 0;
+        });
+        parametrised("Shrink", c -> {
+            double bias = c.attr("bias", 0.0);
+            double lambd = c.attr("lambd", 0.5);
+            return x -> x < -lambd ? x + bias : x > lambd ? x - bias : 0;
+        });
+        Ops.single("IsNaN", c -> ConstantOps.cast(c.f(0).map(x -> Double.isNaN(x) ? 1 : 0), DType.BOOL));
+        Ops.single("IsInf", c -> {
+            boolean negative = c.attr("detect_negative", 1L) != 0;
+            boolean positive = c.attr("detect_positive", 1L) != 0;
+            return ConstantOps.cast(c.f(0).map(x -> x == Double.NEGATIVE_INFINITY && negative
+                || x == Double.POSITIVE_INFINITY && positive ? 1 : 0), DType.BOOL);
+        });
         Ops.single("Clip", ElementwiseOps::clip);
 
         arithmetic("Add", Double::sum, Long::sum);
@@ -71,13 +99,17 @@ final class ElementwiseOps {
         arithmetic("Mul", (a, b) -> a * b, (a, b) -> a * b);
         arithmetic("Div", (a, b) -> a / b, ElementwiseOps::integerDivide);
         arithmetic("Pow", Math::pow, (a, b) -> (long) Math.pow(a, b));
-        arithmetic("PRelu", (x, slope) -> x >= 0 ? x : slope * x, (x, slope) -> x >= 0 ? x : slope * x);
+        Ops.single("PRelu", ElementwiseOps::prelu);
+        Ops.single("Mod", c -> c.attr("fmod", 0L) != 0
+            ? binary(c.in(0), c.in(1), (a, b) -> a % b, (a, b) -> a % integerDivisor(b))
+            : binary(c.in(0), c.in(1), (a, b) -> a - Math.floor(a / b) * b,
+                (a, b) -> Math.floorMod(a, integerDivisor(b))));
         variadic("Max", Math::max, Math::max);
         variadic("Min", Math::min, Math::min);
         variadic("Sum", Double::sum, Long::sum);
         Ops.single("Mean", c -> {
             FloatTensor sum = (FloatTensor) fold(c, Double::sum, Long::sum);
-            return Nd.map(sum, x -> x / c.inputs().size());
+            return sum.map(x -> x / c.inputs().size());
         });
 
         comparison("Equal", (a, b) -> a == b);
@@ -105,26 +137,24 @@ final class ElementwiseOps {
     }
 
     private static long integerDivide(long a, long b) {
+        return a / integerDivisor(b);
+    }
+
+    private static long integerDivisor(long b) {
         if (b == 0) {
             throw new ArithmeticException("integer division by zero");
         }
-        return a / b;
+        return b;
     }
 
     private static void unary(String op, DoubleUnaryOperator f) {
-        Ops.single(op, c -> Nd.map(c.f(0), f));
+        Ops.single(op, c -> c.f(0).map(f));
     }
 
     private static void integral(String op, DoubleUnaryOperator f, LongUnaryOperator g) {
         Ops.single(op, c -> switch (c.in(0)) {
-            case FloatTensor x -> Nd.map(x, f);
-            case LongTensor x -> {
-                long[] out = new long[x.size()];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = g.applyAsLong(x.data()[i]);
-                }
-                yield new LongTensor(x.shape(), out, x.dtype());
-            }
+            case FloatTensor x -> x.map(f);
+            case LongTensor x -> x.map(g);
         });
     }
 
@@ -133,7 +163,20 @@ final class ElementwiseOps {
     }
 
     private static void parametrised(String op, Parametrised p) {
-        Ops.single(op, c -> Nd.map(c.f(0), p.function(c)));
+        Ops.single(op, c -> c.f(0).map(p.function(c)));
+    }
+
+    /** Before opset 7 a 1-D slope applies per channel (axis 1) rather than by numpy broadcasting. */
+    private static Tensor prelu(Call c) {
+        FloatTensor x = c.f(0);
+        FloatTensor slope = c.f(1);
+        if (c.opset() < 7 && slope.shape().rank() == 1 && x.shape().rank() > 2) {
+            int[] dims = new int[x.shape().rank() - 1];
+            java.util.Arrays.fill(dims, 1);
+            dims[0] = slope.size();
+            slope = slope.reshape(Shape.of(dims));
+        }
+        return x.zip(slope, (v, a) -> v >= 0 ? v : a * v);
     }
 
     private static Tensor clip(Call c) {
@@ -147,14 +190,8 @@ final class ElementwiseOps {
             hi = c.has(2) ? c.scalar(2) : Double.POSITIVE_INFINITY;
         }
         return switch (c.in(0)) {
-            case FloatTensor x -> Nd.map(x, v -> Math.min(hi, Math.max(lo, v)));
-            case LongTensor x -> {
-                long[] out = new long[x.size()];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = (long) Math.min(hi, Math.max(lo, x.data()[i]));
-                }
-                yield new LongTensor(x.shape(), out, x.dtype());
-            }
+            case FloatTensor x -> x.map(v -> Math.min(hi, Math.max(lo, v)));
+            case LongTensor x -> x.map(v -> (long) Math.min(hi, Math.max(lo, v)));
         };
     }
 
@@ -177,10 +214,10 @@ final class ElementwiseOps {
     /** Float arithmetic when either side is float (Pow may mix types), integer arithmetic otherwise. */
     static Tensor binary(Tensor a, Tensor b, DoubleBinaryOperator f, LongBinaryOperator g) {
         if (a instanceof LongTensor la && b instanceof LongTensor lb) {
-            return Nd.zip(la, lb, g, la.dtype());
+            return la.zip(lb, g);
         }
         FloatTensor fa = toFloat(a);
-        return Nd.zip(fa, toFloat(b), f);
+        return fa.zip(toFloat(b), f);
     }
 
     static FloatTensor toFloat(Tensor t) {
@@ -204,53 +241,39 @@ final class ElementwiseOps {
         Ops.single(op, c -> {
             if (c.in(0) instanceof LongTensor a && c.in(1) instanceof LongTensor b) {
                 // compare as longs: int64 values beyond 2^53 must not collide
-                return Nd.zip(a, b, (x, y) -> cmp.test(Long.compare(x, y), 0) ? 1 : 0, DType.BOOL);
+                return Tensors.retype(a.zip(b, (x, y) -> cmp.test(Long.compare(x, y), 0) ? 1 : 0), DType.BOOL);
             }
-            FloatTensor r = Nd.zip(toFloat(c.in(0)), toFloat(c.in(1)), (x, y) -> cmp.test(x, y) ? 1 : 0);
-            long[] out = new long[r.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = (long) r.data()[i];
-            }
-            return new LongTensor(r.shape(), out, DType.BOOL);
+            FloatTensor r = toFloat(c.in(0)).zip(toFloat(c.in(1)), (x, y) -> cmp.test(x, y) ? 1 : 0);
+            return ConstantOps.cast(r, DType.BOOL);
         });
     }
 
     private static void logic(String op, LongBinaryOperator f) {
-        Ops.single(op, c -> Nd.zip(c.l(0), c.l(1), (a, b) -> f.applyAsLong(a != 0 ? 1 : 0, b != 0 ? 1 : 0),
-            DType.BOOL));
+        Ops.single(op, c -> Tensors.retype(
+            c.l(0).zip(c.l(1), (a, b) -> f.applyAsLong(a != 0 ? 1 : 0, b != 0 ? 1 : 0)), DType.BOOL));
     }
 
     private static Tensor where(Call c) {
-        LongTensor cond = c.l(0);
         Tensor x = c.in(1);
         Tensor y = c.in(2);
-        org.cryptorch.tensor.Shape s = org.cryptorch.tensor.Shape.broadcast(cond.shape(),
-            org.cryptorch.tensor.Shape.broadcast(x.shape(), y.shape()));
-        int[] ic = Nd.broadcastIndex(cond.shape(), s);
-        int[] ix = Nd.broadcastIndex(x.shape(), s);
-        int[] iy = Nd.broadcastIndex(y.shape(), s);
-        boolean[] fromX = new boolean[ic.length];
-        for (int i = 0; i < fromX.length; i++) {
-            fromX[i] = cond.data()[ic[i]] != 0;
-        }
-        Tensor tx = Nd.take(x, ix, s);
-        Tensor ty = Nd.take(y, iy, s);
-        return switch (tx) {
+        Shape s = Shape.broadcast(c.in(0).shape(), Shape.broadcast(x.shape(), y.shape()));
+        long[] cond = c.l(0).broadcastTo(s).data();
+        return switch (Tensors.broadcastTo(x, s)) {
             case FloatTensor fx -> {
-                double[] out = fx.data();
-                double[] dy = ((FloatTensor) ty).data();
+                double[] out = fx.data().clone();
+                double[] dy = ((FloatTensor) Tensors.broadcastTo(y, s)).data();
                 for (int i = 0; i < out.length; i++) {
-                    out[i] = fromX[i] ? out[i] : dy[i];
+                    out[i] = cond[i] != 0 ? out[i] : dy[i];
                 }
-                yield fx;
+                yield new FloatTensor(s, out, fx.dtype());
             }
             case LongTensor lx -> {
-                long[] out = lx.data();
-                long[] dy = ((LongTensor) ty).data();
+                long[] out = lx.data().clone();
+                long[] dy = ((LongTensor) Tensors.broadcastTo(y, s)).data();
                 for (int i = 0; i < out.length; i++) {
-                    out[i] = fromX[i] ? out[i] : dy[i];
+                    out[i] = cond[i] != 0 ? out[i] : dy[i];
                 }
-                yield lx;
+                yield new LongTensor(s, out, lx.dtype());
             }
         };
     }

@@ -26,6 +26,7 @@ public final class Ops {
         ReduceOps.register();
         MovementOps.register();
         ConstantOps.register();
+        IndexingOps.register();
     }
 
     private Ops() {

@@ -55,14 +55,18 @@ final class PoolOps {
 
     /** For each row-major spatial index, the column-major one (MaxPool indices with storage_order=1). */
     private static int[] columnMajor(int[] dims) {
-        Shape s = Shape.of(dims);
-        int[] colStrides = new int[dims.length];
-        int acc = 1;
-        for (int a = 0; a < dims.length; a++) {
-            colStrides[a] = acc;
-            acc *= dims[a];
+        int n = Shape.of(dims).size();
+        int[] out = new int[n];
+        int[] idx = new int[dims.length];
+        for (int flat = 0; flat < n; flat++) {
+            WindowTable.unflatten(flat, dims, idx);
+            int col = 0;
+            for (int a = dims.length - 1; a >= 0; a--) {
+                col = col * dims[a] + idx[a];
+            }
+            out[flat] = col;
         }
-        return Nd.mapIndices(s, colStrides, 0);
+        return out;
     }
 
     private static Tensor averagePool(Call c) {
@@ -92,13 +96,11 @@ final class PoolOps {
 
     private static Tensor global(Call c, boolean average) {
         FloatTensor x = c.f(0);
-        boolean[] axes = new boolean[x.shape().rank()];
-        Arrays.fill(axes, 2, axes.length, true);
-        if (average) {
-            int n = x.shape().size() / Math.max(1, x.shape().dim(0) * x.shape().dim(1));
-            return Nd.map(Nd.reduce(x, axes, 0, Double::sum), v -> v / n);
+        int[] spatial = new int[x.shape().rank() - 2];
+        for (int i = 0; i < spatial.length; i++) {
+            spatial[i] = i + 2;
         }
-        return Nd.reduce(x, axes, Double.NEGATIVE_INFINITY, Math::max);
+        return average ? x.mean(spatial, true) : x.max(spatial, true);
     }
 
     /** The window table of a pool node and the (batch x channel) planes it slides over. */

@@ -78,7 +78,7 @@ public final class OnnxReader {
             for (OnnxModelParser.ValueInfo out : parts.outputs) {
                 addOutput(out);
             }
-            sortIfNeeded();
+            sortTopologically();
             return g;
         }
 
@@ -152,8 +152,11 @@ public final class OnnxReader {
             g.addOutput(v);
         }
 
-        /** Re-sorts when a node read a value produced by a later node (allowed by nothing, done by some tools). */
-        private void sortIfNeeded() {
+        /**
+         * Puts producers before users: the spec requires that order but some tools write nodes out of it. A sorted
+         * graph keeps its order.
+         */
+        private void sortTopologically() {
             try {
                 g.sortTopologically();
             } catch (IllegalStateException e) {

@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code cryptorch} command. */
 @Command(name = "cryptorch", mixinStandardHelpOptions = true, version = "cryptorch 0.1.0",
     description = "Private two-party inference of ONNX models with secure multi-party computation.",
-    subcommands = {CommandLine.HelpCommand.class, KeygenCommand.class,
-        SelftestCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, SelftestCommand.class, InspectCommand.class,
+        ConformanceCommand.class, KeygenCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

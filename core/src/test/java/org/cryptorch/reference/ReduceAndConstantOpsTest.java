@@ -33,6 +33,12 @@ class ReduceAndConstantOpsTest {
     }
 
     @Test
+    void reduceProd() {
+        assertFloat(op("ReduceProd").ints("axes", 1).run(M23), s(2, 1), 6, 120);
+        assertFloat(op("ReduceProd").attr("keepdims", 0L).run(M23), s(), 720);
+    }
+
+    @Test
     void argMaxAndArgMinWithTies() {
         FloatTensor x = f(s(2, 3), 1, 3, 3, 0, 0, -1);
         assertLong(op("ArgMax").attr("axis", 1L).run(x), DType.INT64, s(2, 1), 1, 0);

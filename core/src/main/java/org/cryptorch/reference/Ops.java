@@ -27,6 +27,7 @@ public final class Ops {
         MovementOps.register();
         ConstantOps.register();
         IndexingOps.register();
+        Resize.register();
     }
 
     private Ops() {

@@ -28,6 +28,7 @@ public final class Ops {
         ConstantOps.register();
         IndexingOps.register();
         Resize.register();
+        ScatterGatherOps.register();
     }
 
     private Ops() {

@@ -19,6 +19,7 @@ public final class Ops {
     private static final Map<String, Kernel> KERNELS = new HashMap<>();
 
     static {
+        ActivationOps.register();
         ElementwiseOps.register();
         LinearOps.register();
         PoolOps.register();

@@ -71,6 +71,9 @@ class ReduceAndConstantOpsTest {
         assertFloat(op("Cast").attr("to", 1L).run(new FloatTensor(Shape.of(1), new double[] {0.1}, DType.FLOAT64)),
             s(1), (float) 0.1);
         assertFloat(op("Cast").attr("to", 11L).run(l(3)), s(1), 3);
+        assertFloat(op("Cast").attr("to", 10L).run(f(1 / 3.0, 70000)), s(2), 0.333251953125,
+            Double.POSITIVE_INFINITY);
+        assertFloat(op("Cast").attr("to", 16L).run(f(1 / 3.0, Double.NaN)), s(2), 0.333984375, Double.NaN);
     }
 
     @Test

@@ -115,7 +115,8 @@ final class OpTester {
             if (Double.isFinite(expected[i])) {
                 assertThat(d[i]).as("element %d of %s", i, Arrays.toString(d)).isCloseTo(expected[i], within(1e-9));
             } else {
-                assertThat(d[i]).as("element %d of %s", i, Arrays.toString(d)).isEqualTo(expected[i]);
+                assertThat(Double.valueOf(d[i])).as("element %d of %s", i, Arrays.toString(d))
+                    .isEqualTo(Double.valueOf(expected[i]));
             }
         }
     }

@@ -25,8 +25,9 @@ final class Resize {
 
     private static Tensor resize(Call c) {
         FloatTensor x = c.f(0);
-        if (c.attr("antialias", 0L) != 0) {
-            throw c.error("antialias=1 is not supported");
+        if (c.attr("antialias", 0L) != 0 || c.node().has("axes")
+            || !c.attr("keep_aspect_ratio_policy", "stretch").equals("stretch")) {
+            throw c.error("the opset 18 attributes antialias, axes and keep_aspect_ratio_policy are not supported");
         }
         boolean legacy = c.opset() < 11 || c.node().opType().equals("Upsample");
         int rank = x.shape().rank();

@@ -16,6 +16,7 @@ final class LinearOps {
         Ops.single("Gemm", LinearOps::gemm);
         Ops.single("Conv", LinearOps::conv);
         Ops.single("ConvTranspose", ConvTranspose::apply);
+        Ops.single("Einsum", Einsum::apply);
     }
 
     private static Tensor gemm(Call c) {

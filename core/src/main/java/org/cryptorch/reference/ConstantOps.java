@@ -3,6 +3,7 @@ package org.cryptorch.reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.cryptorch.ir.Attribute;
 import org.cryptorch.tensor.DType;
 import org.cryptorch.tensor.FloatTensor;
@@ -40,9 +41,34 @@ final class ConstantOps {
             }
             return out;
         });
-        Ops.single("Cast", c -> cast(c.in(0), onnxType(c, c.attr("to", 0L))));
+        Ops.single("Cast", ConstantOps::castOp);
         Ops.single("CastLike", c -> cast(c.in(0), c.in(1).dtype()));
         Ops.single("Range", ConstantOps::range);
+    }
+
+    /**
+     * Half-precision targets (FLOAT16 = 10, BFLOAT16 = 16) have no dtype of their own here, as the importer reads
+     * such tensors into FLOAT32; the cast rounds the values to the half format and keeps them as FLOAT32.
+     */
+    private static Tensor castOp(Call c) {
+        long to = c.attr("to", 0L);
+        if (to == 10 || to == 16) {
+            DoubleUnaryOperator round = to == 10 ? v -> Float.float16ToFloat(Float.floatToFloat16((float) v))
+                : ConstantOps::roundToBfloat16;
+            return ElementwiseOps.toFloat(c.in(0)).map(round);
+        }
+        return cast(c.in(0), onnxType(c, to));
+    }
+
+    /** Rounds to the nearest bfloat16 (ties to even), keeping NaN a NaN. */
+    private static double roundToBfloat16(double v) {
+        float f = (float) v;
+        if (Float.isNaN(f)) {
+            return f;
+        }
+        int bits = Float.floatToRawIntBits(f);
+        int rounded = bits + 0x7fff + ((bits >>> 16) & 1);
+        return Float.intBitsToFloat(rounded & 0xffff0000);
     }
 
     /** Maps ONNX TensorProto.DataType codes to our dtypes. */

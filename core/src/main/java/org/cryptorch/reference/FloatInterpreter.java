@@ -35,6 +35,11 @@ public final class FloatInterpreter {
                 throw new IllegalArgumentException("missing input '" + in.name() + "'");
             }
             ShapeInference.checkInputShape(in, t.shape());
+            // float32 data may come as float64 (and vice versa); only a float/integer mix is an error
+            if (in.dtype() != null && in.dtype().isFloat() != t.dtype().isFloat()) {
+                throw new IllegalArgumentException("input '" + in.name() + "' expects " + in.dtype() + ", given "
+                    + t.dtype());
+            }
             env.put(in, t);
         }
         Map<Value, Integer> remainingUses = countUses(graph);

@@ -15,6 +15,8 @@ final class LinearOps {
         Ops.single("MatMul", c -> ElementwiseOps.toFloat(c.in(0)).matmul(ElementwiseOps.toFloat(c.in(1))));
         Ops.single("Gemm", LinearOps::gemm);
         Ops.single("Conv", LinearOps::conv);
+        Ops.single("ConvTranspose", ConvTranspose::apply);
+        Ops.single("Einsum", Einsum::apply);
     }
 
     private static Tensor gemm(Call c) {

@@ -3,8 +3,6 @@ package org.cryptorch.reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.cryptorch.tensor.FloatTensor;
-import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
 

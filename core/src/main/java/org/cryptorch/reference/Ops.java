@@ -19,6 +19,7 @@ public final class Ops {
     private static final Map<String, Kernel> KERNELS = new HashMap<>();
 
     static {
+        ActivationOps.register();
         ElementwiseOps.register();
         LinearOps.register();
         PoolOps.register();
@@ -27,6 +28,8 @@ public final class Ops {
         MovementOps.register();
         ConstantOps.register();
         IndexingOps.register();
+        Resize.register();
+        ScatterGatherOps.register();
     }
 
     private Ops() {

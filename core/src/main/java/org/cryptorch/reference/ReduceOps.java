@@ -22,6 +22,7 @@ final class ReduceOps {
         reduce("ReduceMean", FloatTensor::mean);
         reduce("ReduceMax", FloatTensor::max);
         reduce("ReduceMin", FloatTensor::min);
+        reduce("ReduceProd", ReduceOps::product);
         reduce("ReduceSumSquare", (x, axes, keep) -> x.map(v -> v * v).sum(axes, keep));
         reduce("ReduceL1", (x, axes, keep) -> x.map(Math::abs).sum(axes, keep));
         reduce("ReduceL2", (x, axes, keep) -> x.map(v -> v * v).sum(axes, keep).map(Math::sqrt));
@@ -57,6 +58,25 @@ final class ReduceOps {
             FloatTensor y = reducer.apply(x, axes, c.attr("keepdims", 1L) != 0);
             return in instanceof LongTensor l ? ConstantOps.cast(y, l.dtype()) : y;
         });
+    }
+
+    /** Multiplies the slices along each reduced axis together (the tensor package has no product reduction). */
+    private static FloatTensor product(FloatTensor x, int[] axes, boolean keepDims) {
+        FloatTensor acc = x;
+        for (int axis : axes) {
+            FloatTensor p = FloatTensor.full(Shape.of(1), 1).broadcastTo(keptShape(acc.shape(), axis));
+            for (int i = 0; i < acc.shape().dim(axis); i++) {
+                p = p.mul(acc.slice(axis, i, i + 1, 1));
+            }
+            acc = p;
+        }
+        return keepDims ? acc : acc.reshape(dropAxes(acc.shape(), mask(axes, acc.shape().rank())));
+    }
+
+    private static Shape keptShape(Shape s, int axis) {
+        int[] d = s.dims();
+        d[axis] = 1;
+        return Shape.of(d);
     }
 
     private static boolean[] mask(int[] axes, int rank) {
@@ -104,9 +124,7 @@ final class ReduceOps {
             arg = arg.map(i -> len - 1 - i);
         }
         if (c.attr("keepdims", 1L) != 0) {
-            int[] dims = x.shape().dims();
-            dims[axis] = 1;
-            arg = arg.reshape(Shape.of(dims));
+            arg = arg.reshape(keptShape(x.shape(), axis));
         }
         return Tensors.retype(arg, DType.INT64);
     }

@@ -107,4 +107,18 @@ class ShapeInferenceTest {
         assertThatThrownBy(() -> inference.infer(g, Map.of()))
             .hasMessageContaining("input 1 ('target') defines the output shape but is not a constant");
     }
+
+    @Test
+    void multiOutputOpsGetEveryOutputTyped() {
+        Graph g = new Graph();
+        g.setOpset("", 13);
+        Value x = g.addInput("x", DType.FLOAT32, Shape.of(4, 6));
+        Node split = g.addNode("Split", java.util.List.of(x), 2, Map.of("axis", Attribute.of("axis", 1L)));
+        Node dropout = g.addNode("Dropout", java.util.List.of(split.output(1)), 2, Map.of());
+        g.addOutput(dropout.output(1));
+        inference.infer(g, Map.of());
+        assertThat(split.output(0).shape()).isEqualTo(Shape.of(4, 3));
+        assertThat(split.output(1).shape()).isEqualTo(Shape.of(4, 3));
+        assertThat(dropout.output(1).dtype()).isEqualTo(DType.BOOL);
+    }
 }

@@ -8,6 +8,7 @@ import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Value;
 import org.cryptorch.tensor.DType;
 import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,8 @@ class FloatInterpreterTest {
         assertThatThrownBy(() -> FloatInterpreter.run(mlp(), Map.of("x", FloatTensor.zeros(Shape.of(1, 3)))))
             .hasMessage("input 'x' expects shape [?, 2], given [1, 3]");
         assertThatThrownBy(() -> FloatInterpreter.run(mlp(), Map.of())).hasMessage("missing input 'x'");
+        assertThatThrownBy(() -> FloatInterpreter.run(mlp(), Map.of("x", LongTensor.zeros(Shape.of(1, 2)))))
+            .hasMessage("input 'x' expects FLOAT32, given INT64");
     }
 
     @Test

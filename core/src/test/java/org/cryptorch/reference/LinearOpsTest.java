@@ -57,4 +57,26 @@ class LinearOpsTest {
     void conv1d() {
         assertFloat(op("Conv").run(f(s(1, 1, 4), 1, 2, 3, 4), f(s(1, 1, 2), 1, -1)), s(1, 1, 3), -1, -1, -1);
     }
+
+    @Test
+    void convTransposeScattersEveryInputThroughTheKernel() {
+        FloatTensor x = f(s(1, 1, 2), 1, 2);
+        FloatTensor w = f(s(1, 1, 2), 1, 1);
+        assertFloat(op("ConvTranspose").run(x, w), s(1, 1, 3), 1, 3, 2);
+        assertFloat(op("ConvTranspose").ints("strides", 2).run(x, w, f(10)), s(1, 1, 4), 11, 11, 12, 12);
+        assertFloat(op("ConvTranspose").ints("strides", 2).ints("output_shape", 5).run(x, w), s(1, 1, 5),
+            1, 1, 2, 2, 0);
+    }
+
+    @Test
+    void einsumExplicitImplicitDiagonalAndEllipsis() {
+        FloatTensor a = f(s(2, 2), 1, 2, 3, 4);
+        FloatTensor b = f(s(2, 2), 5, 6, 7, 8);
+        assertFloat(op("Einsum").attr("equation", "ij,jk->ik").run(a, b), s(2, 2), 19, 22, 43, 50);
+        assertFloat(op("Einsum").attr("equation", "ij,jk").run(a, b), s(2, 2), 19, 22, 43, 50);
+        assertFloat(op("Einsum").attr("equation", "ii->").run(a), s(), 5);
+        assertFloat(op("Einsum").attr("equation", "ii->i").run(a), s(2), 1, 4);
+        assertFloat(op("Einsum").attr("equation", "...ij->...ji").run(f(s(1, 2, 2), 1, 2, 3, 4)), s(1, 2, 2),
+            1, 3, 2, 4);
+    }
 }

@@ -112,7 +112,12 @@ final class OpTester {
         assertThat(t.shape()).isEqualTo(Shape.of(shape));
         double[] d = ((FloatTensor) t).data();
         for (int i = 0; i < expected.length; i++) {
-            assertThat(d[i]).as("element %d of %s", i, Arrays.toString(d)).isCloseTo(expected[i], within(1e-9));
+            if (Double.isFinite(expected[i])) {
+                assertThat(d[i]).as("element %d of %s", i, Arrays.toString(d)).isCloseTo(expected[i], within(1e-9));
+            } else {
+                assertThat(Double.valueOf(d[i])).as("element %d of %s", i, Arrays.toString(d))
+                    .isEqualTo(Double.valueOf(expected[i]));
+            }
         }
     }
 

@@ -33,6 +33,12 @@ class ReduceAndConstantOpsTest {
     }
 
     @Test
+    void reduceProd() {
+        assertFloat(op("ReduceProd").ints("axes", 1).run(M23), s(2, 1), 6, 120);
+        assertFloat(op("ReduceProd").attr("keepdims", 0L).run(M23), s(), 720);
+    }
+
+    @Test
     void argMaxAndArgMinWithTies() {
         FloatTensor x = f(s(2, 3), 1, 3, 3, 0, 0, -1);
         assertLong(op("ArgMax").attr("axis", 1L).run(x), DType.INT64, s(2, 1), 1, 0);
@@ -65,6 +71,9 @@ class ReduceAndConstantOpsTest {
         assertFloat(op("Cast").attr("to", 1L).run(new FloatTensor(Shape.of(1), new double[] {0.1}, DType.FLOAT64)),
             s(1), (float) 0.1);
         assertFloat(op("Cast").attr("to", 11L).run(l(3)), s(1), 3);
+        assertFloat(op("Cast").attr("to", 10L).run(f(1 / 3.0, 70000)), s(2), 0.333251953125,
+            Double.POSITIVE_INFINITY);
+        assertFloat(op("Cast").attr("to", 16L).run(f(1 / 3.0, Double.NaN)), s(2), 0.333984375, Double.NaN);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Node;
+import org.cryptorch.ir.NodeEvaluator;
 import org.cryptorch.ir.Value;
 import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
@@ -35,7 +36,7 @@ public final class FoldConstants implements Pass {
     public boolean run(Graph g) {
         boolean changed = false;
         for (Node n : new ArrayList<>(g.nodes())) {
-            List<Tensor> results = fold(n);
+            List<Tensor> results = fold(n, g.opset());
             if (results != null) {
                 for (int i = 0; i < n.outputs().size(); i++) {
                     Value out = n.output(i);
@@ -49,7 +50,7 @@ public final class FoldConstants implements Pass {
     }
 
     /** The node's outputs if they are known now, else null. */
-    private List<Tensor> fold(Node n) {
+    private List<Tensor> fold(Node n, int opset) {
         Value in0 = n.input(0);
         if (n.opType().equals("Shape") && in0 != null && in0.shape() != null) {
             return List.of(shapeOf(n, in0.shape()));
@@ -57,7 +58,7 @@ public final class FoldConstants implements Pass {
         if (n.opType().equals("Size") && in0 != null && in0.shape() != null) {
             return List.of(new LongTensor(Shape.scalar(), new long[] {in0.shape().size()}));
         }
-        if (NONDETERMINISTIC.contains(n.opType()) || !evaluator.supports(n)) {
+        if (NONDETERMINISTIC.contains(n.opType()) || !evaluator.supports(n.opType())) {
             return null;
         }
         List<Tensor> inputs = new ArrayList<>();
@@ -67,7 +68,7 @@ public final class FoldConstants implements Pass {
             }
             inputs.add(v == null ? null : v.constant());
         }
-        return evaluator.evaluate(n, inputs);
+        return evaluator.evaluate(n, inputs, opset);
     }
 
     /** Shape's output, honouring the start/end slice attributes of opset 15. */

@@ -7,7 +7,7 @@ import org.cryptorch.ir.Graph;
 
 /**
  * Runs an ordered list of passes round after round until a whole round changes nothing (a fixed point). After
- * every pass that changed the graph it drops dead nodes, restores topological order and calls the refresh hook
+ * every pass that changed the graph it restores topological order, drops dead nodes and calls the refresh hook
  * (shape inference in the standard pipeline), so the next pass sees a consistent, fully typed graph.
  */
 public final class PassManager {
@@ -40,8 +40,8 @@ public final class PassManager {
             List<String> changedThisRound = new ArrayList<>();
             for (Pass p : passes) {
                 if (p.run(g)) {
+                    g.sortTopologically(); // dead-node removal relies on topological order
                     g.removeDeadNodes();
-                    g.sortTopologically();
                     refresh.accept(g);
                     changedThisRound.add(p.name());
                 }

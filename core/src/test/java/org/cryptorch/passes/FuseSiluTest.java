@@ -1,0 +1,37 @@
+package org.cryptorch.passes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.Value;
+import org.junit.jupiter.api.Test;
+
+class FuseSiluTest {
+    @Test
+    void fusesBothOperandOrders() {
+        Graph g = new Graph();
+        Value x = TestGraphs.input(g, "x", 3);
+        Value a = g.op("Mul", x, g.op("Sigmoid", x));
+        Value b = g.op("Mul", g.op("Sigmoid", a), a);
+        g.addOutput(b);
+        assertThat(new FuseSilu().run(g)).isTrue();
+        g.sortTopologically();
+        g.removeDeadNodes();
+        assertThat(GraphStats.opCounts(g)).containsExactly(java.util.Map.entry("Silu", 2));
+        Value first = g.nodes().get(0).output(0);
+        assertThat(g.nodes().get(0).inputs()).containsExactly(x);
+        assertThat(g.nodes().get(1).inputs()).containsExactly(first);
+    }
+
+    @Test
+    void leavesSigmoidOfAnotherValueAndSharedSigmoids() {
+        Graph g = new Graph();
+        Value x = TestGraphs.input(g, "x", 3);
+        Value y = TestGraphs.input(g, "y", 3);
+        g.addOutput(g.op("Mul", x, g.op("Sigmoid", y)));
+        Value s = g.op("Sigmoid", x);
+        g.addOutput(g.op("Mul", x, s));
+        g.addOutput(s);
+        assertThat(new FuseSilu().run(g)).isFalse();
+    }
+}

@@ -78,7 +78,7 @@ public final class ShapeInference {
             int[] declared = in.declaredDims();
             Shape shape = given.get(in.name());
             if (shape != null) {
-                checkAgainstDeclared(in, declared, shape);
+                checkInputShape(in, shape);
             } else if (declared != null && Arrays.stream(declared).allMatch(d -> d >= 0)) {
                 shape = Shape.of(declared);
             } else if (in.shape() != null) {
@@ -94,7 +94,9 @@ public final class ShapeInference {
         }
     }
 
-    private static void checkAgainstDeclared(Value in, int[] declared, Shape given) {
+    /** Checks a shape given for a graph input against the model's declared dims (-1 = any). */
+    public static void checkInputShape(Value in, Shape given) {
+        int[] declared = in.declaredDims();
         if (declared == null) {
             return;
         }

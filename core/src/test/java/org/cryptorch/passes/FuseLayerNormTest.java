@@ -44,6 +44,11 @@ class FuseLayerNormTest {
         assertThat(ln.input(0)).isSameAs(x);
         assertThat(((FloatTensor) ln.input(1).constant()).data()).containsExactly(1.5, 2, 0.5);
         assertThat(((FloatTensor) ln.input(2).constant()).data()).containsExactly(0.1, 0.2, 0.3);
+        TestGraphs.assertPassPreservesOutputs(() -> {
+            Graph h = new Graph();
+            h.addOutput(layerNorm(h, TestGraphs.input(h, "x", 2, 4, 3), true, -1));
+            return h;
+        }, new FuseLayerNorm(), 1e-9);
     }
 
     @Test
@@ -58,6 +63,11 @@ class FuseLayerNormTest {
         assertThat(((FloatTensor) ln.input(1).constant()).data()).containsExactly(1, 1, 1);
         assertThat(((FloatTensor) ln.input(2).constant()).data()).containsExactly(0, 0, 0);
         assertThat(GraphStats.opCounts(g)).containsOnlyKeys("LayerNormalization", "Relu");
+        TestGraphs.assertPassPreservesOutputs(() -> {
+            Graph h = new Graph();
+            h.addOutput(h.op("Relu", layerNorm(h, TestGraphs.input(h, "x", 4, 3), false, 1)));
+            return h;
+        }, new FuseLayerNorm(), 1e-9);
     }
 
     @Test

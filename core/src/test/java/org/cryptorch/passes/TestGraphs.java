@@ -1,10 +1,22 @@
 package org.cryptorch.passes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
 import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.ShapeInference;
 import org.cryptorch.ir.Value;
+import org.cryptorch.reference.FloatInterpreter;
+import org.cryptorch.reference.Ops;
 import org.cryptorch.tensor.DType;
 import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
 
 /** Small builders for the graphs the pass tests rewrite. */
 final class TestGraphs {
@@ -30,5 +42,49 @@ final class TestGraphs {
             throw new AssertionError("expected one " + opType + " node, found " + found.size() + " in " + g.nodes());
         }
         return found.get(0);
+    }
+
+    /**
+     * Builds the graph twice, rewrites one copy with {@code pass} (inside a pass manager, with shape inference) and
+     * checks that the float interpreter gives the same outputs on random inputs (normal floats, random bools).
+     */
+    static void assertPassPreservesOutputs(Supplier<Graph> build, Pass pass, double tolerance) {
+        Graph original = build.get();
+        Graph rewritten = build.get();
+        ShapeInference shapes = new ShapeInference(Ops.evaluator());
+        shapes.infer(rewritten, Map.of());
+        new PassManager(List.of(pass), 5, g -> shapes.infer(g, Map.of())).run(rewritten);
+        Map<String, Tensor> inputs = randomInputs(original, new Random(7));
+        var expected = FloatInterpreter.run(original, inputs).values().iterator();
+        for (Tensor actual : FloatInterpreter.run(rewritten, inputs).values()) {
+            double[] want = Patterns.values(expected.next());
+            double[] got = Patterns.values(actual);
+            assertThat(got).hasSameSizeAs(want);
+            for (int i = 0; i < want.length; i++) {
+                assertThat(got[i]).as("output element %d", i).isCloseTo(want[i],
+                    org.assertj.core.data.Offset.offset(tolerance));
+            }
+        }
+    }
+
+    private static Map<String, Tensor> randomInputs(Graph g, Random rnd) {
+        Map<String, Tensor> inputs = new HashMap<>();
+        for (Value in : g.inputs()) {
+            int n = in.shape().size();
+            if (in.dtype() == DType.BOOL) {
+                long[] bits = new long[n];
+                for (int i = 0; i < n; i++) {
+                    bits[i] = rnd.nextInt(4) == 0 ? 0 : 1;
+                }
+                inputs.put(in.name(), new LongTensor(in.shape(), bits, DType.BOOL));
+            } else {
+                double[] d = new double[n];
+                for (int i = 0; i < n; i++) {
+                    d[i] = 2 * rnd.nextGaussian();
+                }
+                inputs.put(in.name(), new FloatTensor(in.shape(), d, in.dtype()));
+            }
+        }
+        return inputs;
     }
 }

@@ -39,6 +39,7 @@ public final class SplitGemm implements Pass {
     private static Value expand(Graph g, Node gemm) {
         Value a = gemm.input(0);
         Value b = gemm.input(1);
+        boolean constantWeight = b.isConstant();
         Value c = gemm.input(2);
         if (gemm.intAttr("transA", 0) != 0) {
             a = g.op("Transpose", SWAP_2D, a);
@@ -49,7 +50,7 @@ public final class SplitGemm implements Pass {
         double alpha = gemm.floatAttr("alpha", 1.0);
         if (alpha != 1.0) {
             // scale the weight operand when it is constant so that the scaling folds into it
-            if (b.isConstant()) {
+            if (constantWeight) {
                 b = g.op("Mul", b, scalar(g, alpha, b.dtype()));
             } else {
                 a = g.op("Mul", a, scalar(g, alpha, a.dtype()));

@@ -31,6 +31,19 @@ final class TestGraphs {
         return g.constant(new FloatTensor(s, v.clone()));
     }
 
+    /** A constant of normal random values (seeded), shifted by {@code mean}. */
+    static Value randomConstant(Graph g, Random rnd, double mean, int... dims) {
+        double[] d = new double[Shape.of(dims).size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = mean + rnd.nextGaussian();
+        }
+        return floats(g, Shape.of(dims), d);
+    }
+
+    static Value longs(Graph g, long... v) {
+        return g.constant(new LongTensor(Shape.of(v.length), v.clone()));
+    }
+
     static Value input(Graph g, String name, int... dims) {
         return g.addInput(name, DType.FLOAT32, Shape.of(dims));
     }
@@ -49,11 +62,16 @@ final class TestGraphs {
      * checks that the float interpreter gives the same outputs on random inputs (normal floats, random bools).
      */
     static void assertPassPreservesOutputs(Supplier<Graph> build, Pass pass, double tolerance) {
+        assertPassesPreserveOutputs(build, List.of(pass), tolerance);
+    }
+
+    /** Same for a pipeline of passes. Returns the rewritten graph for further checks. */
+    static Graph assertPassesPreserveOutputs(Supplier<Graph> build, List<Pass> passes, double tolerance) {
         Graph original = build.get();
         Graph rewritten = build.get();
         ShapeInference shapes = new ShapeInference(Ops.evaluator());
         shapes.infer(rewritten, Map.of());
-        new PassManager(List.of(pass), 5, g -> shapes.infer(g, Map.of())).run(rewritten);
+        new PassManager(passes, 5, g -> shapes.infer(g, Map.of())).run(rewritten);
         Map<String, Tensor> inputs = randomInputs(original, new Random(7));
         var expected = FloatInterpreter.run(original, inputs).values().iterator();
         for (Tensor actual : FloatInterpreter.run(rewritten, inputs).values()) {
@@ -65,6 +83,7 @@ final class TestGraphs {
                     org.assertj.core.data.Offset.offset(tolerance));
             }
         }
+        return rewritten;
     }
 
     private static Map<String, Tensor> randomInputs(Graph g, Random rnd) {

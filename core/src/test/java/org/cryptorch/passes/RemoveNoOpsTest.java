@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.cryptorch.ir.Attribute;
 import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.GraphPrinter;
 import org.cryptorch.ir.Value;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class RemoveNoOpsTest {
     @Test
     void dropsIdentityDropoutAndSameTypeCastButKeepsRealCasts() {
         Graph g = TestGraphs.assertPassesPreserveOutputs(RemoveNoOpsTest::chain, List.of(new RemoveNoOps()), 0);
-        assertThat(GraphStats.opCounts(g)).containsExactly(Map.entry("Cast", 1), Map.entry("Relu", 1));
+        assertThat(GraphPrinter.opCounts(g)).containsOnly(Map.entry("Cast", 1L), Map.entry("Relu", 1L));
         assertThat(TestGraphs.only(g, "Cast").intAttr("to", 0)).isEqualTo(7);
     }
 

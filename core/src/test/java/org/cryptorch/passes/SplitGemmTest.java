@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import org.cryptorch.ir.Attribute;
 import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.GraphPrinter;
 import org.cryptorch.ir.Value;
 import org.cryptorch.reference.Ops;
 import org.junit.jupiter.api.Test;
@@ -30,14 +31,14 @@ class SplitGemmTest {
         Graph g = TestGraphs.assertPassesPreserveOutputs(() -> gemm(true),
             List.of(new SplitGemm(), new FoldConstants(Ops.evaluator())), 1e-12);
         // the transposed, alpha-scaled weight and the beta-scaled bias fold into constants
-        assertThat(GraphStats.opCounts(g)).containsExactly(Map.entry("Add", 1), Map.entry("MatMul", 1),
-            Map.entry("Transpose", 1));
+        assertThat(GraphPrinter.opCounts(g)).containsOnly(Map.entry("Add", 1L), Map.entry("MatMul", 1L),
+            Map.entry("Transpose", 1L));
     }
 
     @Test
     void omitsTheAddWithoutBias() {
         Graph g = TestGraphs.assertPassesPreserveOutputs(() -> gemm(false),
             List.of(new SplitGemm(), new FoldConstants(Ops.evaluator())), 1e-12);
-        assertThat(GraphStats.opCounts(g)).containsOnlyKeys("MatMul", "Transpose");
+        assertThat(GraphPrinter.opCounts(g)).containsOnlyKeys("MatMul", "Transpose");
     }
 }

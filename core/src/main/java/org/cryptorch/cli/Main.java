@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code cryptorch} command. */
 @Command(name = "cryptorch", mixinStandardHelpOptions = true, version = "cryptorch 0.1.0",
     description = "Private two-party inference of ONNX models with secure multi-party computation.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, InspectCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -22,13 +22,16 @@ final class ConstantOps {
                 : Arrays.stream(c.longs(0)).mapToInt(Math::toIntExact).toArray());
             Tensor value = c.node().has("value") ? c.node().attribute("value").asTensor()
                 : new FloatTensor(Shape.of(1), new double[] {0});
-            return Nd.broadcastTo(Nd.reshape(value, Shape.scalar()), shape);
+            return Tensors.broadcastTo(Tensors.reshape(value, Shape.scalar()), shape);
         });
         Ops.single("Shape", ConstantOps::shape);
         Ops.single("Size", c -> new LongTensor(Shape.scalar(), new long[] {c.in(0).shape().size()}, DType.INT64));
         Ops.single("Identity", c -> c.in(0));
         Ops.register("Dropout", c -> {
             // inference: Dropout is the identity, and its optional mask is all true
+            if (c.has(2) && c.longs(2)[0] != 0 && (!c.has(1) || c.scalar(1) > 0)) {
+                throw c.error("training_mode=true drops random elements; only inference is supported");
+            }
             List<Tensor> out = new ArrayList<>(List.of(c.in(0)));
             if (c.node().outputs().size() > 1) {
                 long[] mask = new long[c.in(0).shape().size()];

@@ -7,6 +7,7 @@ import java.util.function.LongUnaryOperator;
 import org.cryptorch.tensor.DType;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.LongTensor;
+import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
 
 /** Elementwise ops: activations, arithmetic with numpy broadcasting, comparisons, logic, Where, Clip. */
@@ -77,7 +78,7 @@ final class ElementwiseOps {
         variadic("Sum", Double::sum, Long::sum);
         Ops.single("Mean", c -> {
             FloatTensor sum = (FloatTensor) fold(c, Double::sum, Long::sum);
-            return Nd.map(sum, x -> x / c.inputs().size());
+            return sum.map(x -> x / c.inputs().size());
         });
 
         comparison("Equal", (a, b) -> a == b);
@@ -112,19 +113,13 @@ final class ElementwiseOps {
     }
 
     private static void unary(String op, DoubleUnaryOperator f) {
-        Ops.single(op, c -> Nd.map(c.f(0), f));
+        Ops.single(op, c -> c.f(0).map(f));
     }
 
     private static void integral(String op, DoubleUnaryOperator f, LongUnaryOperator g) {
         Ops.single(op, c -> switch (c.in(0)) {
-            case FloatTensor x -> Nd.map(x, f);
-            case LongTensor x -> {
-                long[] out = new long[x.size()];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = g.applyAsLong(x.data()[i]);
-                }
-                yield new LongTensor(x.shape(), out, x.dtype());
-            }
+            case FloatTensor x -> x.map(f);
+            case LongTensor x -> x.map(g);
         });
     }
 
@@ -133,7 +128,7 @@ final class ElementwiseOps {
     }
 
     private static void parametrised(String op, Parametrised p) {
-        Ops.single(op, c -> Nd.map(c.f(0), p.function(c)));
+        Ops.single(op, c -> c.f(0).map(p.function(c)));
     }
 
     private static Tensor clip(Call c) {
@@ -147,14 +142,8 @@ final class ElementwiseOps {
             hi = c.has(2) ? c.scalar(2) : Double.POSITIVE_INFINITY;
         }
         return switch (c.in(0)) {
-            case FloatTensor x -> Nd.map(x, v -> Math.min(hi, Math.max(lo, v)));
-            case LongTensor x -> {
-                long[] out = new long[x.size()];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = (long) Math.min(hi, Math.max(lo, x.data()[i]));
-                }
-                yield new LongTensor(x.shape(), out, x.dtype());
-            }
+            case FloatTensor x -> x.map(v -> Math.min(hi, Math.max(lo, v)));
+            case LongTensor x -> x.map(v -> (long) Math.min(hi, Math.max(lo, v)));
         };
     }
 
@@ -177,10 +166,10 @@ final class ElementwiseOps {
     /** Float arithmetic when either side is float (Pow may mix types), integer arithmetic otherwise. */
     static Tensor binary(Tensor a, Tensor b, DoubleBinaryOperator f, LongBinaryOperator g) {
         if (a instanceof LongTensor la && b instanceof LongTensor lb) {
-            return Nd.zip(la, lb, g, la.dtype());
+            return la.zip(lb, g);
         }
         FloatTensor fa = toFloat(a);
-        return Nd.zip(fa, toFloat(b), f);
+        return fa.zip(toFloat(b), f);
     }
 
     static FloatTensor toFloat(Tensor t) {
@@ -204,53 +193,39 @@ final class ElementwiseOps {
         Ops.single(op, c -> {
             if (c.in(0) instanceof LongTensor a && c.in(1) instanceof LongTensor b) {
                 // compare as longs: int64 values beyond 2^53 must not collide
-                return Nd.zip(a, b, (x, y) -> cmp.test(Long.compare(x, y), 0) ? 1 : 0, DType.BOOL);
+                return Tensors.retype(a.zip(b, (x, y) -> cmp.test(Long.compare(x, y), 0) ? 1 : 0), DType.BOOL);
             }
-            FloatTensor r = Nd.zip(toFloat(c.in(0)), toFloat(c.in(1)), (x, y) -> cmp.test(x, y) ? 1 : 0);
-            long[] out = new long[r.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = (long) r.data()[i];
-            }
-            return new LongTensor(r.shape(), out, DType.BOOL);
+            FloatTensor r = toFloat(c.in(0)).zip(toFloat(c.in(1)), (x, y) -> cmp.test(x, y) ? 1 : 0);
+            return ConstantOps.cast(r, DType.BOOL);
         });
     }
 
     private static void logic(String op, LongBinaryOperator f) {
-        Ops.single(op, c -> Nd.zip(c.l(0), c.l(1), (a, b) -> f.applyAsLong(a != 0 ? 1 : 0, b != 0 ? 1 : 0),
-            DType.BOOL));
+        Ops.single(op, c -> Tensors.retype(
+            c.l(0).zip(c.l(1), (a, b) -> f.applyAsLong(a != 0 ? 1 : 0, b != 0 ? 1 : 0)), DType.BOOL));
     }
 
     private static Tensor where(Call c) {
-        LongTensor cond = c.l(0);
         Tensor x = c.in(1);
         Tensor y = c.in(2);
-        org.cryptorch.tensor.Shape s = org.cryptorch.tensor.Shape.broadcast(cond.shape(),
-            org.cryptorch.tensor.Shape.broadcast(x.shape(), y.shape()));
-        int[] ic = Nd.broadcastIndex(cond.shape(), s);
-        int[] ix = Nd.broadcastIndex(x.shape(), s);
-        int[] iy = Nd.broadcastIndex(y.shape(), s);
-        boolean[] fromX = new boolean[ic.length];
-        for (int i = 0; i < fromX.length; i++) {
-            fromX[i] = cond.data()[ic[i]] != 0;
-        }
-        Tensor tx = Nd.take(x, ix, s);
-        Tensor ty = Nd.take(y, iy, s);
-        return switch (tx) {
+        Shape s = Shape.broadcast(c.in(0).shape(), Shape.broadcast(x.shape(), y.shape()));
+        long[] cond = c.l(0).broadcastTo(s).data();
+        return switch (Tensors.broadcastTo(x, s)) {
             case FloatTensor fx -> {
-                double[] out = fx.data();
-                double[] dy = ((FloatTensor) ty).data();
+                double[] out = fx.data().clone();
+                double[] dy = ((FloatTensor) Tensors.broadcastTo(y, s)).data();
                 for (int i = 0; i < out.length; i++) {
-                    out[i] = fromX[i] ? out[i] : dy[i];
+                    out[i] = cond[i] != 0 ? out[i] : dy[i];
                 }
-                yield fx;
+                yield new FloatTensor(s, out, fx.dtype());
             }
             case LongTensor lx -> {
-                long[] out = lx.data();
-                long[] dy = ((LongTensor) ty).data();
+                long[] out = lx.data().clone();
+                long[] dy = ((LongTensor) Tensors.broadcastTo(y, s)).data();
                 for (int i = 0; i < out.length; i++) {
-                    out[i] = fromX[i] ? out[i] : dy[i];
+                    out[i] = cond[i] != 0 ? out[i] : dy[i];
                 }
-                yield lx;
+                yield new LongTensor(s, out, lx.dtype());
             }
         };
     }

@@ -23,7 +23,7 @@ final class MovementOps {
             long a = c.attr("axis", 1L);
             int axis = a == s.rank() ? s.rank() : c.axis(a, s.rank());
             int outer = Shape.of(Arrays.copyOf(s.dims(), axis)).size();
-            return Nd.reshape(c.in(0), Shape.of(outer, s.size() / Math.max(outer, 1)));
+            return Tensors.reshape(c.in(0), Shape.of(outer, s.size() / Math.max(outer, 1)));
         });
         Ops.single("Transpose", c -> {
             int rank = c.in(0).shape().rank();
@@ -32,7 +32,7 @@ final class MovementOps {
             for (int i = 0; i < rank; i++) {
                 p[i] = perm == null ? rank - 1 - i : c.axis(perm[i], rank);
             }
-            return Nd.permute(c.in(0), p);
+            return Tensors.permute(c.in(0), p);
         });
         Ops.single("Squeeze", MovementOps::squeeze);
         Ops.single("Unsqueeze", MovementOps::unsqueeze);
@@ -42,20 +42,20 @@ final class MovementOps {
         Ops.single("Gather", MovementOps::gather);
         Ops.single("Expand", c -> {
             Shape target = Shape.broadcast(c.in(0).shape(), Shape.of(toInts(c, c.longs(1))));
-            return Nd.broadcastTo(c.in(0), target);
+            return Tensors.broadcastTo(c.in(0), target);
         });
         Ops.single("Tile", c -> {
             Tensor x = c.in(0);
             long[] repeats = c.longs(1);
-            int[][] maps = new int[x.shape().rank()][];
-            for (int a = 0; a < maps.length; a++) {
+            for (int a = 0; a < x.shape().rank(); a++) {
                 int dim = x.shape().dim(a);
-                maps[a] = new int[dim * (int) repeats[a]];
-                for (int o = 0; o < maps[a].length; o++) {
-                    maps[a][o] = o % dim;
+                int[] positions = new int[dim * (int) repeats[a]];
+                for (int o = 0; o < positions.length; o++) {
+                    positions[o] = o % dim;
                 }
+                x = Tensors.gather(x, a, positions);
             }
-            return Nd.takeAxes(x, maps, 0);
+            return x;
         });
         Ops.single("Pad", MovementOps::pad);
     }
@@ -111,7 +111,7 @@ final class MovementOps {
         if (out.size() != in.size()) {
             throw c.error("cannot reshape " + in + " to " + Arrays.toString(target));
         }
-        return Nd.reshape(c.in(0), out);
+        return Tensors.reshape(c.in(0), out);
     }
 
     private static Tensor squeeze(Call c) {
@@ -130,7 +130,7 @@ final class MovementOps {
                 drop[ax] = true;
             }
         }
-        return Nd.reshape(c.in(0), ReduceOps.dropAxes(s, drop));
+        return Tensors.reshape(c.in(0), ReduceOps.dropAxes(s, drop));
     }
 
     private static Tensor unsqueeze(Call c) {
@@ -153,45 +153,15 @@ final class MovementOps {
         for (int i = 0; i < rank; i++) {
             dims[i] = inserted[i] ? 1 : s.dim(next++);
         }
-        return Nd.reshape(c.in(0), Shape.of(dims));
+        return Tensors.reshape(c.in(0), Shape.of(dims));
     }
 
     private static Tensor concat(Call c) {
-        Tensor first = c.in(0);
-        int rank = first.shape().rank();
-        int axis = c.axis(c.attr("axis", 0L), rank);
-        int total = 0;
         List<Tensor> parts = new ArrayList<>();
         for (int i = 0; i < c.inputs().size(); i++) {
-            Tensor t = c.in(i);
-            if (t.shape().rank() != rank) {
-                throw c.error("inputs have ranks " + rank + " and " + t.shape().rank());
-            }
-            parts.add(t);
-            total += t.shape().dim(axis);
+            parts.add(c.in(i));
         }
-        int[] dims = first.shape().dims();
-        dims[axis] = total;
-        Shape out = Shape.of(dims);
-        int outer = Shape.of(Arrays.copyOf(dims, axis)).size();
-        int inner = out.size() / Math.max(1, outer * total);
-        boolean isFloat = first instanceof FloatTensor;
-        double[] fd = isFloat ? new double[out.size()] : null;
-        long[] ld = isFloat ? null : new long[out.size()];
-        int offset = 0;
-        for (Tensor t : parts) {
-            int chunk = t.shape().dim(axis) * inner;
-            for (int o = 0; o < outer; o++) {
-                int dst = o * total * inner + offset;
-                if (isFloat) {
-                    System.arraycopy(((FloatTensor) t).data(), o * chunk, fd, dst, chunk);
-                } else {
-                    System.arraycopy(((LongTensor) t).data(), o * chunk, ld, dst, chunk);
-                }
-            }
-            offset += chunk;
-        }
-        return isFloat ? new FloatTensor(out, fd, first.dtype()) : new LongTensor(out, ld, first.dtype());
+        return Tensors.concat(c.axis(c.attr("axis", 0L), c.in(0).shape().rank()), parts);
     }
 
     private static List<Tensor> split(Call c) {
@@ -218,23 +188,10 @@ final class MovementOps {
         List<Tensor> out = new ArrayList<>();
         int start = 0;
         for (long size : sizes) {
-            int[][] maps = identityMaps(x.shape());
-            maps[axis] = new int[(int) size];
-            for (int o = 0; o < size; o++) {
-                maps[axis][o] = start + o;
-            }
-            out.add(Nd.takeAxes(x, maps, 0));
+            out.add(Tensors.slice(x, axis, start, start + (int) size));
             start += (int) size;
         }
         return out;
-    }
-
-    private static int[][] identityMaps(Shape s) {
-        int[][] maps = new int[s.rank()][];
-        for (int a = 0; a < maps.length; a++) {
-            maps[a] = Nd.identityMap(s.dim(a));
-        }
-        return maps;
     }
 
     /** Opset 1-9 take starts/ends/axes as attributes, later opsets as inputs (with steps). */
@@ -255,16 +212,15 @@ final class MovementOps {
             axes = c.has(3) ? c.longs(3) : null;
             steps = c.has(4) ? c.longs(4) : null;
         }
-        int[][] maps = identityMaps(x.shape());
         for (int i = 0; i < starts.length; i++) {
             int axis = c.axis(axes == null ? i : axes[i], rank);
             long step = steps == null ? 1 : steps[i];
             if (step == 0) {
                 throw c.error("step 0 on axis " + axis);
             }
-            maps[axis] = sliceMap(x.shape().dim(axis), starts[i], ends[i], step);
+            x = Tensors.gather(x, axis, sliceMap(x.shape().dim(axis), starts[i], ends[i], step));
         }
-        return Nd.takeAxes(x, maps, 0);
+        return x;
     }
 
     /** The indices start, start+step, ... before end, after clamping as ONNX Slice does. */
@@ -288,32 +244,7 @@ final class MovementOps {
 
     private static Tensor gather(Call c) {
         Tensor data = c.in(0);
-        long[] indices = c.longs(1);
-        Shape ds = data.shape();
-        int axis = c.axis(c.attr("axis", 0L), ds.rank());
-        int dim = ds.dim(axis);
-        int outer = Shape.of(Arrays.copyOf(ds.dims(), axis)).size();
-        int inner = ds.strides()[axis];
-        int[] index = new int[outer * indices.length * inner];
-        int k = 0;
-        for (int o = 0; o < outer; o++) {
-            for (long raw : indices) {
-                long i = raw < 0 ? raw + dim : raw;
-                if (i < 0 || i >= dim) {
-                    throw c.error("index " + raw + " out of range for axis of size " + dim);
-                }
-                int base = (int) ((o * (long) dim + i) * inner);
-                for (int j = 0; j < inner; j++) {
-                    index[k++] = base + j;
-                }
-            }
-        }
-        int[] id = c.in(1).shape().dims();
-        int[] dims = new int[ds.rank() - 1 + id.length];
-        System.arraycopy(ds.dims(), 0, dims, 0, axis);
-        System.arraycopy(id, 0, dims, axis, id.length);
-        System.arraycopy(ds.dims(), axis + 1, dims, axis + id.length, ds.rank() - axis - 1);
-        return Nd.take(data, index, Shape.of(dims));
+        return Tensors.gather(data, c.axis(c.attr("axis", 0L), data.shape().rank()), c.l(1));
     }
 
     /** Constant, edge and reflect padding; negative pads crop. Opset < 11 takes pads and value as attributes. */
@@ -327,30 +258,34 @@ final class MovementOps {
         if (pads.length != 2 * n) {
             throw c.error("pads has " + pads.length + " entries, expected " + 2 * n);
         }
-        String mode = c.attr("mode", "constant");
-        int[][] maps = identityMaps(x.shape());
+        int[] before = new int[rank];
+        int[] after = new int[rank];
         for (int i = 0; i < n; i++) {
             int axis = axes == null ? i : c.axis(axes[i], rank);
-            maps[axis] = padMap(c, mode, x.shape().dim(axis), (int) pads[i], (int) pads[i + n]);
+            before[axis] = Math.toIntExact(pads[i]);
+            after[axis] = Math.toIntExact(pads[i + n]);
         }
-        return Nd.takeAxes(x, maps, value);
+        String mode = c.attr("mode", "constant");
+        if (mode.equals("constant")) {
+            return Tensors.pad(x, before, after, value);
+        }
+        if (!mode.equals("edge") && !mode.equals("reflect")) {
+            throw c.error("unknown mode '" + mode + "'");
+        }
+        for (int axis = 0; axis < rank; axis++) {
+            x = Tensors.gather(x, axis, padPositions(mode, x.shape().dim(axis), before[axis], after[axis]));
+        }
+        return x;
     }
 
-    private static int[] padMap(Call c, String mode, int dim, int before, int after) {
-        int[] map = new int[Math.max(0, dim + before + after)];
-        for (int o = 0; o < map.length; o++) {
+    /** The source position of every output position along one axis under edge or reflect padding. */
+    private static int[] padPositions(String mode, int dim, int before, int after) {
+        int[] positions = new int[Math.max(0, dim + before + after)];
+        for (int o = 0; o < positions.length; o++) {
             int i = o - before;
-            if (i < 0 || i >= dim) {
-                i = switch (mode) {
-                    case "constant" -> -1;
-                    case "edge" -> Math.clamp(i, 0, dim - 1);
-                    case "reflect" -> reflect(i, dim);
-                    default -> throw c.error("unknown mode '" + mode + "'");
-                };
-            }
-            map[o] = i;
+            positions[o] = mode.equals("edge") ? Math.clamp(i, 0, dim - 1) : reflect(i, dim);
         }
-        return map;
+        return positions;
     }
 
     private static int reflect(int i, int dim) {

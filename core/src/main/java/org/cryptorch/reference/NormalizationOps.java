@@ -3,6 +3,7 @@ package org.cryptorch.reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleBinaryOperator;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
@@ -17,34 +18,37 @@ final class NormalizationOps {
         Ops.single("LogSoftmax", c -> softmax(c.f(0), softmaxAxes(c), true));
         Ops.single("MaskedSoftmax", NormalizationOps::maskedSoftmax);
         Ops.register("LayerNormalization", NormalizationOps::layerNorm);
-        Ops.single("BatchNormalization", NormalizationOps::batchNorm);
+        Ops.register("BatchNormalization", NormalizationOps::batchNorm);
     }
 
     /**
      * Before opset 13 Softmax coerces its input to 2-D at {@code axis} (default 1) and normalises over all trailing
      * axes together; from opset 13 it normalises over the single {@code axis} (default -1).
      */
-    private static boolean[] softmaxAxes(Call c) {
+    private static int[] softmaxAxes(Call c) {
         int rank = c.f(0).shape().rank();
-        boolean[] mask = new boolean[rank];
         if (rank == 0) {
-            return mask;
+            return new int[0];
         }
         if (c.opset() < 13) {
-            int axis = c.axis(c.attr("axis", 1L), rank);
-            Arrays.fill(mask, axis, rank, true);
-        } else {
-            mask[c.axis(c.attr("axis", -1L), rank)] = true;
+            return trailingAxes(c.axis(c.attr("axis", 1L), rank), rank);
         }
-        return mask;
+        return new int[] {c.axis(c.attr("axis", -1L), rank)};
     }
 
-    static FloatTensor softmax(FloatTensor x, boolean[] axes, boolean log) {
-        FloatTensor max = Nd.reduce(x, axes, Double.NEGATIVE_INFINITY, Math::max);
-        FloatTensor shifted = Nd.zip(x, max, (v, m) -> v - m);
-        FloatTensor sum = Nd.reduce(Nd.map(shifted, Math::exp), axes, 0, Double::sum);
-        return log ? Nd.zip(shifted, sum, (v, s) -> v - Math.log(s))
-            : Nd.zip(shifted, sum, (v, s) -> Math.exp(v) / s);
+    /** Axes {@code from, ..., rank-1}. */
+    private static int[] trailingAxes(int from, int rank) {
+        int[] axes = new int[rank - from];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = from + i;
+        }
+        return axes;
+    }
+
+    static FloatTensor softmax(FloatTensor x, int[] axes, boolean log) {
+        FloatTensor shifted = x.sub(x.max(axes, true));
+        FloatTensor sum = shifted.map(Math::exp).sum(axes, true);
+        return log ? shifted.zip(sum, (v, s) -> v - Math.log(s)) : shifted.zip(sum, (v, s) -> Math.exp(v) / s);
     }
 
     /**
@@ -53,29 +57,13 @@ final class NormalizationOps {
      */
     private static Tensor maskedSoftmax(Call c) {
         FloatTensor x = c.f(0);
-        Shape s = x.shape();
-        long[] keep = ((org.cryptorch.tensor.LongTensor) Nd.broadcastTo(c.l(1), s)).data();
-        boolean[] axes = new boolean[s.rank()];
-        axes[c.axis(c.attr("axis", -1L), s.rank())] = true;
-        double[] masked = x.data().clone();
-        for (int i = 0; i < masked.length; i++) {
-            if (keep[i] == 0) {
-                masked[i] = Double.NEGATIVE_INFINITY;
-            }
-        }
-        FloatTensor max = Nd.reduce(new FloatTensor(s, masked, x.dtype()), axes, Double.NEGATIVE_INFINITY,
-            Math::max);
-        int[] slot = Nd.broadcastIndex(max.shape(), s);
-        double[] e = new double[masked.length];
-        double[] sum = new double[max.size()];
-        for (int i = 0; i < e.length; i++) {
-            e[i] = keep[i] == 0 ? 0 : Math.exp(masked[i] - max.data()[slot[i]]);
-            sum[slot[i]] += e[i];
-        }
-        for (int i = 0; i < e.length; i++) {
-            e[i] = e[i] == 0 ? 0 : e[i] / sum[slot[i]];
-        }
-        return new FloatTensor(s, e, x.dtype());
+        int[] axis = {c.axis(c.attr("axis", -1L), x.shape().rank())};
+        FloatTensor keep = ElementwiseOps.toFloat(c.l(1)).broadcastTo(x.shape());
+        FloatTensor masked = x.zip(keep, (v, k) -> k != 0 ? v : Double.NEGATIVE_INFINITY);
+        // a fully masked row has max -inf; its entries stay 0 instead of exp(-inf - -inf) = NaN
+        FloatTensor e = masked.zip(masked.max(axis, true),
+            (v, m) -> v == Double.NEGATIVE_INFINITY ? 0 : Math.exp(v - m));
+        return e.zip(e.sum(axis, true), (v, s) -> v == 0 ? 0 : v / s);
     }
 
     /** Outputs Y and, when the node asks for them, Mean and InvStdDev (reduced axes kept with size 1). */
@@ -84,30 +72,23 @@ final class NormalizationOps {
         int rank = x.shape().rank();
         int axis = c.axis(c.attr("axis", -1L), rank);
         double eps = c.attr("epsilon", 1e-5);
-        boolean[] axes = new boolean[rank];
-        Arrays.fill(axes, axis, rank, true);
-        int n = 1;
-        for (int i = axis; i < rank; i++) {
-            n *= x.shape().dim(i);
-        }
-        int count = n;
-        FloatTensor mean = Nd.map(Nd.reduce(x, axes, 0, Double::sum), v -> v / count);
-        FloatTensor centered = Nd.zip(x, mean, (v, m) -> v - m);
-        FloatTensor variance = Nd.map(Nd.reduce(Nd.map(centered, v -> v * v), axes, 0, Double::sum),
-            v -> v / count);
-        FloatTensor invStd = Nd.map(variance, v -> 1 / Math.sqrt(v + eps));
-        FloatTensor y = Nd.zip(Nd.zip(centered, invStd, (v, r) -> v * r), c.f(1), (v, g) -> v * g);
+        int[] axes = trailingAxes(axis, rank);
+        FloatTensor mean = x.mean(axes, true);
+        FloatTensor centered = x.sub(mean);
+        FloatTensor invStd = centered.map(v -> v * v).mean(axes, true).map(v -> 1 / Math.sqrt(v + eps));
+        FloatTensor y = centered.mul(invStd).mul(c.f(1));
         if (c.has(2)) {
-            y = Nd.zip(y, c.f(2), Double::sum);
+            y = y.add(c.f(2));
         }
         List<Tensor> out = new ArrayList<>(List.of(y, mean, invStd));
         return out.subList(0, Math.max(1, c.node().outputs().size()));
     }
 
-    private static Tensor batchNorm(Call c) {
-        if (c.attr("training_mode", 0L) != 0) {
-            throw c.error("training_mode=1 is not supported (inference only)");
-        }
+    /**
+     * Inference mode normalises with the given running statistics. Training mode (opset 14+) normalises with the
+     * batch statistics (population variance) and also outputs the updated running mean and variance.
+     */
+    private static List<Tensor> batchNorm(Call c) {
         FloatTensor x = c.f(0);
         double eps = c.attr("epsilon", 1e-5);
         int rank = x.shape().rank();
@@ -115,11 +96,27 @@ final class NormalizationOps {
         Arrays.fill(paramDims, 1);
         paramDims[1] = x.shape().dim(1);
         Shape ps = Shape.of(paramDims);
-        FloatTensor scale = (FloatTensor) Nd.reshape(c.f(1), ps);
-        FloatTensor bias = (FloatTensor) Nd.reshape(c.f(2), ps);
-        FloatTensor mean = (FloatTensor) Nd.reshape(c.f(3), ps);
-        FloatTensor var = (FloatTensor) Nd.reshape(c.f(4), ps);
-        FloatTensor factor = Nd.zip(scale, var, (g, v) -> g / Math.sqrt(v + eps));
-        return Nd.zip(Nd.zip(Nd.zip(x, mean, (v, m) -> v - m), factor, (v, f) -> v * f), bias, Double::sum);
+        FloatTensor mean = c.f(3).reshape(ps);
+        FloatTensor var = c.f(4).reshape(ps);
+        boolean training = c.attr("training_mode", 0L) != 0;
+        FloatTensor batchMean = mean;
+        FloatTensor batchVar = var;
+        if (training) {
+            int[] axes = new int[rank - 1];
+            for (int i = 1; i < axes.length; i++) {
+                axes[i] = i + 1;
+            }
+            batchMean = x.mean(axes, true);
+            batchVar = x.sub(batchMean).map(v -> v * v).mean(axes, true);
+        }
+        FloatTensor factor = c.f(1).reshape(ps).zip(batchVar, (g, v) -> g / Math.sqrt(v + eps));
+        FloatTensor y = x.sub(batchMean).mul(factor).add(c.f(2).reshape(ps));
+        if (!training) {
+            return List.of(y);
+        }
+        double momentum = c.attr("momentum", 0.9);
+        DoubleBinaryOperator update = (running, batch) -> running * momentum + batch * (1 - momentum);
+        Shape channels = c.f(3).shape();
+        return List.of(y, mean.zip(batchMean, update).reshape(channels), var.zip(batchVar, update).reshape(channels));
     }
 }

@@ -23,11 +23,9 @@ final class PoolOps {
     }
 
     private static List<Tensor> maxPool(Call c) {
-        FloatTensor x = c.f(0);
-        if (c.attr("storage_order", 0L) != 0) {
-            throw c.error("storage_order=1 (column-major indices) is not supported");
-        }
+        FloatTensor x = ElementwiseOps.toFloat(c.in(0));
         Window w = new Window(c, x);
+        int[] spatialIndex = c.attr("storage_order", 0L) != 0 ? columnMajor(w.inputDims) : null;
         double[] y = new double[w.planes * w.table.outputSize];
         long[] argmax = new long[y.length];
         for (int plane = 0; plane < w.planes; plane++) {
@@ -39,7 +37,7 @@ final class PoolOps {
                     int idx = w.table.index[q * w.table.outputSize + p];
                     if (idx >= 0 && (bestIdx < 0 || x.data()[xOff + idx] > best)) {
                         best = x.data()[xOff + idx];
-                        bestIdx = xOff + idx;
+                        bestIdx = xOff + (spatialIndex == null ? idx : spatialIndex[idx]);
                     }
                 }
                 y[plane * w.table.outputSize + p] = best;
@@ -47,9 +45,26 @@ final class PoolOps {
             }
         }
         List<Tensor> out = new ArrayList<>();
-        out.add(new FloatTensor(w.outputShape, y, x.dtype()));
+        FloatTensor pooled = new FloatTensor(w.outputShape, y, x.dtype());
+        out.add(c.in(0) instanceof LongTensor l ? ConstantOps.cast(pooled, l.dtype()) : pooled);
         if (c.node().outputs().size() > 1) {
             out.add(new LongTensor(w.outputShape, argmax, DType.INT64));
+        }
+        return out;
+    }
+
+    /** For each row-major spatial index, the column-major one (MaxPool indices with storage_order=1). */
+    private static int[] columnMajor(int[] dims) {
+        int n = Shape.of(dims).size();
+        int[] out = new int[n];
+        int[] idx = new int[dims.length];
+        for (int flat = 0; flat < n; flat++) {
+            WindowTable.unflatten(flat, dims, idx);
+            int col = 0;
+            for (int a = dims.length - 1; a >= 0; a--) {
+                col = col * dims[a] + idx[a];
+            }
+            out[flat] = col;
         }
         return out;
     }
@@ -81,13 +96,11 @@ final class PoolOps {
 
     private static Tensor global(Call c, boolean average) {
         FloatTensor x = c.f(0);
-        boolean[] axes = new boolean[x.shape().rank()];
-        Arrays.fill(axes, 2, axes.length, true);
-        if (average) {
-            int n = x.shape().size() / Math.max(1, x.shape().dim(0) * x.shape().dim(1));
-            return Nd.map(Nd.reduce(x, axes, 0, Double::sum), v -> v / n);
+        int[] spatial = new int[x.shape().rank() - 2];
+        for (int i = 0; i < spatial.length; i++) {
+            spatial[i] = i + 2;
         }
-        return Nd.reduce(x, axes, Double.NEGATIVE_INFINITY, Math::max);
+        return average ? x.mean(spatial, true) : x.max(spatial, true);
     }
 
     /** The window table of a pool node and the (batch x channel) planes it slides over. */
@@ -95,13 +108,15 @@ final class PoolOps {
         final WindowTable table;
         final int planes;
         final Shape outputShape;
+        final int[] inputDims;
 
         Window(Call c, FloatTensor x) {
             int[] xd = x.shape().dims();
             if (xd.length < 3) {
                 throw c.error("input must have batch, channel and spatial axes, got " + x.shape());
             }
-            SpatialWindow win = SpatialWindow.of(c.node(), Arrays.copyOfRange(xd, 2, xd.length), null);
+            inputDims = Arrays.copyOfRange(xd, 2, xd.length);
+            SpatialWindow win = SpatialWindow.of(c.node(), inputDims, null);
             table = new WindowTable(win);
             planes = xd[0] * xd[1];
             int[] yd = xd.clone();

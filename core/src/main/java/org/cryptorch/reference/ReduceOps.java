@@ -1,8 +1,6 @@
 package org.cryptorch.reference;
 
 import java.util.Arrays;
-import java.util.function.DoubleBinaryOperator;
-import java.util.function.DoubleUnaryOperator;
 import org.cryptorch.tensor.DType;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.LongTensor;
@@ -14,61 +12,59 @@ final class ReduceOps {
     private ReduceOps() {
     }
 
-    /** How one reduction maps its elements, combines them and finishes the result given the element count. */
-    private record Reduction(DoubleUnaryOperator pre, double init, DoubleBinaryOperator combine, Finish finish) {
-    }
-
-    private interface Finish {
-        double apply(double acc, int count);
+    /** A reduction over the given axes on the tensor package's sum/mean/max/min. */
+    private interface Reducer {
+        FloatTensor apply(FloatTensor x, int[] axes, boolean keepDims);
     }
 
     static void register() {
-        reduce("ReduceSum", new Reduction(v -> v, 0, Double::sum, (a, n) -> a));
-        reduce("ReduceMean", new Reduction(v -> v, 0, Double::sum, (a, n) -> a / n));
-        reduce("ReduceMax", new Reduction(v -> v, Double.NEGATIVE_INFINITY, Math::max, (a, n) -> a));
-        reduce("ReduceMin", new Reduction(v -> v, Double.POSITIVE_INFINITY, Math::min, (a, n) -> a));
-        reduce("ReduceProd", new Reduction(v -> v, 1, (a, b) -> a * b, (a, n) -> a));
-        reduce("ReduceSumSquare", new Reduction(v -> v * v, 0, Double::sum, (a, n) -> a));
-        reduce("ReduceL1", new Reduction(Math::abs, 0, Double::sum, (a, n) -> a));
-        reduce("ReduceL2", new Reduction(v -> v * v, 0, Double::sum, (a, n) -> Math.sqrt(a)));
-        reduce("ReduceLogSum", new Reduction(v -> v, 0, Double::sum, (a, n) -> Math.log(a)));
-        reduce("ReduceLogSumExp", new Reduction(Math::exp, 0, Double::sum, (a, n) -> Math.log(a)));
-        Ops.single("ArgMax", c -> argExtreme(c, 1));
-        Ops.single("ArgMin", c -> argExtreme(c, -1));
+        reduce("ReduceSum", FloatTensor::sum);
+        reduce("ReduceMean", FloatTensor::mean);
+        reduce("ReduceMax", FloatTensor::max);
+        reduce("ReduceMin", FloatTensor::min);
+        reduce("ReduceSumSquare", (x, axes, keep) -> x.map(v -> v * v).sum(axes, keep));
+        reduce("ReduceL1", (x, axes, keep) -> x.map(Math::abs).sum(axes, keep));
+        reduce("ReduceL2", (x, axes, keep) -> x.map(v -> v * v).sum(axes, keep).map(Math::sqrt));
+        reduce("ReduceLogSum", (x, axes, keep) -> x.sum(axes, keep).map(Math::log));
+        reduce("ReduceLogSumExp", (x, axes, keep) -> {
+            // shift by the maximum so that exp cannot overflow
+            FloatTensor max = x.max(axes, true);
+            FloatTensor logSum = x.sub(max).map(Math::exp).sum(axes, true).map(Math::log).add(max);
+            return keep ? logSum : logSum.reshape(dropAxes(logSum.shape(), mask(axes, logSum.shape().rank())));
+        });
+        Ops.single("ArgMax", c -> argExtreme(c, false));
+        Ops.single("ArgMin", c -> argExtreme(c, true));
     }
 
-    private static void reduce(String op, Reduction r) {
+    private static void reduce(String op, Reducer reducer) {
         Ops.single(op, c -> {
             Tensor in = c.in(0);
             FloatTensor x = ElementwiseOps.toFloat(in);
             int rank = x.shape().rank();
-            long[] axes = c.axes(1);
-            boolean[] mask = new boolean[rank];
-            if (axes == null || axes.length == 0) {
+            long[] listed = c.axes(1);
+            int[] axes;
+            if (listed == null || listed.length == 0) {
                 if (c.attr("noop_with_empty_axes", 0L) != 0) {
                     return in;
                 }
-                Arrays.fill(mask, true);
+                axes = x.shape().allAxes();
             } else {
-                for (long a : axes) {
-                    mask[c.axis(a, rank)] = true;
+                axes = new int[listed.length];
+                for (int i = 0; i < axes.length; i++) {
+                    axes[i] = c.axis(listed[i], rank);
                 }
             }
-            int count = x.shape().size() / Math.max(1, Nd.keptShape(x.shape(), mask).size());
-            FloatTensor acc = Nd.reduce(Nd.map(x, r.pre()), mask, r.init(), r.combine());
-            FloatTensor y = Nd.map(acc, a -> r.finish().apply(a, count));
-            Shape shape = c.attr("keepdims", 1L) != 0 ? y.shape() : dropAxes(y.shape(), mask);
-            y = new FloatTensor(shape, y.data(), x.dtype());
-            return in instanceof LongTensor l ? toLong(y, l.dtype()) : y;
+            FloatTensor y = reducer.apply(x, axes, c.attr("keepdims", 1L) != 0);
+            return in instanceof LongTensor l ? ConstantOps.cast(y, l.dtype()) : y;
         });
     }
 
-    private static Tensor toLong(FloatTensor y, DType dtype) {
-        long[] out = new long[y.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.round(y.data()[i]);
+    private static boolean[] mask(int[] axes, int rank) {
+        boolean[] m = new boolean[rank];
+        for (int a : axes) {
+            m[a] = true;
         }
-        return new LongTensor(y.shape(), out, dtype);
+        return m;
     }
 
     static Shape dropAxes(Shape s, boolean[] mask) {
@@ -83,32 +79,35 @@ final class ReduceOps {
         return Shape.of(Arrays.copyOf(out, n));
     }
 
-    /** Index of the largest ({@code sign} 1) or smallest (-1) element along the axis; ties go to the first. */
-    private static Tensor argExtreme(Call c, int sign) {
+    /**
+     * Index of the largest (or, negated, the smallest) element along the axis; ties go to the first, or to the last
+     * with select_last_index, which searches the reversed axis.
+     */
+    private static Tensor argExtreme(Call c, boolean smallest) {
         FloatTensor x = ElementwiseOps.toFloat(c.in(0));
         int rank = x.shape().rank();
         int axis = c.axis(c.attr("axis", 0L), rank);
-        boolean last = c.attr("select_last_index", 0L) != 0;
-        boolean[] mask = new boolean[rank];
-        mask[axis] = true;
-        Shape kept = Nd.keptShape(x.shape(), mask);
-        int[] slot = Nd.broadcastIndex(kept, x.shape());
-        int stride = x.shape().strides()[axis];
         int len = x.shape().dim(axis);
-        double[] best = new double[kept.size()];
-        long[] arg = new long[kept.size()];
-        boolean[] seen = new boolean[kept.size()];
-        for (int i = 0; i < slot.length; i++) {
-            double v = sign * x.data()[i];
-            int s = slot[i];
-            int pos = i / stride % len;
-            if (!seen[s] || v > best[s] || last && v == best[s]) {
-                seen[s] = true;
-                best[s] = v;
-                arg[s] = pos;
-            }
+        boolean last = c.attr("select_last_index", 0L) != 0;
+        if (smallest) {
+            x = x.map(v -> -v);
         }
-        Shape shape = c.attr("keepdims", 1L) != 0 ? kept : dropAxes(kept, mask);
-        return new LongTensor(shape, arg, DType.INT64);
+        if (last) {
+            int[] reversed = new int[len];
+            for (int i = 0; i < len; i++) {
+                reversed[i] = len - 1 - i;
+            }
+            x = (FloatTensor) Tensors.gather(x, axis, reversed);
+        }
+        LongTensor arg = x.argmax(axis);
+        if (last) {
+            arg = arg.map(i -> len - 1 - i);
+        }
+        if (c.attr("keepdims", 1L) != 0) {
+            int[] dims = x.shape().dims();
+            dims[axis] = 1;
+            arg = arg.reshape(Shape.of(dims));
+        }
+        return Tensors.retype(arg, DType.INT64);
     }
 }

@@ -50,7 +50,7 @@ final class WindowTable {
         }
     }
 
-    private static void unflatten(int flat, int[] dims, int[] idx) {
+    static void unflatten(int flat, int[] dims, int[] idx) {
         for (int a = dims.length - 1; a >= 0; a--) {
             idx[a] = flat % dims[a];
             flat /= dims[a];

@@ -57,6 +57,15 @@ public final class Shape {
         return a;
     }
 
+    /** The axes 0..rank-1, for reducing over all of them. */
+    public int[] allAxes() {
+        int[] axes = new int[dims.length];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = i;
+        }
+        return axes;
+    }
+
     /** Row-major strides in elements. */
     public int[] strides() {
         int[] s = new int[dims.length];

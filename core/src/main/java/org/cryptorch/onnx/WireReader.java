@@ -89,7 +89,7 @@ final class WireReader {
     <T> T readNested(String label, int wireType, Supplier<T> body) throws IOException {
         path.push(new Frame(label));
         expectWireType(wireType, WireFormat.WIRETYPE_LENGTH_DELIMITED, "a message");
-        int length = readLength("message length");
+        int length = readLength(null);
         int oldLimit = in.pushLimit(length);
         T result = body.get();
         in.popLimit(oldLimit);
@@ -209,8 +209,14 @@ final class WireReader {
     }
 
     ModelFormatException fail(String problem) {
+        // nested labels name their parent message ("GraphProto.node[3]"), so the root adds nothing below it
         StringJoiner where = new StringJoiner(" > ");
-        path.descendingIterator().forEachRemaining(f -> where.add(f.toString()));
+        var frames = path.descendingIterator();
+        Frame root = frames.next();
+        if (!frames.hasNext()) {
+            where.add(root.toString());
+        }
+        frames.forEachRemaining(f -> where.add(f.toString()));
         return new ModelFormatException(where + ": " + problem);
     }
 
@@ -219,13 +225,17 @@ final class WireReader {
         try {
             length = in.readRawVarint32();
         } catch (InvalidProtocolBufferException e) {
-            throw fail(field + ": " + (truncated(e) ? "truncated length" : "malformed length"));
+            throw fail(prefix(field) + (truncated(e) ? "truncated length" : "malformed length"));
         }
         if (length < 0 || length > remaining()) {
-            throw fail(field + ": declares " + Integer.toUnsignedLong(length)
-                + " bytes but only " + remaining() + " remain");
+            throw fail(prefix(field) + "declares " + Integer.toUnsignedLong(length) + " bytes but only "
+                + remaining() + " remain (truncated file?)");
         }
         return length;
+    }
+
+    private static String prefix(String field) {
+        return field == null ? "" : field + ": ";
     }
 
     private int remaining() {

@@ -112,7 +112,7 @@ class OnnxReaderTest {
             .message(12, valueInfo("y", 1, 3)), 11);
 
         assertThatThrownBy(() -> OnnxReader.read(bytes)).isInstanceOf(ModelFormatException.class)
-            .hasMessage("ModelProto > ModelProto.graph > GraphProto.node[0] (name 'n0') > NodeProto.attribute[1]"
+            .hasMessage("ModelProto.graph > GraphProto.node[0] (name 'n0') > NodeProto.attribute[1]"
                 + " (name 'axes'): ints: truncated varint");
     }
 
@@ -156,7 +156,7 @@ class OnnxReaderTest {
         ProtoBytes w = floatTensor("bias", new int[] {3}, 1, 2);
         assertThatThrownBy(() -> OnnxReader.read(model(new ProtoBytes().message(5, w), 13)))
             .isInstanceOf(ModelFormatException.class)
-            .hasMessage("ModelProto > ModelProto.graph > GraphProto.initializer[0] (name 'bias'): raw_data has 8"
+            .hasMessage("ModelProto.graph > GraphProto.initializer[0] (name 'bias'): raw_data has 8"
                 + " bytes but shape [3] of FLOAT needs 12");
     }
 

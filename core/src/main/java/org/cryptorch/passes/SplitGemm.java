@@ -28,7 +28,10 @@ public final class SplitGemm implements Pass {
         boolean changed = false;
         for (Node gemm : new ArrayList<>(g.nodes())) {
             if (gemm.opType().equals("Gemm")) {
-                Patterns.replace(g, gemm.output(0), expand(g, gemm));
+                Value y = expand(g, gemm);
+                // keep the layer's name on its parts so printed graphs and errors still point at the model layer
+                y.producer().rename(gemm.name() + "/" + y.producer().opType());
+                Patterns.replace(g, gemm.output(0), y);
                 g.removeNode(gemm);
                 changed = true;
             }

@@ -37,13 +37,13 @@ public final class InspectCommand implements Callable<Integer> {
         description = "shape of a graph input, e.g. input=1x128x64 (repeatable)")
     List<String> inputShapes = List.of();
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
-        description = "batch size for inputs whose first dimension is dynamic (default ${DEFAULT-VALUE})")
-    int batch;
+    @Option(names = "--batch", paramLabel = "N",
+        description = "batch size for inputs whose first dimension is dynamic (default 1)")
+    Integer batch;
 
     @Override
     public Integer call() {
-        if (batch < 1) {
+        if (batch != null && batch < 1) {
             throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
         }
         Graph g = OnnxReader.read(model);
@@ -65,9 +65,13 @@ public final class InspectCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Shapes from --input-shape, and --batch for the other inputs whose only dynamic dimension is the first. */
+    /**
+     * Shapes from --input-shape, and --batch for the other inputs whose only dynamic dimension is the first; an
+     * explicit --batch that no input takes is an error rather than silently ignored.
+     */
     private Map<String, Shape> shapes(Graph g) {
         Map<String, Shape> shapes = new LinkedHashMap<>();
+        boolean batchUsed = false;
         for (String entry : inputShapes) {
             int eq = entry.indexOf('=');
             if (eq <= 0) {
@@ -79,11 +83,26 @@ public final class InspectCommand implements Callable<Integer> {
             int[] dims = in.declaredDims();
             if (!shapes.containsKey(in.name()) && dims != null && dims.length > 0 && dims[0] < 0
                 && Arrays.stream(dims, 1, dims.length).allMatch(d -> d >= 0)) {
-                dims[0] = batch;
+                dims[0] = batch == null ? 1 : batch;
                 shapes.put(in.name(), Shape.of(dims));
+                batchUsed = true;
             }
         }
+        if (batch != null && !batchUsed) {
+            throw new IllegalArgumentException("--batch " + batch + ": no input without --input-shape has a "
+                + "dynamic first dimension (inputs: " + declaredShapes(g) + ")");
+        }
         return shapes;
+    }
+
+    private static String declaredShapes(Graph g) {
+        StringBuilder sb = new StringBuilder();
+        for (Value in : g.inputs()) {
+            int[] dims = in.declaredDims();
+            sb.append(sb.isEmpty() ? "" : ", ").append(in.name()).append(' ')
+                .append(dims == null ? "?" : Arrays.toString(dims).replace("-1", "?"));
+        }
+        return sb.toString();
     }
 
     private static Shape parseDims(String text, String spec) {

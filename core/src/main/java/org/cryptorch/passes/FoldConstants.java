@@ -68,7 +68,12 @@ public final class FoldConstants implements Pass {
             }
             inputs.add(v == null ? null : v.constant());
         }
-        return evaluator.evaluate(n, inputs, opset);
+        try {
+            return evaluator.evaluate(n, inputs, opset);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cannot fold node '" + n.name() + "' (" + n.opType()
+                + ") on its constant inputs: " + e.getMessage(), e);
+        }
     }
 
     /** Shape's output, honouring the start/end slice attributes of opset 15. */

@@ -33,9 +33,6 @@ public final class FuseGelu implements Pass {
     public boolean run(Graph g) {
         boolean changed = false;
         for (Node n : new ArrayList<>(g.nodes())) {
-            if (!g.nodes().contains(n)) {
-                continue; // consumed by an earlier match in this run
-            }
             Match m = switch (n.opType()) {
                 case "Erf" -> matchErf(g, n);
                 case "Tanh" -> matchTanh(g, n);

@@ -32,7 +32,7 @@ public final class FuseLayerNorm implements Pass {
     public boolean run(Graph g) {
         boolean changed = false;
         for (Node mean : new ArrayList<>(g.nodes())) {
-            if (g.nodes().contains(mean) && mean.opType().equals("ReduceMean")) {
+            if (mean.opType().equals("ReduceMean")) {
                 changed |= tryFuse(g, mean);
             }
         }

@@ -28,10 +28,7 @@ public final class SplitGemm implements Pass {
         boolean changed = false;
         for (Node gemm : new ArrayList<>(g.nodes())) {
             if (gemm.opType().equals("Gemm")) {
-                Value y = expand(g, gemm);
-                // keep the layer's name on its parts so printed graphs and errors still point at the model layer
-                y.producer().rename(gemm.name() + "/" + y.producer().opType());
-                Patterns.replace(g, gemm.output(0), y);
+                Patterns.replace(g, gemm.output(0), expand(g, gemm));
                 g.removeNode(gemm);
                 changed = true;
             }
@@ -59,13 +56,19 @@ public final class SplitGemm implements Pass {
                 a = g.op("Mul", a, scalar(g, alpha, a.dtype()));
             }
         }
-        Value y = g.op("MatMul", a, b);
+        Value y = named(g.op("MatMul", a, b), gemm);
         double beta = gemm.floatAttr("beta", 1.0);
         if (c != null && beta != 0.0) {
             Value scaledC = beta == 1.0 ? c : g.op("Mul", c, scalar(g, beta, c.dtype()));
-            y = g.op("Add", y, scaledC);
+            y = named(g.op("Add", y, scaledC), gemm);
         }
         return y;
+    }
+
+    /** Keeps the layer's name on its parts so that printed graphs and errors still point at the model layer. */
+    private static Value named(Value v, Node gemm) {
+        v.producer().rename(gemm.name() + "/" + v.producer().opType());
+        return v;
     }
 
     private static Value scalar(Graph g, double v, DType like) {

@@ -60,9 +60,7 @@ public final class FoldBatchNorm implements Pass {
         double[] bias = affine.foldBias(Patterns.constantValues(conv.input(2)));
         Value newW = g.constant(new FloatTensor(w.shape(), wd, w.dtype()));
         Value newB = g.constant(new FloatTensor(Shape.of(channels), bias, w.dtype()));
-        Node folded = g.addNode("Conv", List.of(conv.input(0), newW, newB), 1, conv.attributes());
-        folded.rename(conv.name());
-        Patterns.replace(g, bn.output(0), folded.output(0));
+        Patterns.replaceWith(g, bn.output(0), "Conv", List.of(conv.input(0), newW, newB), conv.attributes());
         g.removeNode(bn);
         return true;
     }

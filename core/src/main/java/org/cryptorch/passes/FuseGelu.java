@@ -40,9 +40,8 @@ public final class FuseGelu implements Pass {
                 default -> null;
             };
             if (m != null && Patterns.allSingleUse(g, m.interior)) {
-                Node gelu = g.addNode("Gelu", List.of(m.x), 1,
+                Patterns.replaceWith(g, m.out, "Gelu", List.of(m.x),
                     Map.of("approximate", Attribute.of("approximate", m.approximate)));
-                Patterns.replace(g, m.out, gelu.output(0));
                 changed = true;
             }
         }

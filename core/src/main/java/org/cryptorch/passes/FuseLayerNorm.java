@@ -77,9 +77,8 @@ public final class FuseLayerNorm implements Pass {
         Affine affine = Affine.after(g, div.output(0), normalized);
         Map<String, Attribute> attrs = Map.of("axis", Attribute.of("axis", (long) axis),
             "epsilon", Attribute.of("epsilon", eps[0]));
-        Node ln = g.addNode("LayerNormalization", List.of(x, affine.constant(g, affine.gamma, x.dtype()),
-            affine.constant(g, affine.beta, x.dtype())), 1, attrs);
-        Patterns.replace(g, affine.out, ln.output(0));
+        Patterns.replaceWith(g, affine.out, "LayerNormalization", List.of(x,
+            affine.constant(g, affine.gamma, x.dtype()), affine.constant(g, affine.beta, x.dtype())), attrs);
         return true;
     }
 

@@ -46,9 +46,8 @@ public final class FuseMaskedSoftmax implements Pass {
                 m = matchAdd(g, softmax.input(0));
             }
             if (m != null) {
-                Node fused = g.addNode("MaskedSoftmax", List.of(m.x, m.keep), 1,
+                Patterns.replaceWith(g, softmax.output(0), "MaskedSoftmax", List.of(m.x, m.keep),
                     Map.of("axis", Attribute.of("axis", axis)));
-                Patterns.replace(g, softmax.output(0), fused.output(0));
                 changed = true;
             }
         }

@@ -24,8 +24,7 @@ public final class FuseSilu implements Pass {
             Value x = sigmoid.input(0);
             Node mul = Patterns.soleUser(g, sigmoid.output(0), "Mul");
             if (mul != null && Patterns.otherInput(mul, sigmoid.output(0)) == x) {
-                Node silu = g.addNode("Silu", List.of(x), 1, Map.of());
-                Patterns.replace(g, mul.output(0), silu.output(0));
+                Patterns.replaceWith(g, mul.output(0), "Silu", List.of(x), Map.of());
                 changed = true;
             }
         }

@@ -1,6 +1,8 @@
 package org.cryptorch.passes;
 
 import java.util.List;
+import java.util.Map;
+import org.cryptorch.ir.Attribute;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Node;
 import org.cryptorch.ir.Value;
@@ -125,5 +127,19 @@ final class Patterns {
             replacement.setType(old.dtype(), old.shape());
         }
         g.replaceAllUses(old, replacement);
+    }
+
+    /**
+     * Adds a one-output node of {@code opType} that takes the place of {@code replaced} (the output of a matched
+     * pattern). The node is named in the scope of the pattern's last node (e.g. {@code /layer.0/mlp/Gelu_7}), so
+     * printed graphs and error messages still point at the model's layer.
+     */
+    static Node replaceWith(Graph g, Value replaced, String opType, List<Value> inputs, Map<String, Attribute> attrs) {
+        Node node = g.addNode(opType, inputs, 1, attrs);
+        Node root = replaced.producer();
+        String scope = root == null || root.name() == null ? "" : root.name();
+        node.rename(g.freshName(scope.substring(0, scope.lastIndexOf('/') + 1) + opType));
+        replace(g, replaced, node.output(0));
+        return node;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.cryptorch.ir.Attribute;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.GraphPrinter;
 import org.cryptorch.ir.Node;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 3 acceptance on the shared models: each imports, canonicalises for the batch of its sample inputs to a
@@ -75,16 +77,41 @@ class ModelAcceptanceTest {
         }
         ops.forEach((op, count) -> assertThat(after.getOrDefault(op, 0L)).as("%s count", op).isEqualTo(count.longValue()));
 
+        double maxErr = maxAbsError(g, inputName, input, dir.resolve(refFile));
+        System.out.printf("%s: ops before %s%n  after %s%n  max abs error vs %s: %.3g%n", model, before, after,
+            refFile, maxErr);
+        assertThat(maxErr).as("max abs error vs " + refFile).isLessThanOrEqualTo(TOLERANCE);
+    }
+
+    /**
+     * The BERT exports use exact GELU; PyTorch's tanh-GELU outputs for the same weights are shipped too. Switching
+     * the fused Gelu nodes to approximate="tanh" must reproduce those, which shows the fusion found every GELU.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"bert_tiny", "bert_mini"})
+    void fusedGeluSwitchedToTanhMatchesPyTorchTanhGelu(String name) {
+        Path dir = sharedModels();
+        Assumptions.assumeTrue(dir != null, "shared/models not found; skipping");
+        Graph g = OnnxReader.read(dir.resolve("bench/" + name + ".onnx"));
+        Tensor input = TensorFiles.read(dir.resolve("bench/" + name + "_input.npy"));
+        String inputName = g.inputs().get(0).name();
+        Canonicalizer.canonicalize(g, Map.of(inputName, input.shape()));
+        g.nodes().stream().filter(n -> n.opType().equals("Gelu"))
+            .forEach(n -> n.setAttribute(Attribute.of("approximate", "tanh")));
+        double maxErr = maxAbsError(g, inputName, input, dir.resolve("bench/" + name + "_output_gelu_tanh.npy"));
+        System.out.printf("%s with tanh GELU: max abs error vs %s_output_gelu_tanh.npy: %.3g%n", name, name, maxErr);
+        assertThat(maxErr).isLessThanOrEqualTo(TOLERANCE);
+    }
+
+    private static double maxAbsError(Graph g, String inputName, Tensor input, Path reference) {
         Tensor out = FloatInterpreter.run(g, Map.of(inputName, input)).values().iterator().next();
         double[] got = Patterns.values(out);
-        double[] want = Patterns.values(TensorFiles.read(dir.resolve(refFile)));
+        double[] want = Patterns.values(TensorFiles.read(reference));
         assertThat(got).hasSameSizeAs(want);
         double maxErr = 0;
         for (int i = 0; i < want.length; i++) {
             maxErr = Math.max(maxErr, Math.abs(got[i] - want[i]));
         }
-        System.out.printf("%s: ops before %s%n  after %s%n  max abs error vs %s: %.3g%n", model, before, after,
-            refFile, maxErr);
-        assertThat(maxErr).as("max abs error vs " + refFile).isLessThanOrEqualTo(TOLERANCE);
+        return maxErr;
     }
 }

@@ -1,5 +1,6 @@
 package org.cryptorch.cli;
 
+import org.cryptorch.testdata.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -23,7 +24,7 @@ import picocli.CommandLine;
  * least 95% of the supported cases pass, and every supported case of the core ops passes.
  */
 class ConformanceCommandTest {
-    private static final Path DATA = Path.of("/usr/share/libonnx-testdata/data");
+    private static final Path DATA = TestData.LIBONNX;
     private static final List<String> SUITES = List.of("node", "pytorch-converted", "pytorch-operator", "simple");
     private static final List<String> MUST_PASS = List.of("Softmax", "LogSoftmax", "LayerNormalization", "Erf",
         "Exp", "Sigmoid", "Tanh", "MatMul", "Gemm", "Conv", "MaxPool", "AveragePool", "Relu", "Reshape",

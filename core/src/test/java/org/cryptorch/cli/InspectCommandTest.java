@@ -1,5 +1,6 @@
 package org.cryptorch.cli;
 
+import org.cryptorch.testdata.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.CodedOutputStream;
@@ -35,14 +36,10 @@ class InspectCommandTest {
     }
 
     private static Path fmnist() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path model = p.resolve("shared/models/fmnist_mlp/model.onnx");
-            if (Files.isRegularFile(model)) {
-                return model;
-            }
-        }
-        Assumptions.abort("shared/models/fmnist_mlp not found above the working directory; skipping");
-        return null;
+        Path model = TestData.sharedModels().map(m -> m.resolve("fmnist_mlp/model.onnx")).orElse(null);
+        Assumptions.assumeTrue(model != null && Files.isRegularFile(model),
+            "shared/models/fmnist_mlp not found above the working directory; skipping");
+        return model;
     }
 
     @Test

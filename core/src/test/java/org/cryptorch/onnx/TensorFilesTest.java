@@ -1,5 +1,6 @@
 package org.cryptorch.onnx;
 
+import org.cryptorch.testdata.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

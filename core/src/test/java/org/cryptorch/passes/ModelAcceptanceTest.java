@@ -1,5 +1,6 @@
 package org.cryptorch.passes;
 
+import org.cryptorch.testdata.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -46,21 +47,10 @@ class ModelAcceptanceTest {
                 Map.of("Gelu", 4, "LayerNormalization", 8, "Erf", 0, "Pow", 0, "Sqrt", 0, "ReduceMean", 0)));
     }
 
-    /** The shared/models folder beside this repository (or any ancestor of the working directory). */
-    static Path sharedModels() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("models");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void canonicalisesAndMatchesPyTorch(String model, String inputFile, String refFile, Map<String, Integer> ops) {
-        Path dir = sharedModels();
+        Path dir = TestData.sharedModels().orElse(null);
         Assumptions.assumeTrue(dir != null, "shared/models not found above " + Path.of("").toAbsolutePath()
             + "; skipping the model acceptance test");
         Graph g = OnnxReader.read(dir.resolve(model));
@@ -90,7 +80,7 @@ class ModelAcceptanceTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"bert_tiny", "bert_mini"})
     void fusedGeluSwitchedToTanhMatchesPyTorchTanhGelu(String name) {
-        Path dir = sharedModels();
+        Path dir = TestData.sharedModels().orElse(null);
         Assumptions.assumeTrue(dir != null, "shared/models not found; skipping");
         Graph g = OnnxReader.read(dir.resolve("bench/" + name + ".onnx"));
         Tensor input = TensorFiles.read(dir.resolve("bench/" + name + "_input.npy"));

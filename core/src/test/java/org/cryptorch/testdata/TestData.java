@@ -1,4 +1,4 @@
-package org.cryptorch.onnx;
+package org.cryptorch.testdata;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,13 +8,13 @@ import java.util.Optional;
  * Locates test data outside the repository: the team's {@code shared/models} (beside the repo clone in CI, found by
  * walking up from the working directory) and Debian's {@code libonnx-testdata}. Tests skip when absent.
  */
-final class TestData {
-    static final Path LIBONNX = Path.of("/usr/share/libonnx-testdata/data");
+public final class TestData {
+    public static final Path LIBONNX = Path.of("/usr/share/libonnx-testdata/data");
 
     private TestData() {
     }
 
-    static Optional<Path> sharedModels() {
+    public static Optional<Path> sharedModels() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/models");
             if (Files.isDirectory(candidate)) {
@@ -24,7 +24,7 @@ final class TestData {
         return Optional.empty();
     }
 
-    static Optional<Path> libonnx() {
+    public static Optional<Path> libonnx() {
         return Files.isDirectory(LIBONNX) ? Optional.of(LIBONNX) : Optional.empty();
     }
 }

@@ -39,6 +39,11 @@ public final class SelftestCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     int convChannels;
 
+    @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
+        description = "measured runs of each line after its warm-up; online_seconds is their median and "
+            + "online_seconds_runs lists each (default: ${DEFAULT-VALUE})")
+    int repeat;
+
     @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS",
         description = "give up (and kill the processes) after this long (default: ${DEFAULT-VALUE})")
     long timeoutSeconds;
@@ -52,7 +57,7 @@ public final class SelftestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SelftestConfig config = new SelftestConfig(elements, matmulSize, convChannels,
+        SelftestConfig config = new SelftestConfig(elements, matmulSize, convChannels, repeat,
             Duration.ofSeconds(timeoutSeconds), null, only);
         return new SelftestLauncher(config, !noTls).run(System.out) ? 0 : 1;
     }

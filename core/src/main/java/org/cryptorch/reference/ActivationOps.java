@@ -17,6 +17,8 @@ final class ActivationOps {
 
     static void register() {
         unary("Relu", x -> Math.max(x, 0));
+        // The MPC primitive comparison (org.cryptorch.approx.Primitives.LTZ): 1 where x < 0, else 0.
+        unary("Ltz", x -> x < 0 ? 1 : 0);
         unary("Sigmoid", ActivationOps::sigmoid);
         unary("Silu", x -> x * sigmoid(x));
         unary("Tanh", Math::tanh);

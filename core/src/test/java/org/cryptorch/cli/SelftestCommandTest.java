@@ -62,7 +62,7 @@ class SelftestCommandTest {
     @Test
     @Timeout(60)
     void aChildThatDiesMidRunFailsTheRunFastNamingIt() throws Exception {
-        SelftestConfig big = new SelftestConfig(1 << 21, 512, 64, Duration.ofSeconds(50), null, List.of());
+        SelftestConfig big = new SelftestConfig(1 << 21, 512, 64, 1, Duration.ofSeconds(50), null, List.of());
         CountDownLatch firstLine = new CountDownLatch(1);
         PrintStream out = new PrintStream(new OutputStream() {
             @Override

@@ -14,16 +14,18 @@ import java.util.Map;
  * @param elements     elements of element-wise protocols and comparisons
  * @param matmulSize   n of the n x n x n matrix product
  * @param convChannels input and output channels of the 32x32 convolution with a 3x3 kernel
+ * @param repeat       measured runs of each check after its warm-up (the line reports their median time)
  * @param timeout      longest wait for any single step (a message, a process start, a process exit)
  * @param keyDir       certificates for mutual TLS, or null for plaintext TCP
  * @param only         names of the checks to run; empty runs all
  */
-public record SelftestConfig(int elements, int matmulSize, int convChannels, Duration timeout, Path keyDir,
+public record SelftestConfig(int elements, int matmulSize, int convChannels, int repeat, Duration timeout, Path keyDir,
                              List<String> only) {
     public SelftestConfig {
         positive(elements, "elements");
         positive(matmulSize, "matmul size");
         positive(convChannels, "conv channels");
+        positive(repeat, "repeat");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout.toSeconds() + " s");
         }
@@ -41,6 +43,7 @@ public record SelftestConfig(int elements, int matmulSize, int convChannels, Dur
         a.add("elements=" + elements);
         a.add("matmul=" + matmulSize);
         a.add("conv=" + convChannels);
+        a.add("repeat=" + repeat);
         a.add("timeout=" + timeout.toMillis());
         a.add("keys=" + (keyDir == null ? "" : keyDir.toString()));
         a.add("only=" + String.join(",", only));
@@ -59,7 +62,7 @@ public record SelftestConfig(int elements, int matmulSize, int convChannels, Dur
         String keys = need(m, "keys");
         String only = need(m, "only");
         return new SelftestConfig(Integer.parseInt(need(m, "elements")), Integer.parseInt(need(m, "matmul")),
-            Integer.parseInt(need(m, "conv")), Duration.ofMillis(Long.parseLong(need(m, "timeout"))),
+            Integer.parseInt(need(m, "conv")), Integer.parseInt(need(m, "repeat")), Duration.ofMillis(Long.parseLong(need(m, "timeout"))),
             keys.isEmpty() ? null : Path.of(keys), only.isEmpty() ? List.of() : List.of(only.split(",")));
     }
 

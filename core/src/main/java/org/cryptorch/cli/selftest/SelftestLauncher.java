@@ -45,7 +45,7 @@ public final class SelftestLauncher {
         Path tmp = Files.createTempDirectory("cryptorch-selftest");
         try {
             SelftestConfig config = new SelftestConfig(sizes.elements(), sizes.matmulSize(), sizes.convChannels(),
-                sizes.timeout(), tls ? keys(tmp) : null, sizes.only());
+                sizes.repeat(), sizes.timeout(), tls ? keys(tmp) : null, sizes.only());
             long deadline = System.nanoTime() + config.timeout().toNanos();
             try (ProcessGroup group = new ProcessGroup(tmp)) {
                 ChildProcess dealer = start(group, "dealer", config);

@@ -3,6 +3,7 @@ package org.cryptorch.cli.selftest;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -102,11 +103,15 @@ public final class SelftestRole {
             for (ProtocolCheck check : Checks.selected(c)) {
                 s.beginWarmup();
                 check.run(s);
-                s.beginMeasured();
-                CheckOutcome outcome = check.run(s);
-                PartySession.Measurement theirs = s.exchangeMeasurement();
+                List<ResultLine.Run> runs = new ArrayList<>();
+                for (int i = 0; i < c.repeat(); i++) {
+                    s.beginMeasured();
+                    CheckOutcome outcome = check.run(s);
+                    PartySession.Measurement theirs = s.exchangeMeasurement();
+                    runs.add(new ResultLine.Run(outcome, s.measurement(), theirs));
+                }
                 if (id == 0) {
-                    parent.report("result", ResultLine.format(check.name(), outcome, s.measurement(), theirs));
+                    parent.report("result", ResultLine.format(check.name(), runs));
                 }
             }
         }

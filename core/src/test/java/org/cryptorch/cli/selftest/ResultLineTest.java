@@ -2,6 +2,7 @@ package org.cryptorch.cli.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.cryptorch.cli.selftest.PartySession.Measurement;
 import org.cryptorch.mpc.Cost;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,21 @@ class ResultLineTest {
         assertThat(ResultLine.isOk(line)).isTrue();
         assertThat(line).startsWith("{\"name\":\"mul\",\"elements\":10,").contains("\"online_seconds\":0.002")
             .contains("\"bytes_sent\":[160,160]").doesNotContain("bits").doesNotContain("problems");
+    }
+
+    @Test
+    void repeatedRunsReportTheMedianTimeTheWorstErrorAndAnyFailingRun() {
+        CheckOutcome exact = CheckOutcome.of(10, 0, 0, 0, MUL);
+        Measurement slow = new Measurement(1, 160, 9_000_000, 80);
+        String line = ResultLine.format("mul", List.of(new ResultLine.Run(exact, MATCH, MATCH_WITH_DEALER),
+            new ResultLine.Run(exact, MATCH, slow), new ResultLine.Run(CheckOutcome.of(10, 0, 1e-6, 1e-5, MUL),
+                MATCH, MATCH_WITH_DEALER)));
+        assertThat(ResultLine.isOk(line)).isTrue();
+        assertThat(line).contains("\"online_seconds\":0.002,").contains("\"online_seconds_runs\":[0.002,0.009,0.002]")
+            .contains("\"max_abs_error\":1.0E-6");
+        String oneBad = ResultLine.format("mul", List.of(new ResultLine.Run(exact, MATCH, MATCH_WITH_DEALER),
+            new ResultLine.Run(exact, MATCH, MATCH)));
+        assertThat(oneBad).contains("\"ok\":false").contains("offline bytes: measured 0, predicted 80");
     }
 
     @Test

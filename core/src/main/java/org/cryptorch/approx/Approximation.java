@@ -1,0 +1,46 @@
+package org.cryptorch.approx;
+
+import java.util.List;
+import java.util.Map;
+import org.cryptorch.ir.Attribute;
+import org.cryptorch.ir.Value;
+
+/**
+ * A replacement for one non-linear op by a small program of {@link Primitives}: the unit the tuner chooses per site.
+ * Adding one takes this class and one {@link Approximations#register} call; the compiler, runtime and tuner find
+ * it through the registry.
+ */
+public interface Approximation {
+    /** Unique registry name, {@code op.variant} in lower case, e.g. {@code exp.limit}. */
+    String name();
+
+    /** The graph op type it replaces, e.g. {@code Exp}, {@code Softmax}, {@code LayerNormalization}. */
+    String op();
+
+    /** One line for listings: the method and where it comes from. */
+    String description();
+
+    /** Its knobs; may be empty. */
+    List<Knob> knobs();
+
+    /**
+     * The input interval on which the approximation is documented (and tested) to meet its accuracy, for these knob
+     * values. For ops over a whole tensor (softmax, layer norm) it bounds the elements of the input.
+     */
+    Range documentedRange(KnobValues knobs);
+
+    /**
+     * Emits primitives computing the op's outputs from {@code inputs} (the site's inputs, same order as the op) with
+     * the site's {@code attributes} (e.g. axis, epsilon) and complete knob values, and returns the outputs.
+     */
+    List<Value> build(Emitter e, List<Value> inputs, Map<String, Attribute> attributes, KnobValues knobs);
+
+    /** A closed interval of reals. */
+    record Range(double lo, double hi) {
+        public Range {
+            if (!(lo <= hi)) {
+                throw new IllegalArgumentException("empty range [" + lo + ", " + hi + "]");
+            }
+        }
+    }
+}

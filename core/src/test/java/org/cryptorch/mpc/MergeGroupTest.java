@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MergeGroupTest {
-    /** The counts that docs/protocols-comparison.md states and the cost formulas rely on. */
+    /** The counts that docs/protocols.md states and the cost formulas rely on. */
     @ParameterizedTest
     @CsvSource({"1,true,0,0", "2,false,2,1", "2,true,3,2", "3,false,4,4", "3,true,5,7", "4,false,6,11",
         "4,true,7,18"})

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Locates test data outside the repository: the team's {@code shared/models} (beside the repo clone in CI, found by
- * walking up from the working directory) and Debian's {@code libonnx-testdata}. Tests skip when absent.
+ * Locates test data outside the repository: the team's {@code shared/models} and Debian's {@code libonnx-testdata}.
+ * Tests skip when absent.
  */
 public final class TestData {
     public static final Path LIBONNX = Path.of("/usr/share/libonnx-testdata/data");
@@ -14,14 +14,23 @@ public final class TestData {
     private TestData() {
     }
 
+    /**
+     * The team's models: {@code $CRYPTORCH_SHARED_MODELS} if set, else {@code shared/models} in the working
+     * directory or an ancestor (the checkout beside {@code shared/}), else the team machines' {@code /work/shared}.
+     */
     public static Optional<Path> sharedModels() {
+        String env = System.getenv("CRYPTORCH_SHARED_MODELS");
+        if (env != null && !env.isBlank()) {
+            return Files.isDirectory(Path.of(env)) ? Optional.of(Path.of(env)) : Optional.empty();
+        }
+        Path teamCopy = Path.of("/work/shared/models");
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/models");
             if (Files.isDirectory(candidate)) {
                 return Optional.of(candidate);
             }
         }
-        return Optional.empty();
+        return Files.isDirectory(teamCopy) ? Optional.of(teamCopy) : Optional.empty();
     }
 
     public static Optional<Path> libonnx() {

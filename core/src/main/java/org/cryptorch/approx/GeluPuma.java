@@ -8,7 +8,8 @@ import org.cryptorch.ir.Value;
 /**
  * PUMA's GELU (puma_benchmarks, bench_bert.py): 0 below -4, a cubic on [-4, -1.95), a degree-6 polynomial on
  * [-1.95, 3], x above 3. PUMA's breakpoints; the two polynomials are our own least-squares fits on those intervals
- * (PUMA's coefficients are not copied). Its error is largest at the jump at 3 (about 4e-3 here).
+ * (PUMA's coefficients are not copied). Low precision: a degree-6 fit on [-1.95, 3] is off by up to 8.6e-3 (near
+ * x = 1.1); PUMA's published coefficients reach 2e-2 at the jump at 3.
  */
 final class GeluPuma implements Approximation {
     private static final PiecewisePolynomial PUMA = new PiecewisePolynomial(4, new double[] {-4, -1.95, 3},

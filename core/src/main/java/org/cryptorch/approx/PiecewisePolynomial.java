@@ -9,7 +9,9 @@ import org.cryptorch.ir.Value;
  * A function that is a polynomial in u = x / scale on each interval between public breakpoints
  * b[0] < ... < b[m-1]: piece i covers [b[i-1], b[i]) (piece 0 everything below b[0], piece m everything from
  * b[m-1] on). Emitted with ONE comparison over all x - b[i] and the powers of u computed alongside it, then
- * p_m + sum_i [x < b[i]] (p_i - p_(i+1)): secret-product depth max(Ltz, ceil(log2 degree)) + 1, m products.
+ * sum_i [x in piece i] p_i: secret-product depth max(Ltz, ceil(log2 degree)) + 1, one product per non-constant
+ * piece. Every piece is multiplied by an exact 0/1 indicator, so a piece evaluated far outside its interval (where
+ * its powers may overflow fixed point) is zeroed rather than cancelled against another.
  *
  * @param pieces coefficients of each piece in powers of x / scale (pieces.length = breakpoints.length + 1)
  */
@@ -78,18 +80,14 @@ record PiecewisePolynomial(double scale, double[] breakpoints, double[][] pieces
         Value u = scale == 1 ? x : e.mulConst(x, 1 / scale);
         List<Value> powers = LowDepth.powers(e, u, degree());
         List<Value> below = LowDepth.below(e, bits, x, breakpoints);
-        Value out = LowDepth.combine(e, powers, pieces[pieces.length - 1]);
-        for (int i = 0; i < breakpoints.length; i++) {
-            out = e.add(out, e.mul(below.get(i), LowDepth.combine(e, powers, difference(pieces[i], pieces[i + 1]))));
+        Value out = null;
+        for (int i = 0; i < pieces.length; i++) {
+            Value inPiece = i == 0 ? below.get(0)
+                : i == breakpoints.length ? e.sub(e.constant(1), below.get(i - 1))
+                : e.sub(below.get(i), below.get(i - 1));
+            Value term = e.mul(inPiece, LowDepth.combine(e, powers, pieces[i]));
+            out = out == null ? term : e.add(out, term);
         }
         return out;
-    }
-
-    private static double[] difference(double[] a, double[] b) {
-        double[] d = new double[Math.max(a.length, b.length)];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = (k < a.length ? a[k] : 0) - (k < b.length ? b[k] : 0);
-        }
-        return d;
     }
 }

@@ -71,7 +71,7 @@ final class ShiftedSoftmax extends BaseApproximation {
         long[] axes = axes(e, attributes, dims.length);
         Value keep = kind == Kind.MASKED ? inputs.get(1) : null;
         Value bottom = e.constant(documentedRange(knobs).lo());
-        Value scores = keep == null ? x : e.add(e.mul(keep, e.sub(x, bottom)), bottom);
+        Value scores = keep == null ? x : e.add(e.mul(e.sub(x, bottom), keep), bottom);
         Value shifted;
         if (knobs.choice("shift").equals("tree")) {
             Value max = scores;

@@ -50,12 +50,12 @@ final class PiecewiseApproximation implements Approximation {
         return List.of(Knob.choice("order", "degree of each piece (0: step between the asymptotes)", orders,
                 defaultOrder),
             Knob.integer("segments", "pieces on each side of 0 inside [-L, L]", 1, 4, defaultSegments),
-            ComparisonBits.KNOB);
+            ComparisonBits.knob());
     }
 
     @Override
     public Range documentedRange(KnobValues knobs) {
-        return RANGE;
+        return LowDepth.decided(RANGE, ComparisonBits.of(knobs), polynomial(knobs).breakpoints());
     }
 
     @Override

@@ -19,7 +19,8 @@ final class ExactComparison implements Approximation {
     private final String description;
     private final Function<Map<String, Attribute>, PiecewisePolynomial> shape;
 
-    private ExactComparison(String op, String description, Function<Map<String, Attribute>, PiecewisePolynomial> shape) {
+    private ExactComparison(String op, String description,
+                            Function<Map<String, Attribute>, PiecewisePolynomial> shape) {
         this.op = op;
         this.description = description;
         this.shape = shape;

@@ -39,7 +39,8 @@ class ActivationApproximationsTest {
                 "sigmoid.segments", "3")),
             Arguments.of("sigmoid.reciprocal", Map.of()),
             Arguments.of("tanh.reciprocal", Map.of()),
-            Arguments.of("sigmoid.reciprocal", Map.of("exp", "exp.limit")),
+            Arguments.of("sigmoid.reciprocal", Map.of("exp", "exp.limit", "reciprocal", "reciprocal.newton")),
+            Arguments.of("tanh.reciprocal", Map.of("exp", "exp.limit", "reciprocal", "reciprocal.newton")),
             Arguments.of("silu.sigmoid", Map.of()),
             Arguments.of("silu.sigmoid", Map.of("sigmoid.exp", "exp.limit", "sigmoid.exp.iterations", "12")));
     }

@@ -7,7 +7,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every approximation of this library emits only primitives, at its defaults and at every order. */
+/** Every approximation of this library emits only primitives, at its defaults (printed: depth, comparisons) and at
+ * every order. */
 class PrimitivesOnlyTest {
     static Stream<String> names() {
         return Stream.of("sigmoid", "tanh", "erf", "gelu", "silu", "leakyrelu", "hardsigmoid", "hardswish", "abs",
@@ -19,7 +20,10 @@ class PrimitivesOnlyTest {
     @MethodSource("names")
     void emitsOnlyPrimitives(String name) {
         int arity = name.equals("where.select") ? 3 : name.startsWith("max.") || name.startsWith("min.") ? 2 : 1;
-        assertThat(new ApproximationProbe(name, Map.of(), Map.of(), arity).nonPrimitives()).isEmpty();
+        ApproximationProbe defaults = new ApproximationProbe(name, Map.of(), Map.of(), arity);
+        System.out.printf("%-22s defaults %s: secret depth %d, comparisons per element %d%n", name, defaults.knobs,
+            defaults.secretDepth(), defaults.comparisonsPerElement());
+        assertThat(defaults.nonPrimitives()).isEmpty();
         Approximation a = Approximations.get(name);
         a.knobs().stream().filter(k -> k.name().equals("order")).flatMap(k -> k.options().stream()).forEach(order ->
             assertThat(ApproximationProbe.unary(name, Map.of("order", order)).nonPrimitives()).isEmpty());

@@ -21,7 +21,8 @@ import org.cryptorch.tensor.Tensor;
  * One sample site of an op for measuring an approximation: the secret input {@code x} sampled over a documented
  * range, the op's other (public) inputs and attributes, and two graphs over {@code x}: the exact op and its
  * approximation. Element-wise ops get a dense grid (geometric for wide positive ranges); row ops (softmax, layer
- * norm, max) get seeded random rows that include both ends of the range.
+ * norm, max) get seeded random rows that include both ends of the range; Max and Min a random second operand, Clip
+ * the bounds lo / 2 and hi / 2.
  */
 public record SampleSite(String op, FloatTensor x, List<Tensor> otherInputs, Map<String, Attribute> attributes) {
     private static final int GRID = 4001;
@@ -42,6 +43,12 @@ public record SampleSite(String op, FloatTensor x, List<Tensor> otherInputs, Map
             case "MaxPool" -> new SampleSite(op, uniform(random, Shape.of(1, 2, 9, 9), range.lo(), range.hi()),
                 List.of(), Map.of("kernel_shape", Attribute.ofInts("kernel_shape", 3, 3),
                     "strides", Attribute.ofInts("strides", 2, 2), "pads", Attribute.ofInts("pads", 1, 1, 1, 1)));
+            case "Max", "Min" -> {
+                FloatTensor x = grid(range);
+                yield new SampleSite(op, x, List.of(uniform(random, x.shape(), range.lo(), range.hi())), Map.of());
+            }
+            case "Clip" -> new SampleSite(op, grid(range), List.of(FloatTensor.scalar(range.lo() / 2),
+                FloatTensor.scalar(range.hi() / 2)), Map.of());
             default -> new SampleSite(op, grid(range), List.of(), Map.of());
         };
     }

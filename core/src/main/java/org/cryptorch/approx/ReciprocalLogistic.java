@@ -49,7 +49,7 @@ final class ReciprocalLogistic implements Approximation {
 
     @Override
     public List<Knob> knobs() {
-        return List.of(Knob.approximation("exp", "the exp of -k|x| (arguments <= 0)", "Exp", "exp.limit"),
+        return List.of(Knob.approximation("exp", "the exp of -k|x| (arguments <= 0)", "Exp", "exp.negative"),
             Knob.approximation("reciprocal", "the reciprocal of 1 + e (arguments in [1, 2])", "Reciprocal",
                 "reciprocal.newton"),
             ComparisonBits.KNOB);

@@ -42,7 +42,7 @@ final class ChebyshevApproximation implements Approximation {
     @Override
     public List<Knob> knobs() {
         return List.of(Knob.integer("degree", "degree of the Chebyshev series", 1, 31, defaultDegree),
-            Knob.integer("clamp", "R: the input is clamped to [-R, R]", 1, 16, defaultClamp), ComparisonBits.knob());
+            Knob.integer("clamp", "R: the input is clamped to [-R, R]", 1, 16, defaultClamp), ComparisonBits.KNOB);
     }
 
     @Override

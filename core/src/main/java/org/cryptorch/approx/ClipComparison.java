@@ -29,7 +29,7 @@ final class ClipComparison implements Approximation {
 
     @Override
     public List<Knob> knobs() {
-        return List.of(ComparisonBits.knob());
+        return List.of(ComparisonBits.KNOB);
     }
 
     @Override

@@ -32,7 +32,7 @@ final class ErfPolynomial implements Approximation {
     @Override
     public List<Knob> knobs() {
         return List.of(Knob.integer("degree", "degree of the odd polynomial (even values use the odd one below)", 1,
-            15, 13), ComparisonBits.knob());
+            15, 13), ComparisonBits.KNOB);
     }
 
     @Override

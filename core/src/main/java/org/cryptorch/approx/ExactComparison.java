@@ -78,7 +78,7 @@ final class ExactComparison implements Approximation {
 
     @Override
     public List<Knob> knobs() {
-        return List.of(ComparisonBits.knob());
+        return List.of(ComparisonBits.KNOB);
     }
 
     @Override

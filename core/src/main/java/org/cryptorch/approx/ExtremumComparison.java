@@ -33,7 +33,7 @@ final class ExtremumComparison implements Approximation {
 
     @Override
     public List<Knob> knobs() {
-        return List.of(ComparisonBits.knob());
+        return List.of(ComparisonBits.KNOB);
     }
 
     @Override

@@ -36,7 +36,7 @@ final class GeluPuma implements Approximation {
 
     @Override
     public List<Knob> knobs() {
-        return List.of(ComparisonBits.knob());
+        return List.of(ComparisonBits.KNOB);
     }
 
     @Override

@@ -33,7 +33,7 @@ final class LogNormalized extends BaseApproximation {
     public List<Value> build(Emitter e, List<Value> inputs, Map<String, Attribute> attributes, KnobValues knobs) {
         Value x = inputs.get(0);
         PowerOfTwoScaling scaling = new PowerOfTwoScaling(e, x, knobs);
-        Value logMantissa = ChebyshevFit.of(Math::log, 1, 2, knobs.integer("degree")).emit(e, scaling.mantissa(x));
+        Value logMantissa = ChebyshevFit.emit(e, scaling.mantissa(x), Math::log, 1, 2, knobs.integer("degree"));
         return List.of(e.add(logMantissa, scaling.perBinade(j -> j * Math.log(2))));
     }
 }

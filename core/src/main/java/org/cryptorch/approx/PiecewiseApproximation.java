@@ -52,7 +52,7 @@ final class PiecewiseApproximation implements Approximation {
         return List.of(Knob.choice("order", "degree of each piece (0: step between the asymptotes)", orders,
                 defaultOrder),
             Knob.integer("segments", "pieces on each side of 0 inside [-L, L]", 1, 4, defaultSegments),
-            ComparisonBits.knob());
+            ComparisonBits.KNOB);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.cryptorch.approx;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
 import org.cryptorch.ir.Value;
@@ -10,7 +9,7 @@ import org.cryptorch.ir.Value;
  * {@code minExp < k < maxExp} tell the binade {@code j} with {@code 2^j <= x < 2^(j+1)} (inputs below
  * {@code 2^minExp} count as binade minExp, inputs above {@code 2^maxExp} as the last one). Any per-binade constant
  * {@code g(j)} is then a linear combination of the comparison bits, {@code g(maxExp-1) + sum_k (g(k-1) - g(k)) c_k},
- * so scaling the input into [1, 2) costs one product and undoing it one more; all comparisons run in parallel.
+ * so scaling the input into [1, 2) costs one product and undoing it one more; the comparisons are one stacked Ltz.
  */
 final class PowerOfTwoScaling {
     static final String MIN_EXP = "min_exp";
@@ -19,7 +18,7 @@ final class PowerOfTwoScaling {
     private final Emitter e;
     private final int minExp;
     private final int maxExp;
-    private final List<Value> below = new ArrayList<>();
+    private final List<Value> below;
 
     /** Emits the comparisons of {@code x} against {@code 2^(minExp+1) .. 2^(maxExp-1)}. */
     PowerOfTwoScaling(Emitter e, Value x, KnobValues knobs) {
@@ -29,17 +28,18 @@ final class PowerOfTwoScaling {
         if (minExp >= maxExp) {
             throw new IllegalArgumentException("min_exp " + minExp + " must be below max_exp " + maxExp);
         }
-        int bits = ComparisonBits.of(knobs);
+        double[] thresholds = new double[maxExp - minExp - 1];
         for (int k = minExp + 1; k < maxExp; k++) {
-            below.add(e.ltz(e.addConst(x, -Math.scalb(1.0, k)), bits));
+            thresholds[k - minExp - 1] = Math.scalb(1.0, k);
         }
+        below = thresholds.length == 0 ? List.of() : LowDepth.below(e, ComparisonBits.of(knobs), x, thresholds);
     }
 
     static List<Knob> knobs(int minExp, int maxExp) {
         return List.of(
             Knob.integer(MIN_EXP, "inputs below 2^min_exp lose accuracy (one comparison per binade)", -24, 0, minExp),
             Knob.integer(MAX_EXP, "inputs above 2^max_exp lose accuracy", 1, 24, maxExp),
-            ComparisonBits.knob());
+            ComparisonBits.KNOB);
     }
 
     static Approximation.Range range(KnobValues knobs) {

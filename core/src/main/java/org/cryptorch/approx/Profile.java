@@ -96,32 +96,57 @@ public final class Profile {
      */
     private static Profile crypten() {
         Map<String, Choice> m = new LinkedHashMap<>();
-        m.put("Exp", choice("exp.limit", "iterations", "8", "clamp", "0"));
-        m.put("Reciprocal", choice("reciprocal.newton", "iterations", "10", "init", "exp", "exp", "exp.limit",
-            "exp.clamp", "0", "bits", "64"));
-        m.put("Rsqrt", choice("rsqrt.newton", "iterations", "3", "exp", "exp.limit", "exp.clamp", "0"));
-        m.put("Sqrt", choice("sqrt.rsqrt", "rsqrt", "rsqrt.newton", "rsqrt.exp.clamp", "0"));
-        m.put("Log", choice("log.householder", "iterations", "2", "order", "8", "exp", "exp.limit", "exp.clamp",
-            "0"));
+        m.put("Exp", choice("exp.limit", cryptenExp("")));
+        m.put("Reciprocal", choice("reciprocal.newton", join(cryptenExp("exp."), "iterations", "10", "init", "exp",
+            "bits", "64")));
+        m.put("Rsqrt", choice("rsqrt.newton", join(cryptenExp("exp."), "iterations", "3")));
+        m.put("Sqrt", choice("sqrt.rsqrt", join(cryptenExp("rsqrt.exp."), "rsqrt", "rsqrt.newton")));
+        m.put("Log", choice("log.householder", join(cryptenExp("exp."), "iterations", "2", "order", "8")));
         m.put("Softmax", choice("softmax.shifted", cryptenSoftmax("reciprocal", "reciprocal.positive")));
         m.put("MaskedSoftmax", choice("maskedsoftmax.shifted", cryptenSoftmax("reciprocal", "reciprocal.positive")));
         m.put("LogSoftmax", choice("logsoftmax.shifted", cryptenSoftmax("log", "log.householder")));
-        m.put("LayerNormalization", choice("layernorm.rsqrt", "rsqrt", "rsqrt.newton", "rsqrt.exp.clamp", "0"));
+        m.put("LayerNormalization", choice("layernorm.rsqrt", join(cryptenExp("rsqrt.exp."), "rsqrt",
+            "rsqrt.newton")));
         m.put("ReduceMax", choice("reducemax.tree", "bits", "64"));
         m.put("MaxPool", choice("maxpool.tree", "bits", "64"));
         m.put("Relu", choice("relu.ltz", "bits", "64"));
-        m.put("Sigmoid", choice("sigmoid.reciprocal"));
-        m.put("Tanh", choice("tanh.reciprocal"));
+        m.put("Sigmoid", choice("sigmoid.reciprocal", cryptenLogistic("")));
+        m.put("Tanh", choice("tanh.reciprocal", cryptenLogistic("")));
         m.put("Erf", choice("erf.polynomial"));
-        m.put("Gelu", choice("gelu.tanh"));
-        m.put("Silu", choice("silu.sigmoid"));
+        m.put("Gelu", choice("gelu.tanh", join(cryptenLogistic("tanh."), "tanh", "tanh.reciprocal")));
+        m.put("Silu", choice("silu.sigmoid", join(cryptenLogistic("sigmoid."), "sigmoid", "sigmoid.reciprocal")));
         return new Profile(CRYPTEN, m);
     }
 
-    /** Tree max with 64-bit comparisons, exp limit T = 8 without clamp, and the given nested normaliser. */
+    /**
+     * CrypTen's sigmoid (and tanh = 2 sigmoid(2x) - 1) at knob path {@code prefix}: exp with 9 squarings, then 3
+     * Newton steps of the all-positive reciprocal from 0.75, 64-bit sign comparison.
+     */
+    private static String[] cryptenLogistic(String prefix) {
+        return new String[] {prefix + "exp", "exp.limit", prefix + "exp.iterations", "9", prefix + "exp.clamp", "0",
+            prefix + "reciprocal", "reciprocal.positive", prefix + "reciprocal.iterations", "3",
+            prefix + "reciprocal.init", "const", prefix + "bits", "64"};
+    }
+
+    /** Tree max with 64-bit comparisons, CrypTen's exp, and the given nested normaliser with CrypTen's exp inside. */
     private static String[] cryptenSoftmax(String knob, String approximation) {
-        return new String[] {"shift", "tree", "bits", "64", "exp", "exp.limit", "exp.iterations", "8", "exp.clamp",
-            "0", knob, approximation, knob + ".exp.clamp", "0"};
+        return join(cryptenExp("exp."), join(cryptenExp(knob + ".exp."), "shift", "tree", "bits", "64", knob,
+            approximation));
+    }
+
+    /**
+     * CrypTen's exp at knob path {@code prefix} ("" for the site itself, "exp." for a nested exp knob): the limit
+     * with T = 8 and no clamp.
+     */
+    private static String[] cryptenExp(String prefix) {
+        String[] own = {prefix + "iterations", "8", prefix + "clamp", "0"};
+        return prefix.isEmpty() ? own : join(own, prefix.substring(0, prefix.length() - 1), "exp.limit");
+    }
+
+    private static String[] join(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     private static Choice choice(String approximation, String... keyValues) {

@@ -55,7 +55,7 @@ final class ReciprocalLogistic implements Approximation {
         return List.of(Knob.approximation("exp", "the exp of -k|x| (arguments <= 0)", "Exp", "exp.negative"),
             Knob.approximation("reciprocal", "the reciprocal of 1 + e (arguments in [1, 2])", "Reciprocal",
                 "reciprocal.goldschmidt"),
-            ComparisonBits.knob());
+            ComparisonBits.KNOB);
     }
 
     /** Where the nested exp is documented for -k|x|, at most {@link PiecewiseApproximation#RANGE}. */

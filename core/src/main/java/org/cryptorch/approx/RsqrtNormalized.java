@@ -37,7 +37,7 @@ final class RsqrtNormalized extends BaseApproximation {
         Value x = inputs.get(0);
         PowerOfTwoScaling scaling = new PowerOfTwoScaling(e, x, knobs);
         Value m = scaling.mantissa(x);
-        Value y = ChebyshevFit.of(v -> 1 / Math.sqrt(v), 1, 2, knobs.integer("degree")).emit(e, m);
+        Value y = ChebyshevFit.emit(e, m, v -> 1 / Math.sqrt(v), 1, 2, knobs.integer("degree"));
         y = newtonSteps(e, m, y, knobs.integer("iterations"));
         return List.of(e.mul(y, scaling.perBinade(j -> Math.pow(2, -j / 2.0))));
     }

@@ -24,7 +24,7 @@ final class SignComparison implements Approximation {
 
     @Override
     public List<Knob> knobs() {
-        return List.of(ComparisonBits.knob());
+        return List.of(ComparisonBits.KNOB);
     }
 
     @Override

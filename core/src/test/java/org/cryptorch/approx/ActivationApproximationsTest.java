@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each fitted approximation against the exact function on the float interpreter over its documented range (held
- * to 1e-3 + 1e-2 |exact|, as every built-in), with its depth and comparisons; one printed row per case: name, knobs,
+ * to max(1e-3, 1e-2 |exact|), as every built-in), with its depth and comparisons; one printed row per case: name, knobs,
  * range, max abs error at x, error / tolerance, secret depth, comparisons per element, estimated rounds and bytes.
  */
 class ActivationApproximationsTest {

@@ -108,7 +108,7 @@ class ComparisonApproximationsTest {
     @Test
     void bitsKnobRejectsWidthsBelowEight() {
         assertThatThrownBy(() -> ApproximationProbe.unary("abs.comparison", Map.of("bits", "5")))
-            .hasMessage("comparison width 5 must be 0 (from calibration) or 8..64");
+            .hasMessage("knob bits = 5: use 0 (lowering decides) or 8..64");
         assertThatThrownBy(() -> ApproximationProbe.unary("abs.comparison", Map.of("bits", "65")))
             .hasMessage("knob bits = 65 outside [0, 64]");
     }

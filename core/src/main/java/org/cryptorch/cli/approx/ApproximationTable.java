@@ -11,7 +11,7 @@ import org.cryptorch.approx.KnobValues;
 /** Every registered approximation with its knobs, documented range, estimated cost and float error at defaults. */
 public final class ApproximationTable {
     public static final String HEADER = "Max error: float (FloatInterpreter), approximation vs exact op over the"
-        + " documented range at default knobs; \"ok\" = within |err| <= 1e-3 + 1e-2 |exact|. Cost per element:"
+        + " documented range at default knobs; \"ok\" = within |err| <= max(1e-3, 1e-2 |exact|). Cost per element:"
         + " structural ESTIMATE (rounds = critical path with a secret product as 1 round and Ltz as its comparison"
         + " rounds, 64 bits when the width is left to the lowering; bytes sent per party from the mpc cost formulas;"
         + " truncations not counted), to be replaced by the lowering's exact cost.";

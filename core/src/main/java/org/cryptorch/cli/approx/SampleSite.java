@@ -21,35 +21,36 @@ import org.cryptorch.tensor.Tensor;
  * One sample site of an op for measuring an approximation: the secret input {@code x} sampled over a documented
  * range, the op's other (public) inputs and attributes, and two graphs over {@code x}: the exact op and its
  * approximation. Element-wise ops get a dense grid (geometric for wide positive ranges); row ops (softmax, layer
- * norm, max) get seeded random rows that include both ends of the range; Max and Min a random second operand, Clip
- * the bounds lo / 2 and hi / 2.
+ * norm, max) get seeded random rows that include both ends of the range. The other inputs are public constants;
+ * {@code x} is input number {@code xIndex} of the op.
  */
-public record SampleSite(String op, FloatTensor x, List<Tensor> otherInputs, Map<String, Attribute> attributes) {
+public record SampleSite(String op, FloatTensor x, int xIndex, List<Tensor> otherInputs,
+                         Map<String, Attribute> attributes) {
     private static final int GRID = 4001;
     private static final long SEED = 20261126L;
 
     public static SampleSite of(String op, Range range) {
         Random random = new Random(SEED);
         return switch (op) {
-            case "Softmax", "LogSoftmax" -> new SampleSite(op, rows(random, range, 8, 128), List.of(),
+            case "Softmax", "LogSoftmax" -> new SampleSite(op, rows(random, range, 8, 128), 0, List.of(),
                 Map.of("axis", Attribute.of("axis", -1L)));
-            case "MaskedSoftmax" -> new SampleSite(op, rows(random, range, 8, 128), List.of(keep(random, 8, 128)),
-                Map.of("axis", Attribute.of("axis", -1L)));
-            case "LayerNormalization" -> new SampleSite(op, rows(random, range, 8, 64),
+            case "MaskedSoftmax" -> new SampleSite(op, rows(random, range, 8, 128), 0,
+                List.of(keep(random, 8, 128)), Map.of("axis", Attribute.of("axis", -1L)));
+            case "LayerNormalization" -> new SampleSite(op, rows(random, range, 8, 64), 0,
                 List.of(uniform(random, Shape.of(64), 0.5, 1.5), uniform(random, Shape.of(64), -1, 1)),
                 Map.of("axis", Attribute.of("axis", -1L), "epsilon", Attribute.of("epsilon", 1e-5)));
-            case "ReduceMax" -> new SampleSite(op, rows(random, range, 8, 37), List.of(),
+            case "ReduceMax" -> new SampleSite(op, rows(random, range, 8, 37), 0, List.of(),
                 Map.of("axes", Attribute.ofInts("axes", 1), "keepdims", Attribute.of("keepdims", 0L)));
-            case "MaxPool" -> new SampleSite(op, uniform(random, Shape.of(1, 2, 9, 9), range.lo(), range.hi()),
+            case "MaxPool" -> new SampleSite(op, uniform(random, Shape.of(1, 2, 9, 9), range.lo(), range.hi()), 0,
                 List.of(), Map.of("kernel_shape", Attribute.ofInts("kernel_shape", 3, 3),
                     "strides", Attribute.ofInts("strides", 2, 2), "pads", Attribute.ofInts("pads", 1, 1, 1, 1)));
-            case "Max", "Min" -> {
-                FloatTensor x = grid(range);
-                yield new SampleSite(op, x, List.of(uniform(random, x.shape(), range.lo(), range.hi())), Map.of());
-            }
-            case "Clip" -> new SampleSite(op, grid(range), List.of(FloatTensor.scalar(range.lo() / 2),
-                FloatTensor.scalar(range.hi() / 2)), Map.of());
-            default -> new SampleSite(op, grid(range), List.of(), Map.of());
+            case "Max", "Min" -> new SampleSite(op, grid(range), 0,
+                List.of(uniform(random, grid(range).shape(), range.lo(), range.hi())), Map.of());
+            case "Clip" -> new SampleSite(op, grid(range), 0,
+                List.of(FloatTensor.scalar(range.lo() / 2), FloatTensor.scalar(range.hi() / 2)), Map.of());
+            case "Where" -> new SampleSite(op, grid(range), 1, List.of(randomBool(random, grid(range).size()),
+                uniform(random, grid(range).shape(), range.lo(), range.hi())), Map.of());
+            default -> new SampleSite(op, grid(range), 0, List.of(), Map.of());
         };
     }
 
@@ -77,10 +78,10 @@ public record SampleSite(String op, FloatTensor x, List<Tensor> otherInputs, Map
 
     private List<Value> inputs(Graph g) {
         List<Value> in = new ArrayList<>();
-        in.add(g.addInput("x", DType.FLOAT32, x.shape()));
         for (Tensor t : otherInputs) {
             in.add(g.constant(t));
         }
+        in.add(xIndex, g.addInput("x", DType.FLOAT32, x.shape()));
         return in;
     }
 
@@ -112,6 +113,14 @@ public record SampleSite(String op, FloatTensor x, List<Tensor> otherInputs, Map
             v[i] = lo + (hi - lo) * random.nextDouble();
         }
         return new FloatTensor(shape, v, DType.FLOAT32);
+    }
+
+    private static LongTensor randomBool(Random random, int n) {
+        long[] b = new long[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = random.nextBoolean() ? 1 : 0;
+        }
+        return new LongTensor(Shape.of(n), b, DType.BOOL);
     }
 
     /** About a third of the entries masked; row 0 fully kept, row 1 fully masked. */

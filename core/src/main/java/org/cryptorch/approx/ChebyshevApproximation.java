@@ -42,12 +42,13 @@ final class ChebyshevApproximation implements Approximation {
     @Override
     public List<Knob> knobs() {
         return List.of(Knob.integer("degree", "degree of the Chebyshev series", 1, 31, defaultDegree),
-            Knob.integer("clamp", "R: the input is clamped to [-R, R]", 1, 16, defaultClamp), ComparisonBits.KNOB);
+            Knob.integer("clamp", "R: the input is clamped to [-R, R]", 1, 16, defaultClamp), ComparisonBits.knob());
     }
 
     @Override
     public Range documentedRange(KnobValues knobs) {
-        return PiecewiseApproximation.RANGE;
+        int clamp = knobs.integer("clamp");
+        return LowDepth.decided(PiecewiseApproximation.RANGE, ComparisonBits.of(knobs), -clamp, clamp);
     }
 
     @Override

@@ -29,12 +29,12 @@ final class ClipComparison implements Approximation {
 
     @Override
     public List<Knob> knobs() {
-        return List.of(ComparisonBits.KNOB);
+        return List.of(ComparisonBits.knob());
     }
 
     @Override
     public Range documentedRange(KnobValues knobs) {
-        return ExactComparison.RANGE;
+        return ExactComparison.differencesDecided(knobs);
     }
 
     @Override

@@ -32,12 +32,13 @@ final class ErfPolynomial implements Approximation {
     @Override
     public List<Knob> knobs() {
         return List.of(Knob.integer("degree", "degree of the odd polynomial (even values use the odd one below)", 1,
-            15, 13), ComparisonBits.KNOB);
+            15, 13), ComparisonBits.knob());
     }
 
     @Override
     public Range documentedRange(KnobValues knobs) {
-        return PiecewiseApproximation.RANGE;
+        return LowDepth.decided(PiecewiseApproximation.RANGE, ComparisonBits.of(knobs),
+            polynomial(knobs.integer("degree")).breakpoints());
     }
 
     @Override

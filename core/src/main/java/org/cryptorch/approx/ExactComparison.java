@@ -19,7 +19,8 @@ final class ExactComparison implements Approximation {
     private final String description;
     private final Function<Map<String, Attribute>, PiecewisePolynomial> shape;
 
-    private ExactComparison(String op, String description, Function<Map<String, Attribute>, PiecewisePolynomial> shape) {
+    private ExactComparison(String op, String description,
+                            Function<Map<String, Attribute>, PiecewisePolynomial> shape) {
         this.op = op;
         this.description = description;
         this.shape = shape;
@@ -77,12 +78,21 @@ final class ExactComparison implements Approximation {
 
     @Override
     public List<Knob> knobs() {
-        return List.of(ComparisonBits.KNOB);
+        return List.of(ComparisonBits.knob());
     }
 
     @Override
     public Range documentedRange(KnobValues knobs) {
-        return RANGE;
+        return differencesDecided(knobs);
+    }
+
+    /**
+     * Where the comparisons of differences (x - breakpoint, a - b, x - bound) are decided, for breakpoints and
+     * operands inside the same interval: half the comparison width, at most {@link #RANGE}.
+     */
+    static Range differencesDecided(KnobValues knobs) {
+        double half = Math.min(RANGE.hi(), ComparisonBits.bound(ComparisonBits.of(knobs)) / 2);
+        return new Range(-half, half);
     }
 
     @Override

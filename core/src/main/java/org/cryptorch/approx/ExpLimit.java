@@ -21,7 +21,7 @@ final class ExpLimit extends BaseApproximation {
             Knob.integer("iterations", "squarings T; T < 9 is low precision (range shrinks to about +-0.14*2^(T/2))", 1,
                 16, 9),
             Knob.integer("clamp", "1 = output 0 below -2^T (one comparison and product)", 0, 1, 1),
-            ComparisonBits.KNOB));
+            ComparisonBits.knob()));
     }
 
     @Override

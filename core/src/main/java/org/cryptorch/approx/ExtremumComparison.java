@@ -1,14 +1,13 @@
 package org.cryptorch.approx;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cryptorch.ir.Attribute;
 import org.cryptorch.ir.Value;
 
 /**
- * ONNX Max / Min of tensors (element-wise, broadcasting): for two, b + [b < a] (a - b) resp. a + [b < a] (b - a),
- * one comparison and one product; more inputs are reduced as a balanced tree (ceil(log2 n) comparisons deep).
+ * ONNX Max / Min of tensors (element-wise, broadcasting): a balanced tree of pairwise maxima ({@link TreeMax}, one
+ * comparison and one product per level, ceil(log2 n) levels); Min as -Max of the negated inputs.
  */
 final class ExtremumComparison implements Approximation {
     private final boolean max;
@@ -34,12 +33,12 @@ final class ExtremumComparison implements Approximation {
 
     @Override
     public List<Knob> knobs() {
-        return List.of(ComparisonBits.KNOB);
+        return List.of(ComparisonBits.knob());
     }
 
     @Override
     public Range documentedRange(KnobValues knobs) {
-        return ExactComparison.RANGE;
+        return ExactComparison.differencesDecided(knobs);
     }
 
     @Override
@@ -48,23 +47,10 @@ final class ExtremumComparison implements Approximation {
             throw new IllegalArgumentException(op() + " needs at least one input");
         }
         int bits = ComparisonBits.of(knobs);
-        List<Value> level = inputs;
-        while (level.size() > 1) {
-            List<Value> next = new ArrayList<>();
-            for (int i = 0; i + 1 < level.size(); i += 2) {
-                next.add(pair(e, level.get(i), level.get(i + 1), bits));
-            }
-            if (level.size() % 2 == 1) {
-                next.add(level.get(level.size() - 1));
-            }
-            level = next;
+        if (max) {
+            return List.of(TreeMax.ofAll(e, inputs, bits));
         }
-        return List.of(level.get(0));
-    }
-
-    private Value pair(Emitter e, Value a, Value b, int bits) {
-        Value aMinusB = e.sub(a, b);
-        Value bBelowA = e.ltz(e.neg(aMinusB), bits);
-        return max ? e.add(b, e.mul(bBelowA, aMinusB)) : e.sub(a, e.mul(bBelowA, aMinusB));
+        // min(x_i) = -max(-x_i): the negations are local
+        return List.of(e.neg(TreeMax.ofAll(e, inputs.stream().map(e::neg).toList(), bits)));
     }
 }

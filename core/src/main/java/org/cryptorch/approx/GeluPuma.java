@@ -36,12 +36,12 @@ final class GeluPuma implements Approximation {
 
     @Override
     public List<Knob> knobs() {
-        return List.of(ComparisonBits.KNOB);
+        return List.of(ComparisonBits.knob());
     }
 
     @Override
     public Range documentedRange(KnobValues knobs) {
-        return PiecewiseApproximation.RANGE;
+        return LowDepth.decided(PiecewiseApproximation.RANGE, ComparisonBits.of(knobs), PUMA.breakpoints());
     }
 
     @Override

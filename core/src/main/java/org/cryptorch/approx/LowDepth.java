@@ -80,18 +80,27 @@ final class LowDepth {
             return List.of(e.ltz(xs.get(0), bits));
         }
         Value axis0 = e.graph().constant(LongTensor.of(Shape.of(1), 0));
-        Value[] stacked = new Value[xs.size()];
-        for (int i = 0; i < xs.size(); i++) {
-            stacked[i] = e.graph().op("Unsqueeze", xs.get(i), axis0);
+        List<Value> stacked = xs.stream().map(x -> e.graph().op("Unsqueeze", x, axis0)).toList();
+        Value all = e.ltz(e.concat(0, stacked), bits);
+        List<Value> parts = e.graph().addNode("Split", List.of(all), xs.size(),
+            Map.of("axis", Attribute.of("axis", 0L))).outputs();
+        return parts.stream().map(part -> e.squeeze(part, 0)).toList();
+    }
+
+    /**
+     * The part of {@code r} where {@link #below} with these thresholds decides every test correctly: each x - t
+     * must fit the comparison width ({@link ComparisonBits#bound}). A width too small for the thresholds' spread is
+     * an error naming it.
+     */
+    static Approximation.Range decided(Approximation.Range r, int bits, double... thresholds) {
+        double bound = ComparisonBits.bound(bits);
+        double lo = Math.max(r.lo(), Arrays.stream(thresholds).max().orElse(0) - bound);
+        double hi = Math.min(r.hi(), Arrays.stream(thresholds).min().orElse(0) + bound);
+        if (lo > hi) {
+            throw new IllegalArgumentException("comparison width " + bits + " bits (|x| < " + bound + ") cannot "
+                + "separate the thresholds " + Arrays.toString(thresholds));
         }
-        Map<String, Attribute> onAxis0 = Map.of("axis", Attribute.of("axis", 0L));
-        Value all = e.ltz(e.graph().op("Concat", onAxis0, stacked), bits);
-        List<Value> parts = e.graph().addNode("Split", List.of(all), xs.size(), onAxis0).outputs();
-        List<Value> out = new ArrayList<>();
-        for (Value part : parts) {
-            out.add(e.graph().op("Squeeze", part, axis0));
-        }
-        return out;
+        return new Approximation.Range(lo, hi);
     }
 
     /** Ltz of {@code x - t} for each public threshold t, in one comparison. */

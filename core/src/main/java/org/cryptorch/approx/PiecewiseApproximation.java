@@ -11,7 +11,9 @@ import org.cryptorch.ir.Value;
  * asymptote below -L, its right asymptote from L on, and in between {@code 2 * segments} equal pieces of degree
  * {@code order}, each fitted by least squares. Order 0 is the step between the two asymptotes at 0 (ReLU for GELU
  * and SiLU; low precision, max error 0.5 for sigmoid). The limit L is not a table entry: for each (order, segments)
- * it is searched at first use ({@link Fit#bestLimit}). All 2 * segments + 1 range tests are one comparison; the powers of x / L run alongside.
+ * it is searched at first use ({@link Fit#bestLimit}). All 2 * segments + 1 range tests are one comparison, and the
+ * powers of x / L are computed alongside it (depth max(Ltz, ceil(log2 order)) + 1). Order 2 is low precision
+ * (about 1e-2); at the defaults the error stays within max(1e-3, 1e-2 |f|).
  */
 final class PiecewiseApproximation implements Approximation {
     /** Fixed-point headroom: powers of x / L up to degree 6 stay far below 2^47 on this interval. */
@@ -50,12 +52,12 @@ final class PiecewiseApproximation implements Approximation {
         return List.of(Knob.choice("order", "degree of each piece (0: step between the asymptotes)", orders,
                 defaultOrder),
             Knob.integer("segments", "pieces on each side of 0 inside [-L, L]", 1, 4, defaultSegments),
-            ComparisonBits.KNOB);
+            ComparisonBits.knob());
     }
 
     @Override
     public Range documentedRange(KnobValues knobs) {
-        return RANGE;
+        return LowDepth.decided(RANGE, ComparisonBits.of(knobs), polynomial(knobs).breakpoints());
     }
 
     @Override

@@ -39,7 +39,7 @@ final class ReciprocalNewton extends BaseApproximation {
                 List.of("exp", "linear", "const"), "exp"),
             Knob.approximation("exp", "the exp inside the exp-based guess", "Exp", "exp.limit")));
         if (signed) {
-            k.add(ComparisonBits.KNOB);
+            k.add(ComparisonBits.knob());
         }
         return k;
     }

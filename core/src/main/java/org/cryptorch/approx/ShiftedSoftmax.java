@@ -51,7 +51,7 @@ final class ShiftedSoftmax extends BaseApproximation {
         k.add(kind == Kind.LOG
             ? Knob.approximation("log", "log of the row sum", "Log", "log.normalized")
             : Knob.approximation("reciprocal", "reciprocal of the row sum", "Reciprocal", "reciprocal.goldschmidt"));
-        k.add(ComparisonBits.KNOB);
+        k.add(ComparisonBits.knob());
         return k;
     }
 

@@ -24,12 +24,12 @@ final class SignComparison implements Approximation {
 
     @Override
     public List<Knob> knobs() {
-        return List.of(ComparisonBits.KNOB);
+        return List.of(ComparisonBits.knob());
     }
 
     @Override
     public Range documentedRange(KnobValues knobs) {
-        return ExactComparison.RANGE;
+        return LowDepth.decided(ExactComparison.RANGE, ComparisonBits.of(knobs), 0);
     }
 
     @Override

@@ -74,35 +74,6 @@ final class ApproximationProbe {
         return ((FloatTensor) out).data();
     }
 
-    /** Max |approx - exact| over the points. */
-    static double maxAbsError(double[] approx, double[] exact) {
-        double worst = 0;
-        for (int i = 0; i < exact.length; i++) {
-            worst = Math.max(worst, Math.abs(approx[i] - exact[i]));
-        }
-        return worst;
-    }
-
-    /** Max of |approx - exact| / max(1e-3, 1e-2 |exact|): at most 1 meets the library's accuracy target. */
-    static double worstRatio(double[] approx, double[] exact) {
-        double worst = 0;
-        for (int i = 0; i < exact.length; i++) {
-            double tolerance = Math.max(Fit.ABS_TOLERANCE, Fit.REL_TOLERANCE * Math.abs(exact[i]));
-            worst = Math.max(worst, Math.abs(approx[i] - exact[i]) / tolerance);
-        }
-        return worst;
-    }
-
-    /** n + 1 evenly spaced points of the documented range. */
-    double[] grid(int n) {
-        Approximation.Range r = approximation.documentedRange(knobs);
-        double[] x = new double[n + 1];
-        for (int i = 0; i <= n; i++) {
-            x[i] = r.lo() + (r.hi() - r.lo()) * i / n;
-        }
-        return x;
-    }
-
     /** The longest chain of secret-by-secret products (Mul, MatMul, Conv) and comparisons (Ltz). */
     int secretDepth() {
         Set<Value> secret = new HashSet<>(graph.inputs());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The exact comparison-based ops against the reference interpreter's op, including the corners. */
 class ComparisonApproximationsTest {
-    private static final double[] X = {-1000, -7.5, -3, -2.5, -1, -0.25, -1e-6, 0, 1e-6, 0.25, 1, 2.5, 3, 4, 999};
+    private static final double[] X = {-500, -7.5, -3, -2.5, -1, -0.25, -1e-6, 0, 1e-6, 0.25, 1, 2.5, 3, 4, 499};
 
     private static void assertExact(ApproximationProbe p, double[]... inputs) {
         assertThat(p.run(inputs)).containsExactly(p.exact(inputs), org.assertj.core.data.Offset.offset(1e-9));
@@ -108,7 +108,7 @@ class ComparisonApproximationsTest {
     @Test
     void bitsKnobRejectsWidthsBelowEight() {
         assertThatThrownBy(() -> ApproximationProbe.unary("abs.comparison", Map.of("bits", "5")))
-            .hasMessage("knob bits = 5: use 0 (lowering decides) or 8..64");
+            .hasMessage("comparison width 5 must be 0 (from calibration) or 8..64");
         assertThatThrownBy(() -> ApproximationProbe.unary("abs.comparison", Map.of("bits", "65")))
             .hasMessage("knob bits = 65 outside [0, 64]");
     }

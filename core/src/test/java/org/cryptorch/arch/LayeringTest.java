@@ -36,7 +36,8 @@ class LayeringTest {
         .whereLayer("onnx").mayOnlyBeAccessedByLayers("passes", "compile", "exec", "tune", "cli")
         .whereLayer("mpc").mayOnlyBeAccessedByLayers("exec", "tune", "cli")
         .whereLayer("net").mayOnlyBeAccessedByLayers("mpc", "exec", "tune", "cli")
-        .whereLayer("reference").mayOnlyBeAccessedByLayers("passes", "onnx", "compile", "exec", "tune", "cli")
+        .whereLayer("reference").mayOnlyBeAccessedByLayers("passes", "onnx", "approx", "compile", "exec", "tune",
+            "cli")
         .whereLayer("ir").mayOnlyBeAccessedByLayers("reference", "onnx", "passes", "approx", "compile", "exec",
             "tune", "cli");
 

@@ -8,7 +8,7 @@ import org.cryptorch.ir.Value;
 /**
  * LayerNormalization (inputs X, Scale, optional B; attributes axis, epsilon): {@code d = x - mean},
  * {@code y = d rsqrt(mean(d^2) + eps) Scale + B} over the axes from {@code axis} on, with a nested rsqrt. Only the
- * output Y is produced. The documented range assumes row variances inside the nested rsqrt's range.
+ * output Y is produced.
  */
 final class LayerNormRsqrt extends BaseApproximation {
     LayerNormRsqrt() {
@@ -16,9 +16,15 @@ final class LayerNormRsqrt extends BaseApproximation {
             Knob.approximation("rsqrt", "the inverse standard deviation", "Rsqrt", "rsqrt.normalized")));
     }
 
+    /**
+     * Elements in [-B, B] keep the row variance at most B^2, so B = sqrt of the nested rsqrt's upper end; the
+     * variance plus epsilon must also stay above its lower end (rows that are not nearly constant).
+     */
     @Override
     public Range documentedRange(KnobValues knobs) {
-        return new Range(-8, 8);
+        Range rsqrt = Approximations.get(knobs.choice("rsqrt")).documentedRange(knobs.sub("rsqrt"));
+        double bound = Math.floor(Math.sqrt(rsqrt.hi()));
+        return new Range(-bound, bound);
     }
 
     @Override

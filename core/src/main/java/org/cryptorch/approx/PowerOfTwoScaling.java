@@ -37,7 +37,8 @@ final class PowerOfTwoScaling {
 
     static List<Knob> knobs(int minExp, int maxExp) {
         return List.of(
-            Knob.integer(MIN_EXP, "inputs below 2^min_exp lose accuracy (one comparison per binade)", -24, 0, minExp),
+            // 2^-14 is 4 units of the 16-bit fraction: smaller thresholds would not be representable
+            Knob.integer(MIN_EXP, "inputs below 2^min_exp lose accuracy (one comparison per binade)", -14, 0, minExp),
             Knob.integer(MAX_EXP, "inputs above 2^max_exp lose accuracy", 1, 24, maxExp),
             ComparisonBits.KNOB);
     }

@@ -17,7 +17,7 @@ final class ShiftedSoftmax extends BaseApproximation {
     enum Kind { SOFTMAX, MASKED, LOG }
 
     /** Elements are documented in [-SPREAD/2, SPREAD/2]; row maxima down to offset - OFFSET_DEPTH. */
-    private static final double SPREAD = 16;
+    private static final double SPREAD = 64;
     private static final double OFFSET_DEPTH = 6;
 
     private final Kind kind;

@@ -32,6 +32,19 @@ class BuiltinStructureTest {
         }
     }
 
+    /** The width knob reaches every emitted comparison as its {@code bits} attribute; 0 leaves it out. */
+    @Test
+    void comparisonWidthKnobBecomesTheLtzAttribute() {
+        for (String bits : new String[] {"0", "24"}) {
+            Approximation a = Approximations.get("softmax.shifted");
+            KnobValues knobs = KnobValues.of(Map.of("bits", bits, "exp.bits", bits, "reciprocal.bits", bits))
+                .complete(a);
+            Graph g = SampleSite.of(a.op(), a.documentedRange(knobs)).approximatedGraph(a, knobs);
+            List<Node> ltz = g.nodes().stream().filter(n -> n.opType().equals(Primitives.LTZ)).toList();
+            assertThat(ltz).isNotEmpty().allMatch(n -> n.intAttr("bits", 0) == Long.parseLong(bits));
+        }
+    }
+
     @Test
     void legacySoftmaxNormalisesOverAllTrailingAxes() {
         assertMatchesExact("softmax.shifted", "Softmax", 11, Shape.of(2, 3, 4), Map.of());

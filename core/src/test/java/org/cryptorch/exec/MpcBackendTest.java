@@ -56,7 +56,8 @@ class MpcBackendTest {
                 + "predicted %d, p1 %d predicted %d; offline %d predicted %d%n", what, err / ULP, truncations,
             o.party0().rounds(), c.rounds(), o.party0().bytesSent(), c.bytesSentByParty0(), o.party1().bytesSent(),
             c.bytesSentByParty1(), o.offlineBytes(), c.offlineBytes() + p.setupCost().offlineBytes());
-        assertThat(err).isLessThanOrEqualTo(16 * ULP);
+        // each truncation may be off by one ulp; a few ulp per truncation in the program bounds what reaches an output
+        assertThat(err).isLessThanOrEqualTo(Math.max(4, 2 * truncations) * ULP);
         assertThat(o.party0().rounds()).isEqualTo(c.rounds());
         assertThat(o.party1().rounds()).isEqualTo(c.rounds());
         assertThat(o.party0().bytesSent()).isEqualTo(c.bytesSentByParty0());

@@ -65,10 +65,16 @@ class MpcBackendTest {
         assertThat(o.offlineBytes()).isEqualTo(c.offlineBytes() + p.setupCost().offlineBytes());
         assertThat(o.setup0().rounds()).isEqualTo(p.setupCost().rounds());
         assertThat(o.setup0().bytesSent()).isEqualTo(p.setupCost().bytesSentByParty0());
-        for (OpStat s : got.perOp()) {
-            Step step = p.steps().stream().filter(st -> st.sites().equals(s.site()) && st.op().equals(s.op()))
-                .findFirst().orElseThrow();
-            assertThat(s.rounds()).as("rounds of %s at %s", s.op(), s.site()).isEqualTo(step.cost().rounds());
+        // one statistic per communicating step, in order, each at its step's predicted rounds and bytes
+        java.util.List<Step> remote = p.steps().stream().filter(Step::communicates).toList();
+        assertThat(got.perOp()).hasSameSizeAs(remote);
+        for (int k = 0; k < remote.size(); k++) {
+            OpStat s = got.perOp().get(k);
+            Step st = remote.get(k);
+            assertThat(s.op() + "@" + s.site()).isEqualTo(st.op() + "@" + st.sites());
+            assertThat(s.rounds()).as("rounds of %s at %s", s.op(), s.site()).isEqualTo(st.cost().rounds());
+            assertThat(s.bytes()).as("bytes of %s at %s", s.op(), s.site())
+                .isEqualTo(st.cost().bytesSent(receiver));
         }
         return o;
     }

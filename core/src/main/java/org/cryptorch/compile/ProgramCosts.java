@@ -33,7 +33,7 @@ final class ProgramCosts {
         return switch (first) {
             case Instruction.Input in -> ArithmeticCosts.input(in.owner(), n);
             case Instruction.Weight w -> ArithmeticCosts.input(w.owner(), n);
-            case Instruction.Mul m -> m.a() == m.b() ? ArithmeticCosts.square(n) : ArithmeticCosts.mul(n);
+            case Instruction.Mul m -> allSquares(members) ? ArithmeticCosts.square(n) : ArithmeticCosts.mul(n);
             case Instruction.MatMul m -> single(members, ArithmeticCosts.matmul(shapes[m.a()], shapes[m.b()]));
             case Instruction.Conv c -> single(members, ArithmeticCosts.conv2d(shapes[c.x()], shapes[c.w()],
                 c.params().strides(), c.params().pads(), c.params().dilations(), c.params().groups()));
@@ -43,6 +43,11 @@ final class ProgramCosts {
             case Instruction.Output o -> ArithmeticCosts.revealTo(o.receiver(), n);
             default -> Cost.FREE;
         };
+    }
+
+    /** Whether a product step squares only (then it opens one operand instead of two). */
+    static boolean allSquares(List<Instruction> members) {
+        return members.stream().allMatch(m -> m instanceof Instruction.Mul p && p.a() == p.b());
     }
 
     private static Cost single(List<Instruction> members, Cost c) {

@@ -110,7 +110,7 @@ public final class Interpreter {
                 .ifPresent(v -> outputs.put(o.name(), FixedPoint.decode(v, o.scale())));
             case Instruction.MatMul m -> slots[m.out()] = backend.matmul(slots[m.a()], slots[m.b()]);
             case Instruction.Conv c -> slots[c.out()] = backend.conv2d(slots[c.x()], slots[c.w()], c.params());
-            case Instruction.Mul m when m.a() == m.b() -> store(ms, backend.square(operands(ms, 0)));
+            case Instruction.Mul m when step.op().equals("square") -> store(ms, backend.square(operands(ms, 0)));
             case Instruction.Mul m -> store(ms, backend.mul(operands(ms, 0), operands(ms, 1)));
             case Instruction.Ltz l -> store(ms, backend.ltz(operands(ms, 0), l.bits()));
             case Instruction.LtzTimes l -> store(ms, backend.ltzTimes(operands(ms, 0), operands(ms, 1), l.bits()));

@@ -46,6 +46,14 @@ class BenchModelsTest {
         System.out.printf("%s: max abs error %.4f; compile %.2f s, simulate %.2f s; predicted %d rounds, %.1f MB per "
                 + "party, %.1f MB offline%n", model, err, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9, c.rounds(),
             c.bytesPerParty() / 1e6, c.offlineBytes() / 1e6);
+        Map<String, long[]> byOp = new java.util.TreeMap<>();
+        p.steps().forEach(st -> {
+            long[] a = byOp.computeIfAbsent(st.op(), k -> new long[3]);
+            a[0] += st.cost().rounds();
+            a[1] += st.cost().bytesPerParty();
+            a[2]++;
+        });
+        byOp.forEach((op, a) -> System.out.printf("  %-14s %4d rounds %10d bytes %5d steps%n", op, a[0], a[1], a[2]));
         assertThat(err).isLessThan(tolerance);
     }
 }

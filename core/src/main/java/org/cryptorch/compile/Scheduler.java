@@ -10,8 +10,8 @@ import java.util.TreeMap;
  * Groups instructions into communication layers and fuses them. The layer of an instruction is the number of
  * communicating instructions on the longest dependency path before it. Within a layer, local instructions run
  * first (they only need earlier layers), then the communicating ones; those of the same fusion key (element-wise
- * products, squares, comparisons of one width, dealer truncations of one shift) become one step whose openings
- * travel in one message, so k independent products cost the rounds of one. Bilinear products, inputs and outputs
+ * products, squares, comparisons (run at the widest member's width), dealer truncations of one shift) become one
+ * step whose openings travel in one message, so k independent products cost the rounds of one. Bilinear products, inputs and outputs
  * stay single steps.
  */
 final class Scheduler {
@@ -73,8 +73,8 @@ final class Scheduler {
     static String fusionKey(Instruction i) {
         return switch (i) {
             case Instruction.Mul m -> m.op();
-            case Instruction.Ltz l -> "ltz/" + l.bits();
-            case Instruction.LtzTimes l -> "ltz_times/" + l.bits();
+            case Instruction.Ltz l -> l.op();
+            case Instruction.LtzTimes l -> l.op();
             case Instruction.Truncate t -> t.op() + "/" + t.bits();
             default -> i.op() + "@" + i.out() + "/" + i.ins();
         };

@@ -73,6 +73,7 @@ final class Scheduler {
     static String fusionKey(Instruction i) {
         return switch (i) {
             case Instruction.Mul m -> m.op();
+            case Instruction.MatMul m -> m.op();
             case Instruction.Ltz l -> l.op();
             case Instruction.LtzTimes l -> l.op();
             case Instruction.Truncate t -> t.op() + "/" + t.bits();

@@ -108,7 +108,7 @@ public final class Interpreter {
             case Instruction.Input in -> slots[in.out()] = encoder.input(in, inputs);
             case Instruction.Output o -> backend.reveal(slots[o.a()], o.receiver())
                 .ifPresent(v -> outputs.put(o.name(), FixedPoint.decode(v, o.scale())));
-            case Instruction.MatMul m -> slots[m.out()] = backend.matmul(slots[m.a()], slots[m.b()]);
+            case Instruction.MatMul m -> store(ms, backend.matmul(operands(ms, 0), operands(ms, 1)));
             case Instruction.Conv c -> slots[c.out()] = backend.conv2d(slots[c.x()], slots[c.w()], c.params());
             case Instruction.Mul m when step.op().equals("square") -> store(ms, backend.square(operands(ms, 0)));
             case Instruction.Mul m -> store(ms, backend.mul(operands(ms, 0), operands(ms, 1)));

@@ -62,6 +62,25 @@ class LoweringFeaturesTest {
     }
 
     @Test
+    void independentMatrixProductsWithSecretWeightsShareOneRound() throws Exception {
+        Graph g = new Graph();
+        g.setOpset("", 17);
+        Random rnd = new Random(31);
+        Value x = g.addInput("x", DType.FLOAT32, Shape.of(2, 4));
+        Value q = g.op("MatMul", x, TestModels.random(g, rnd, 0.5, 4, 3));
+        Value k = g.op("MatMul", x, TestModels.random(g, rnd, 0.5, 4, 5));
+        g.addOutput(g.op("Concat", Map.of("axis", Attribute.of("axis", 1L)), q, k));
+        Program p = Compiler.compile(g, Map.of("x", Shape.of(2, 4)), Plan.of(List.of()), CompileOptions.defaults(),
+            null);
+        Step both = only(p, "matmul");
+        assertThat(both.members()).hasSize(2);
+        assertThat(both.cost().rounds()).isEqualTo(1);
+        TwoPartyRun.Outcome o = MpcBackendTest.checkAgainstPlain(p, Map.of("x", TestModels.randomTensor(rnd, 1, 2, 4)),
+            "two matmuls with secret weights");
+        assertThat(o.party0().rounds()).isEqualTo(3);
+    }
+
+    @Test
     void maskConstantsAreClampedToASafeNegativeValue() {
         Graph g = new Graph();
         g.setOpset("", 17);

@@ -40,8 +40,7 @@ class MpcBackendTest {
     }
 
     /** Runs p on both backends; inputs belong to whichever party owns them per the program. */
-    static TwoPartyRun.Outcome checkAgainstPlain(Program p, Map<String, FloatTensor> inputs, String what)
-        throws Exception {
+    static TwoPartyRun.Outcome checkAgainstPlain(Program p, Map<String, FloatTensor> inputs, String what) {
         FloatTensor plain = new Interpreter(p, new PlainBackend(p.fractionalBits())).run(inputs).outputs().values()
             .iterator().next();
         TwoPartyRun.Outcome o = TwoPartyRun.run(p, inputs, inputs, 7);

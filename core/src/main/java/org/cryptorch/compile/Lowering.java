@@ -417,7 +417,7 @@ final class Lowering {
             return x;
         }
         int slot = newSlot(shapes.get(x.slot()), f);
-        code.add(new Instruction.Truncate(slot, x.slot(), x.scale() - f, options.truncation(), site));
+        code.add(new Instruction.Truncate(slot, x.slot(), x.scale() - f, options.truncationFor(site), site));
         return new Sec(slot, f);
     }
 

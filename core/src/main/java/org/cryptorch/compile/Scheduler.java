@@ -10,9 +10,9 @@ import java.util.TreeMap;
  * Groups instructions into communication layers and fuses them. The layer of an instruction is the number of
  * communicating instructions on the longest dependency path before it. Within a layer, local instructions run
  * first (they only need earlier layers), then the communicating ones; those of the same fusion key (element-wise
- * products, squares, comparisons (run at the widest member's width), dealer truncations of one shift) become one
- * step whose openings travel in one message, so k independent products cost the rounds of one. Bilinear products, inputs and outputs
- * stay single steps.
+ * products, squares, matrix products, comparisons (run at the widest member's width), dealer truncations of one
+ * shift, inputs of one owner, outputs to one receiver) become one step whose openings travel in one message, so k
+ * independent products cost the rounds of one. Convolutions stay single steps.
  */
 final class Scheduler {
     private Scheduler() {
@@ -74,6 +74,8 @@ final class Scheduler {
         return switch (i) {
             case Instruction.Mul m -> m.op();
             case Instruction.MatMul m -> m.op();
+            case Instruction.Input in -> in.op() + "/" + in.owner();
+            case Instruction.Output o -> o.op() + "/" + o.receiver();
             case Instruction.Ltz l -> l.op();
             case Instruction.LtzTimes l -> l.op();
             case Instruction.Truncate t -> t.op() + "/" + t.bits();

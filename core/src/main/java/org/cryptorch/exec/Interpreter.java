@@ -64,7 +64,8 @@ public final class Interpreter {
         Backend.Traffic before = backend.traffic();
         for (Instruction.Weight w : program.setup()) {
             LongTensor mine = backend.actsFor(w.owner()) ? FixedPoint.encode(w.value(), w.scale()) : null;
-            slots[w.out()] = backend.input(w.owner(), mine, w.value().shape());
+            slots[w.out()] = backend.input(w.owner(), mine == null ? null : List.of(mine),
+                List.of(w.value().shape())).get(0);
         }
         setUp = true;
         return backend.traffic().minus(before);
@@ -105,9 +106,15 @@ public final class Interpreter {
                              Map<String, FloatTensor> outputs) {
         List<Instruction> ms = step.members();
         switch (ms.get(0)) {
-            case Instruction.Input in -> slots[in.out()] = encoder.input(in, inputs);
-            case Instruction.Output o -> backend.reveal(slots[o.a()], o.receiver())
-                .ifPresent(v -> outputs.put(o.name(), FixedPoint.decode(v, o.scale())));
+            case Instruction.Input in -> store(ms, backend.input(in.owner(), backend.actsFor(in.owner())
+                ? ms.stream().map(m -> encoder.encode((Instruction.Input) m, inputs)).toList() : null,
+                ms.stream().map(m -> ((Instruction.Input) m).shape()).toList()));
+            case Instruction.Output o -> backend.reveal(operands(ms, 0), o.receiver()).ifPresent(values -> {
+                for (int k = 0; k < ms.size(); k++) {
+                    Instruction.Output out = (Instruction.Output) ms.get(k);
+                    outputs.put(out.name(), FixedPoint.decode(values.get(k), out.scale()));
+                }
+            });
             case Instruction.MatMul m -> store(ms, backend.matmul(operands(ms, 0), operands(ms, 1)));
             case Instruction.Conv c -> slots[c.out()] = backend.conv2d(slots[c.x()], slots[c.w()], c.params());
             case Instruction.Mul m when step.op().equals("square") -> store(ms, backend.square(operands(ms, 0)));

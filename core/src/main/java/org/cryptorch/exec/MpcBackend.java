@@ -38,9 +38,12 @@ public final class MpcBackend implements Backend {
     }
 
     @Override
-    public LongTensor input(int owner, LongTensor valueOrNull, Shape shape) {
-        return owner == party.id() ? Arithmetic.provideInput(party, valueOrNull) : Arithmetic.receiveInput(party,
-            shape);
+    public List<LongTensor> input(int owner, List<LongTensor> valuesOrNull, List<Shape> shapes) {
+        if (owner == party.id()) {
+            return Batched.apply(valuesOrNull, v -> Arithmetic.provideInput(party, v));
+        }
+        int n = shapes.stream().mapToInt(Shape::size).sum();
+        return Batched.split(Arithmetic.receiveInput(party, Shape.of(n)), shapes);
     }
 
     @Override
@@ -89,8 +92,9 @@ public final class MpcBackend implements Backend {
     }
 
     @Override
-    public Optional<LongTensor> reveal(LongTensor x, int receiver) {
-        return Arithmetic.revealTo(party, receiver, x);
+    public Optional<List<LongTensor>> reveal(List<LongTensor> xs, int receiver) {
+        List<Shape> shapes = xs.stream().map(LongTensor::shape).toList();
+        return Arithmetic.revealTo(party, receiver, Batched.concat(xs)).map(all -> Batched.split(all, shapes));
     }
 
     @Override

@@ -34,8 +34,8 @@ public final class PlainBackend implements Backend {
     }
 
     @Override
-    public LongTensor input(int owner, LongTensor valueOrNull, Shape shape) {
-        return valueOrNull;
+    public List<LongTensor> input(int owner, List<LongTensor> valuesOrNull, List<Shape> shapes) {
+        return valuesOrNull;
     }
 
     @Override
@@ -85,8 +85,8 @@ public final class PlainBackend implements Backend {
     }
 
     @Override
-    public Optional<LongTensor> reveal(LongTensor x, int receiver) {
-        return Optional.of(x);
+    public Optional<List<LongTensor>> reveal(List<LongTensor> xs, int receiver) {
+        return Optional.of(xs);
     }
 
     @Override

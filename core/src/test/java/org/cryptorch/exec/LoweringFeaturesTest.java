@@ -36,6 +36,7 @@ class LoweringFeaturesTest {
         Value b = g.op("Relu", g.op("Mul", y, y));
         Value c = g.op("Relu", g.op("Mul", x, x));
         g.addOutput(g.op("Add", g.op("Add", a, b), c));
+        g.addOutput(a);
         Plan plan = TestModels.reluPlan(g);
         for (Plan.Site s : plan.sites()) {
             plan = plan.with(new Plan.Site(s.name(), s.op(), s.approximation(), KnobValues.of(Map.of("bits", "24"))));
@@ -50,6 +51,9 @@ class LoweringFeaturesTest {
         assertThat(only(p, "mul").members()).hasSize(3);
         assertThat(only(p, "mul").cost()).isEqualTo(org.cryptorch.mpc.ArithmeticCosts.mul(45));
         assertThat(p.steps()).noneMatch(st -> st.op().equals("square"));
+        // both inputs of party 0 in one round, both outputs (ready in the same layer) in another
+        assertThat(only(p, "input").members()).hasSize(2);
+        assertThat(only(p, "output").members()).hasSize(2);
         Random rnd = new Random(5);
         Map<String, FloatTensor> in = Map.of("x", TestModels.randomTensor(rnd, 1, 3, 5), "y",
             TestModels.randomTensor(rnd, 1, 3, 5));

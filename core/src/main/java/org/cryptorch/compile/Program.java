@@ -110,6 +110,26 @@ public final class Program {
         return out;
     }
 
+    /**
+     * One line per communicating step ({@code layer op xN sites: rounds, bytes}) and the totals: what a person
+     * reading a compiled model wants to see (local steps are left out, they cost no communication).
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        for (Step s : steps) {
+            if (s.communicates()) {
+                sb.append(String.format("L%-4d %-12s x%-3d %s: %d rounds, %d bytes/party, %d offline bytes%n",
+                    s.layer(), s.op(), s.members().size(), s.sites(), s.cost().rounds(), s.cost().bytesPerParty(),
+                    s.cost().offlineBytes()));
+            }
+        }
+        Cost c = cost();
+        sb.append(String.format("total: %d rounds, %d bytes/party, %d offline bytes, %d steps (%d layers); setup %d "
+            + "bytes%n", c.rounds(), c.bytesPerParty(), c.offlineBytes(), steps.size(), layers(),
+            setupCost().bytesPerParty()));
+        return sb.toString();
+    }
+
     /** Number of communication layers (the depth of the schedule). */
     public int layers() {
         return steps.isEmpty() ? 0 : steps.get(steps.size() - 1).layer() + 1;

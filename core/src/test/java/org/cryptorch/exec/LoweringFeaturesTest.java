@@ -61,6 +61,10 @@ class LoweringFeaturesTest {
         OpStat measured = o.party0().perOp().stream().filter(s -> s.op().equals("ltz_times")).findFirst()
             .orElseThrow();
         assertThat(measured.rounds()).isEqualTo(ComparisonCosts.ltz(45, 24).rounds());
+        System.out.print(p.describe());
+        assertThat(p.describe()).contains("ltz_times    x3").endsWith(String.format("total: %d rounds, %d bytes/party, "
+            + "%d offline bytes, %d steps (%d layers); setup %d bytes%n", p.cost().rounds(), p.cost().bytesPerParty(),
+            p.cost().offlineBytes(), p.steps().size(), p.layers(), 0));
         System.out.printf("fused: 3 ReLUs in %d rounds, 2 squares + 1 mul in %d round; total %d rounds%n",
             measured.rounds(), only(p, "mul").cost().rounds(), o.party0().rounds());
     }

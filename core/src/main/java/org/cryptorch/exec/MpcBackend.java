@@ -48,7 +48,8 @@ public final class MpcBackend implements Backend {
 
     @Override
     public LongTensor sharePublic(LongTensor value) {
-        return party.id() == 0 ? value : LongTensor.zeros(value.shape());
+        // a copy, so that no protocol can ever write into the program's constant
+        return party.id() == 0 ? value.copy() : LongTensor.zeros(value.shape());
     }
 
     @Override

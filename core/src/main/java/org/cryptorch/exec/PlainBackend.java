@@ -40,7 +40,7 @@ public final class PlainBackend implements Backend {
 
     @Override
     public LongTensor sharePublic(LongTensor value) {
-        return value;
+        return value.copy();
     }
 
     @Override

@@ -14,9 +14,11 @@ import org.cryptorch.tensor.FixedPoint;
  *                           element, which is about 2^-22 for |x| = 1000 at f = 16) or {@link Truncation#DEALER}
  *                           (one round, no large errors)
  * @param truncationBySite   overrides of {@code truncation} for the products of single sites (a tuner knob)
+ * @param comparisonWidths   widths of comparisons by node name (from {@link Program#comparisonWidths}), used instead
+ *                           of calibration
  */
 public record CompileOptions(int fractionalBits, Truncation truncation, Ownership ownership,
-                             Map<String, Truncation> truncationBySite) {
+                             Map<String, Truncation> truncationBySite, Map<String, Integer> comparisonWidths) {
     public CompileOptions {
         if (fractionalBits < 1 || fractionalBits > 30) {
             throw new IllegalArgumentException("fractional bits must be in [1, 30], got " + fractionalBits);
@@ -25,29 +27,35 @@ public record CompileOptions(int fractionalBits, Truncation truncation, Ownershi
             throw new IllegalArgumentException("truncation and ownership are required");
         }
         truncationBySite = Map.copyOf(truncationBySite);
+        comparisonWidths = Map.copyOf(comparisonWidths);
     }
 
     public static CompileOptions defaults() {
-        return new CompileOptions(FixedPoint.DEFAULT_FRAC_BITS, Truncation.LOCAL, Ownership.defaults(), Map.of());
+        return new CompileOptions(FixedPoint.DEFAULT_FRAC_BITS, Truncation.LOCAL, Ownership.defaults(), Map.of(), Map.of());
     }
 
     public CompileOptions withOwnership(Ownership o) {
-        return new CompileOptions(fractionalBits, truncation, o, truncationBySite);
+        return new CompileOptions(fractionalBits, truncation, o, truncationBySite, comparisonWidths);
     }
 
     public CompileOptions withTruncation(Truncation t) {
-        return new CompileOptions(fractionalBits, t, ownership, truncationBySite);
+        return new CompileOptions(fractionalBits, t, ownership, truncationBySite, comparisonWidths);
     }
 
     /** With the products of {@code site} truncated by {@code t}. */
     public CompileOptions withTruncation(String site, Truncation t) {
         Map<String, Truncation> m = new HashMap<>(truncationBySite);
         m.put(site, t);
-        return new CompileOptions(fractionalBits, truncation, ownership, m);
+        return new CompileOptions(fractionalBits, truncation, ownership, m, comparisonWidths);
     }
 
     public CompileOptions withFractionalBits(int f) {
-        return new CompileOptions(f, truncation, ownership, truncationBySite);
+        return new CompileOptions(f, truncation, ownership, truncationBySite, comparisonWidths);
+    }
+
+    /** With comparison widths fixed by node name, as a program compiled with calibration chose them. */
+    public CompileOptions withComparisonWidths(Map<String, Integer> widths) {
+        return new CompileOptions(fractionalBits, truncation, ownership, truncationBySite, widths);
     }
 
     /** The truncation used for products of {@code site}. */

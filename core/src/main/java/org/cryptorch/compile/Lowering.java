@@ -48,6 +48,7 @@ final class Lowering {
     private final Map<Value, Lowered> env = new HashMap<>();
     private final Map<Tensor, Sec> weightSlots = new IdentityHashMap<>();
     private final Set<Integer> oneHotSlots = new java.util.HashSet<>();
+    private final Map<String, Integer> widths = new java.util.LinkedHashMap<>();
 
     Lowering(Graph g, CompileOptions options, Weights weights, Map<String, Double> ranges) {
         this.g = g;
@@ -77,7 +78,7 @@ final class Lowering {
             w.emit(new Instruction.Output(s.slot(), out.name(), options.ownership().receiverOfOutput(out.name()),
                 s.scale(), w.site()));
         }
-        return w.program(setup);
+        return w.program(setup, widths);
     }
 
     // ---- inputs and values ----
@@ -277,13 +278,11 @@ final class Lowering {
 
     private Lowered ltz(Node n, Sec x) {
         long given = n.intAttr("bits", 0);
-        int bits;
-        if (given > 0) {
-            bits = (int) given;
-        } else {
-            Double range = ranges.get(n.name());
-            bits = range == null ? ComparisonWidths.FULL : ComparisonWidths.bits(range, x.scale());
-        }
+        Integer fixed = options.comparisonWidths().get(n.name());
+        Double range = ranges.get(n.name());
+        int bits = given > 0 ? (int) given : fixed != null ? fixed
+            : range == null ? ComparisonWidths.FULL : ComparisonWidths.bits(range, x.scale());
+        widths.put(n.name(), bits);
         int slot = w.newSlot(n.output(0).shape(), 0);
         w.emit(new Instruction.Ltz(slot, x.slot(), bits, w.site()));
         return new Sec(slot, 0);

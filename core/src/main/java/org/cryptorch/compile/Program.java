@@ -20,14 +20,26 @@ public final class Program {
     private final Shape[] shapes;
     private final int[] scales;
     private final ProgramCosts costs;
+    private final Map<String, Integer> comparisonWidths;
 
-    Program(int fractionalBits, List<Instruction.Weight> setup, List<Step> steps, Shape[] shapes, int[] scales) {
+    Program(int fractionalBits, List<Instruction.Weight> setup, List<Step> steps, Shape[] shapes, int[] scales,
+            Map<String, Integer> comparisonWidths) {
         this.fractionalBits = fractionalBits;
         this.setup = List.copyOf(setup);
         this.steps = List.copyOf(steps);
         this.shapes = shapes.clone();
         this.scales = scales.clone();
         this.costs = new ProgramCosts(this.shapes);
+        this.comparisonWidths = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(comparisonWidths));
+    }
+
+    /**
+     * The width chosen for every comparison, by node name in the approximated graph (stable for one graph and
+     * plan). Passing them to {@link CompileOptions#withComparisonWidths} lets the other party compile the identical
+     * program without the calibration data.
+     */
+    public Map<String, Integer> comparisonWidths() {
+        return comparisonWidths;
     }
 
     public int fractionalBits() {

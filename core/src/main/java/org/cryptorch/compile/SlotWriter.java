@@ -59,12 +59,12 @@ final class SlotWriter {
     }
 
     /** The program: instructions fused and scheduled, with {@code setup} shared first. */
-    Program program(List<Instruction.Weight> setup) {
+    Program program(List<Instruction.Weight> setup, java.util.Map<String, Integer> comparisonWidths) {
         Shape[] shapeArr = shapes.toArray(Shape[]::new);
         int[] scaleArr = scales.stream().mapToInt(Integer::intValue).toArray();
         List<Step> steps = Scheduler.schedule(ComparisonProducts.fuse(code), new ProgramCosts(shapeArr),
             shapeArr.length);
-        return new Program(f, setup, steps, shapeArr, scaleArr);
+        return new Program(f, setup, steps, shapeArr, scaleArr, comparisonWidths);
     }
 
     Sec unary(Sec a, UnaryFactory make) {

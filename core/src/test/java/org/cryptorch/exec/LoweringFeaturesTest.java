@@ -147,6 +147,11 @@ class LoweringFeaturesTest {
         assertThat(narrow.cost().bytesPerParty()).isLessThan(wide.cost().bytesPerParty());
         assertThat(PlainBackendTest.maxAbsDiff(plain(narrow, Map.of("x", x)), plain(wide, Map.of("x", x))))
             .isZero();
+        // the other party compiles the same program from the widths alone, without the calibration data
+        Program replica = Compiler.compile(g, Map.of("x", x.shape()), TestModels.reluPlan(g),
+            CompileOptions.defaults().withComparisonWidths(narrow.comparisonWidths()), null);
+        assertThat(narrow.comparisonWidths()).hasSize(1).containsValue(narrowBits);
+        assertThat(replica.describe()).isEqualTo(narrow.describe());
     }
 
     @Test

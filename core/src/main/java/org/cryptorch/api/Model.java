@@ -1,0 +1,103 @@
+package org.cryptorch.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.Value;
+import org.cryptorch.onnx.OnnxReader;
+import org.cryptorch.passes.Canonicalizer;
+import org.cryptorch.reference.FloatInterpreter;
+import org.cryptorch.tensor.Shape;
+
+/**
+ * An ONNX model with one input and one output, as the runtime takes it. The graph is canonicalised afresh for each
+ * input shape (canonicalisation folds shapes, so it is specific to one batch size).
+ */
+public final class Model {
+    private final String name;
+    private final byte[] bytes;
+    private final String inputName;
+    private final int[] declaredDims;
+
+    private Model(String name, byte[] bytes, Graph graph) {
+        this.name = name;
+        this.bytes = bytes;
+        if (graph.inputs().size() != 1 || graph.outputs().size() != 1) {
+            throw new IllegalArgumentException(name + ": takes models with one input and one output, this one has "
+                + graph.inputs().size() + " inputs (" + names(graph.inputs().stream().map(Value::name).toList())
+                + ") and " + graph.outputs().size() + " outputs");
+        }
+        FloatInterpreter.checkSupported(graph);
+        Value in = graph.inputs().get(0);
+        this.inputName = in.name();
+        this.declaredDims = in.declaredDims();
+    }
+
+    /** Reads and checks a model file. */
+    public static Model load(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return new Model(file.getFileName().toString(), bytes, OnnxReader.read(bytes));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("model file " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read model file " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            String msg = String.valueOf(e.getMessage());
+            throw new IllegalArgumentException(msg.startsWith(file.getFileName().toString()) ? msg
+                : file.getFileName() + ": " + msg, e);
+        }
+    }
+
+    /** Reads a model from bytes (for models bundled as resources); {@code name} appears in error messages. */
+    public static Model load(String name, byte[] bytes) {
+        return new Model(name, bytes.clone(), OnnxReader.read(bytes));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String inputName() {
+        return inputName;
+    }
+
+    /**
+     * Checks that {@code shape} fits the declared input shape (a dynamic dimension takes any size) and says which
+     * input expected what otherwise.
+     */
+    public void checkInputShape(Shape shape) {
+        if (declaredDims == null) {
+            return;
+        }
+        boolean fits = declaredDims.length == shape.rank();
+        for (int i = 0; fits && i < declaredDims.length; i++) {
+            fits = declaredDims[i] < 0 || declaredDims[i] == shape.dim(i);
+        }
+        if (!fits) {
+            throw new IllegalArgumentException("input '" + inputName + "' of " + name + " expects shape "
+                + describe(declaredDims) + ", got " + describe(shape.dims()));
+        }
+    }
+
+    /** A fresh canonical graph for one input shape. */
+    public Graph canonical(Shape inputShape) {
+        checkInputShape(inputShape);
+        return Canonicalizer.canonicalize(OnnxReader.read(bytes), Map.of(inputName, inputShape));
+    }
+
+    /** Shows dynamic dimensions as {@code N}. */
+    static String describe(int[] dims) {
+        return Arrays.stream(dims).mapToObj(d -> d < 0 ? "N" : String.valueOf(d))
+            .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String names(java.util.List<String> names) {
+        return String.join(", ", names);
+    }
+}

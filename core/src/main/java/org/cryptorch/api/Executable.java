@@ -1,39 +1,78 @@
 package org.cryptorch.api;
 
+import java.util.Map;
+import org.cryptorch.compile.CompileOptions;
+import org.cryptorch.compile.Ownership;
+import org.cryptorch.compile.Plan;
+import org.cryptorch.compile.Program;
+import org.cryptorch.exec.Interpreter;
+import org.cryptorch.exec.MpcBackend;
+import org.cryptorch.exec.PlainBackend;
+import org.cryptorch.exec.RunResult;
 import org.cryptorch.mpc.Party;
 import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.Shape;
 
 /**
- * A model compiled for one input shape: the fixed-point program and the two ways to run it. The same program runs
- * on the plain simulator and between parties.
+ * A model compiled for one input shape (batch included): the fixed-point program, runnable on the plain simulator
+ * or as one party.
  */
-public interface Executable {
-    /** Called around each program op while a party runs. */
-    interface OpListener {
-        OpListener NONE = new OpListener() {
-        };
+public final class Executable {
+    private final Program program;
+    private final String inputName;
+    private final String outputName;
+    private final Shape inputShape;
 
-        default void beforeOp(int index, String op, String site) {
-        }
-
-        default void afterOp(int index) {
-        }
+    private Executable(Program program, String inputName, String outputName, Shape inputShape) {
+        this.program = program;
+        this.inputName = inputName;
+        this.outputName = outputName;
+        this.inputShape = inputShape;
     }
 
-    /** Fractional bits of the fixed-point encoding the program was lowered for. */
-    int fractionalBits();
+    /** Compiles {@code model} for inputs of {@code inputShape}. */
+    public static Executable compile(Model model, Shape inputShape, PlanChoice plan, Ownership owners) {
+        var canonical = model.canonical(inputShape);
+        Plan resolved = plan.resolve(canonical);
+        // No calibration: comparison widths come from the plan or default to the full ring, never from private data.
+        Program p = org.cryptorch.compile.Compiler.compile(canonical, Map.of(model.inputName(), inputShape), resolved,
+            CompileOptions.defaults().withOwnership(owners), null);
+        return new Executable(p, model.inputName(), canonical.outputs().get(0).name(), inputShape);
+    }
 
-    /** Number of program ops (progress and per-op statistics count them). */
-    int opCount();
+    public Program program() {
+        return program;
+    }
+
+    public Shape inputShape() {
+        return inputShape;
+    }
+
+    public int fractionalBits() {
+        return program.fractionalBits();
+    }
 
     /** The bit-exact fixed-point simulation in this process (the plain backend). */
-    FloatTensor simulate(FloatTensor input);
+    public FloatTensor simulate(FloatTensor input) {
+        return output(new Interpreter(program, new PlainBackend(program.fractionalBits())).run(inputs(input)));
+    }
 
-    /**
-     * This party's side of the private run.
-     *
-     * @param input the input if this party owns it, else null
-     * @return the output at its owner, null at the other party
-     */
-    FloatTensor runParty(Party party, FloatTensor input, OpListener listener);
+    /** An interpreter for this party; call {@link Interpreter#setup} (shares the weights) before the first run. */
+    Interpreter interpreter(Party party) {
+        return new Interpreter(program, new MpcBackend(party));
+    }
+
+    /** Runs one batch at this party; {@code input} is null unless this party owns it. */
+    RunResult run(Interpreter interpreter, FloatTensor input) {
+        return interpreter.run(input == null ? Map.of() : inputs(input));
+    }
+
+    /** The output in {@code r}, or null if this party does not receive it. */
+    FloatTensor output(RunResult r) {
+        return r.outputs().get(outputName);
+    }
+
+    private Map<String, FloatTensor> inputs(FloatTensor x) {
+        return Map.of(inputName, x);
+    }
 }

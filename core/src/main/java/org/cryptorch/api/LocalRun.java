@@ -11,8 +11,6 @@ import org.cryptorch.launch.KeyValueArgs;
 import org.cryptorch.launch.LaunchException;
 import org.cryptorch.launch.ProcessGroup;
 import org.cryptorch.launch.TempDir;
-import org.cryptorch.onnx.TensorFiles;
-import org.cryptorch.tensor.Tensor;
 
 /**
  * A private run between three processes on this machine: the dealer and two parties as child JVMs on loopback,
@@ -24,14 +22,14 @@ final class LocalRun {
     private LocalRun() {
     }
 
-    static RunStats run(RunOptions options, Compiler compiler, Progress progress) throws IOException {
+    static RunStats run(RunOptions options, Progress progress) throws IOException {
         RunOptions o = options.absolute();
         check(o);
         try (TempDir tmp = TempDir.create("cryptorch-run")) {
             Path keys = LocalProcesses.throwAwayKeys(tmp.path());
             long deadline = System.nanoTime() + o.timeout().toNanos();
             try (ProcessGroup group = new ProcessGroup(tmp.path())) {
-                ChildProcess party0 = LocalProcesses.start(group, role -> command(role, o, keys, compiler), deadline)
+                ChildProcess party0 = LocalProcesses.start(group, role -> command(role, o, keys), deadline)
                     .party0();
                 RunStats stats = awaitStats(group, party0, deadline, progress);
                 group.awaitAllExited(deadline);
@@ -45,24 +43,18 @@ final class LocalRun {
     /** Fails early, in this process, on a missing or unreadable model or input, or an input of the wrong shape. */
     private static void check(RunOptions o) {
         Model model = Model.load(o.model());
-        Tensor x = TensorFiles.read(o.inputs());
-        int[] dims = x.shape().dims();
-        if (dims.length > 0 && dims[0] > 0) {
-            dims[0] = o.batch() == 0 ? dims[0] : Math.min(o.batch(), dims[0]);
-            model.checkInputShape(org.cryptorch.tensor.Shape.of(dims));
-        }
+        model.checkSamples(CrypTorch.readSamples(o.inputs()).shape(), o.batch());
         Path dir = o.output().getParent();
         if (dir != null && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("output directory " + dir + " does not exist");
         }
     }
 
-    private static List<String> command(String role, RunOptions o, Path keys, Compiler compiler) {
+    private static List<String> command(String role, RunOptions o, Path keys) {
         List<String> args = new java.util.ArrayList<>();
         args.add(role);
         args.addAll(o.toArgs());
-        args.addAll(new KeyValueArgs.Builder().put("keys", keys).put("compiler", Compilers.nameOf(compiler))
-            .build());
+        args.addAll(new KeyValueArgs.Builder().put("keys", keys).build());
         return JvmCommand.forMain(PartyProcess.class, args);
     }
 

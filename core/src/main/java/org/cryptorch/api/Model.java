@@ -85,6 +85,26 @@ public final class Model {
         }
     }
 
+    /**
+     * Checks samples of shape {@code samples} (the first dimension indexes them) run in batches of {@code batch}
+     * (0: all at once) against the declared input shape.
+     */
+    public void checkSamples(Shape samples, int batch) {
+        if (samples.rank() == 0 || samples.dim(0) == 0) {
+            throw new IllegalArgumentException("input '" + inputName + "' of " + name + ": no samples (shape "
+                + describe(samples.dims()) + ")");
+        }
+        int first = batch == 0 ? samples.dim(0) : Math.min(batch, samples.dim(0));
+        checkInputShape(batchShape(samples, first));
+    }
+
+    /** {@code samples} with its first dimension set to {@code batch}. */
+    static Shape batchShape(Shape samples, int batch) {
+        int[] dims = samples.dims();
+        dims[0] = batch;
+        return Shape.of(dims);
+    }
+
     /** A fresh canonical graph for one input shape. */
     public Graph canonical(Shape inputShape) {
         checkInputShape(inputShape);

@@ -23,6 +23,9 @@ public final class PartyFigures {
     public long onlineNanos;
     public long offlineNanos;
     public long compileNanos;
+    public long setupNanos;
+    public long setupRounds;
+    public long setupBytesSent;
     public long rounds;
     public long bytesSent;
     public long offlineBytes;

@@ -1,6 +1,7 @@
 package org.cryptorch.api;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.cryptorch.launch.ChildMain;
 import org.cryptorch.launch.KeyValueArgs;
@@ -18,10 +19,10 @@ public final class PartyProcess {
 
     /** Runs party {@code id} to the end; returns the run's statistics at party 0, null at party 1. */
     public static RunStats party(int id, RunOptions options, NetConfig net, int listenPort, Rendezvous where,
-                                 Compiler compiler, Progress progress) throws IOException {
+                                 Progress progress) throws IOException {
         Model model = Model.load(options.model());
         try (Links links = Links.party(id, net, listenPort, where)) {
-            return new PartyRun(id, model, options, compiler, progress).run(links);
+            return new PartyRun(id, model, options, progress).run(links);
         }
     }
 
@@ -31,7 +32,7 @@ public final class PartyProcess {
             KeyValueArgs a = KeyValueArgs.parse(Arrays.asList(args).subList(1, args.length));
             RunOptions options = RunOptions.fromArgs(a);
             String keys = a.get("keys");
-            NetConfig net = (keys.isEmpty() ? NetConfig.plaintext(role) : NetConfig.tls(role, java.nio.file.Path.of(keys)))
+            NetConfig net = (keys.isEmpty() ? NetConfig.plaintext(role) : NetConfig.tls(role, Path.of(keys)))
                 .withTimeout(options.timeout()).withConnectTimeout(options.timeout());
             ParentLink parent = new ParentLink(System.out);
             Rendezvous where = new ParentRendezvous(parent);
@@ -41,8 +42,7 @@ public final class PartyProcess {
                     int id = role.equals(Links.PARTY0) ? 0 : 1;
                     Progress progress = id == 0 ? (done, total) -> parent.report("progress", done + " " + total)
                         : Progress.NONE;
-                    RunStats stats = party(id, options, net, 0, where, Compilers.byName(a.get("compiler")),
-                        throttled(progress));
+                    RunStats stats = party(id, options, net, 0, where, throttled(progress));
                     if (stats != null) {
                         parent.report("stats", RunStats.JSON_LINE.writeValueAsString(stats.toJson()));
                     }

@@ -7,6 +7,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cryptorch.exec.Interpreter;
+import org.cryptorch.exec.OpStat;
+import org.cryptorch.exec.RunResult;
 import org.cryptorch.mpc.Party;
 import org.cryptorch.mpc.Recipe;
 import org.cryptorch.mpc.RemoteCorrelations;
@@ -32,24 +35,25 @@ final class PartyRun {
     private final int id;
     private final Model model;
     private final RunOptions options;
-    private final Compiler compiler;
     private final Progress progress;
-    private final Map<Shape, Executable> programs = new HashMap<>();
-    private final Map<Shape, List<Recipe>> recipes = new HashMap<>();
+    private final Map<Shape, Prepared> prepared = new HashMap<>();
     private final PartyFigures figures = new PartyFigures();
 
-    PartyRun(int id, Model model, RunOptions options, Compiler compiler, Progress progress) {
+    /** A program ready to run batches of one shape: its interpreter (weights shared) and the correlations a run takes. */
+    private record Prepared(Executable program, Interpreter interpreter, List<Recipe> perRun) {
+    }
+
+    PartyRun(int id, Model model, RunOptions options, Progress progress) {
         this.id = id;
         this.model = model;
         this.options = options;
-        this.compiler = compiler;
         this.progress = progress;
     }
 
     /** Runs this party's side; returns the run's statistics at party 0 and null at party 1. */
     RunStats run(Links links) throws IOException {
         Channel peer = links.peer();
-        FloatTensor input = id == options.owners().inputOwner() ? readInput() : null;
+        FloatTensor input = id == options.owners().defaultInputOwner() ? readInput() : null;
         List<FloatTensor> outputs = new ArrayList<>();
         try (RemoteCorrelations dealer = RemoteCorrelations.connect(id, links.dealer())) {
             Party party = new Party(id, peer, dealer, FixedPoint.DEFAULT_FRAC_BITS);
@@ -57,19 +61,13 @@ final class PartyRun {
             Shape inputShape = exchangeShape(party, input);
             int samples = inputShape.dim(0);
             int batch = options.batch() == 0 ? samples : Math.min(options.batch(), samples);
-            long[] opsDone = {0};
-            long[] totalOps = {-1};
-            for (int start = 0; start < samples; start += batch) {
+            int batches = (samples + batch - 1) / batch;
+            for (int k = 0; k < batches; k++) {
+                int start = k * batch;
                 int end = Math.min(samples, start + batch);
-                Shape shape = batchShape(inputShape, end - start);
-                Executable program = program(shape);
-                if (totalOps[0] < 0) {
-                    totalOps[0] = (long) program.opCount() * ((samples + batch - 1) / batch);
-                }
-                party = new Party(id, peer, dealer, program.fractionalBits());
-                offline(dealer, program, shape);
-                FloatTensor slice = input == null ? null : input.slice(0, start, end, 1);
-                FloatTensor out = online(party, program, slice, () -> progress.update(++opsDone[0], totalOps[0]));
+                Prepared p = prepare(party, dealer, Model.batchShape(inputShape, end - start));
+                offline(dealer, p.perRun());
+                FloatTensor out = online(party, p, input == null ? null : input.slice(0, start, end, 1));
                 if (dealer.pending() != 0) {
                     throw new IllegalStateException("the program took fewer correlations than its rehearsal ("
                         + dealer.pending() + " prefetched left over)");
@@ -77,11 +75,11 @@ final class PartyRun {
                 if (out != null) {
                     outputs.add(out);
                 }
+                progress.update(k + 1, batches);
             }
-            progress.update(totalOps[0], totalOps[0]);
             figures.offlineBytes = dealer.offlineBytesReceived();
             RunStats stats = exchangeFigures(party);
-            if (id == options.owners().outputOwner()) {
+            if (id == options.owners().defaultOutputReceiver()) {
                 TensorFiles.write(options.output(), FloatTensor.concat(0, outputs));
             }
             if (stats != null && options.stats() != null) {
@@ -92,18 +90,9 @@ final class PartyRun {
     }
 
     private FloatTensor readInput() {
-        Tensor t = TensorFiles.read(options.inputs());
-        if (!(t instanceof FloatTensor f)) {
-            throw new IllegalArgumentException(options.inputs().getFileName() + ": expected floating-point samples, "
-                + "got " + t.dtype());
-        }
-        if (f.shape().rank() == 0 || f.shape().dim(0) == 0) {
-            throw new IllegalArgumentException(options.inputs().getFileName() + ": no samples (shape "
-                + f.shape() + ")");
-        }
-        int batch = options.batch() == 0 ? f.shape().dim(0) : Math.min(options.batch(), f.shape().dim(0));
-        model.checkInputShape(batchShape(f.shape(), batch));
-        return f;
+        FloatTensor x = CrypTorch.readSamples(options.inputs());
+        model.checkSamples(x.shape(), options.batch());
+        return x;
     }
 
     /** Both parties send their settings; a difference fails both with both settings shown. */
@@ -135,35 +124,55 @@ final class PartyRun {
         });
     }
 
-    private Executable program(Shape shape) {
-        return programs.computeIfAbsent(shape, s -> {
-            long t = System.nanoTime();
-            Executable e = compiler.compile(model.canonical(s), options.plan(), options.owners());
-            figures.compileNanos += System.nanoTime() - t;
-            return e;
-        });
+    /**
+     * Compiles the program for {@code shape} (once per shape), rehearses it to learn the correlations it takes, and
+     * shares the weights (the setup, with its correlations fetched first).
+     */
+    private Prepared prepare(Party party, RemoteCorrelations dealer, Shape shape) {
+        Prepared known = prepared.get(shape);
+        if (known != null) {
+            return known;
+        }
+        long t = System.nanoTime();
+        Executable program = Executable.compile(model, shape, options.plan(), options.owners());
+        figures.compileNanos += System.nanoTime() - t;
+        t = System.nanoTime();
+        RecipeRecorder.Needs needs = RecipeRecorder.rehearse(program, options.owners().defaultInputOwner());
+        figures.offlineNanos += System.nanoTime() - t;
+        offline(dealer, needs.setup());
+        Party p = new Party(id, party.peer(), dealer, program.fractionalBits());
+        Interpreter interpreter = program.interpreter(p);
+        t = System.nanoTime();
+        TrafficStats.Counter before = party.peer().stats().total();
+        interpreter.setup();
+        TrafficStats.Counter after = party.peer().stats().total();
+        figures.setupNanos += System.nanoTime() - t;
+        figures.setupRounds += after.rounds - before.rounds;
+        figures.setupBytesSent += after.bytesSent - before.bytesSent;
+        Prepared ready = new Prepared(program, interpreter, needs.run());
+        prepared.put(shape, ready);
+        return ready;
     }
 
-    /** Fetches this batch's correlations from the dealer before the online phase. */
-    private void offline(RemoteCorrelations dealer, Executable program, Shape shape) {
+    /** Fetches correlations from the dealer ahead of their use. */
+    private void offline(RemoteCorrelations dealer, List<Recipe> needed) {
         long t = System.nanoTime();
-        List<Recipe> needed = recipes.computeIfAbsent(shape,
-            s -> RecipeRecorder.recipes(program, s, options.owners(), program.fractionalBits()));
         dealer.prefetch(needed);
         figures.offlineNanos += System.nanoTime() - t;
     }
 
-    /** Both parties meet, then the batch runs with the clock and the traffic counters on. */
-    private FloatTensor online(Party party, Executable program, FloatTensor input, Runnable opDone) {
+    /** Both parties meet, then the batch runs with the clock on; per-step figures come from the interpreter. */
+    private FloatTensor online(Party party, Prepared p, FloatTensor input) {
         party.labelled(SYNC, () -> party.exchange(new long[1]));
-        TrafficStats.Counter before = party.peer().stats().total();
         long t = System.nanoTime();
-        FloatTensor out = program.runParty(party, input, new OpFiguresListener(party.peer(), figures, opDone));
+        RunResult r = p.program().run(p.interpreter(), input);
         figures.onlineNanos += System.nanoTime() - t;
-        TrafficStats.Counter after = party.peer().stats().total();
-        figures.rounds += after.rounds - before.rounds;
-        figures.bytesSent += after.bytesSent - before.bytesSent;
-        return out;
+        figures.rounds += r.rounds();
+        figures.bytesSent += r.bytesSent();
+        for (OpStat s : r.perOp()) {
+            figures.addOp(s.op(), s.site(), s.rounds(), s.bytes(), Math.round(s.seconds() * 1e9));
+        }
+        return p.program().output(r);
     }
 
     /** Party 1 sends its figures to party 0, which combines both; returns the combination at party 0. */
@@ -181,9 +190,4 @@ final class PartyRun {
         return RunStats.combine(figures, RunStats.partyFigures(theirs));
     }
 
-    private static Shape batchShape(Shape samples, int batch) {
-        int[] dims = samples.dims();
-        dims[0] = batch;
-        return Shape.of(dims);
-    }
 }

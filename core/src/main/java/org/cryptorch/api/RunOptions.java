@@ -3,6 +3,7 @@ package org.cryptorch.api;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.cryptorch.compile.Ownership;
 import org.cryptorch.launch.KeyValueArgs;
 
 /**
@@ -38,8 +39,8 @@ public record RunOptions(Path model, Path inputs, Path output, PlanChoice plan, 
     List<String> toArgs() {
         return new KeyValueArgs.Builder().put("model", model).put("inputs", inputs).put("output", output)
             .put("profile", plan.profile()).put("plan", plan.planFile()).put("batch", batch).put("stats", stats)
-            .put("input-owner", owners.inputOwner()).put("weights-owner", owners.weightsOwnerText())
-            .put("output-owner", owners.outputOwner()).put("quiet", quiet).put("timeout", timeout.toMillis())
+            .put("input-owner", owners.defaultInputOwner()).put("weights-owner", weightsOwnerText(owners))
+            .put("output-owner", owners.defaultOutputReceiver()).put("quiet", quiet).put("timeout", timeout.toMillis())
             .build();
     }
 
@@ -47,7 +48,7 @@ public record RunOptions(Path model, Path inputs, Path output, PlanChoice plan, 
         return new RunOptions(path(a.get("model")), path(a.get("inputs")), path(a.get("output")),
             PlanChoice.of(path(a.get("plan")), a.get("profile").isEmpty() ? null : a.get("profile")),
             Integer.parseInt(a.get("batch")), path(a.get("stats")),
-            new Ownership(Integer.parseInt(a.get("input-owner")), Ownership.parseWeightsOwner(a.get("weights-owner")),
+            owners(Integer.parseInt(a.get("input-owner")), a.get("weights-owner"),
                 Integer.parseInt(a.get("output-owner"))),
             Boolean.parseBoolean(a.get("quiet")), Duration.ofMillis(Long.parseLong(a.get("timeout"))));
     }
@@ -57,8 +58,31 @@ public record RunOptions(Path model, Path inputs, Path output, PlanChoice plan, 
         String approximations = plan.profile() != null ? "profile " + plan.profile()
             : "plan " + plan.planFile().getFileName();
         return "model " + model.getFileName() + ", " + approximations + ", batch " + batch + ", input owner "
-            + owners.inputOwner() + ", weights owner " + owners.weightsOwnerText() + ", output owner "
-            + owners.outputOwner();
+            + owners.defaultInputOwner() + ", weights owner " + weightsOwnerText(owners) + ", output owner "
+            + owners.defaultOutputReceiver();
+    }
+
+    /**
+     * Ownership from the command-line values: the weights owner is {@code 1}, {@code 0} or {@code public}, and a
+     * party cannot own both the input and the weights (it would compute alone).
+     */
+    public static Ownership owners(int inputOwner, String weightsOwner, int outputOwner) {
+        int weights = switch (weightsOwner) {
+            case "public" -> Ownership.PUBLIC;
+            case "0" -> 0;
+            case "1" -> 1;
+            default -> throw new IllegalArgumentException("--weights-owner must be 1, 0 or public, got '"
+                + weightsOwner + "'");
+        };
+        if (weights == inputOwner) {
+            throw new IllegalArgumentException("--weights-owner " + weights + " is also the input owner: the weights "
+                + "must belong to the other party or be public");
+        }
+        return Ownership.of(inputOwner, weights, outputOwner);
+    }
+
+    static String weightsOwnerText(Ownership o) {
+        return o.weightsPublic() ? "public" : String.valueOf(o.weightOwner());
     }
 
     private static Path path(String text) {

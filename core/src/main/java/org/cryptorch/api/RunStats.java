@@ -16,11 +16,18 @@ import java.util.Map;
  * The figures of a private run, from both parties' measurements: time is the slower party's (they wait for each
  * other), rounds are counted once, bytes are the larger of the two parties' sends, offline bytes add up.
  */
-public record RunStats(double onlineSeconds, double offlineSeconds, double compileSeconds, long rounds,
-                       long bytesPerParty, long offlineBytes, List<Op> perOp) {
+public record RunStats(double onlineSeconds, double offlineSeconds, long rounds, long bytesPerParty, long offlineBytes,
+                       List<Op> perOp, Setup setup) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** One-line JSON, for passing statistics from a child process to its parent. */
     static final ObjectMapper JSON_LINE = new ObjectMapper();
+
+    /**
+     * What happens once per program before the batches, outside both phases above: compiling, and sharing the
+     * secret weights (its rounds and bytes per party).
+     */
+    public record Setup(double compileSeconds, double seconds, long rounds, long bytesPerParty) {
+    }
 
     /** Online figures of one program op, summed over batches. */
     public record Op(String op, String site, long rounds, long bytes, double seconds) {
@@ -34,10 +41,12 @@ public record RunStats(double onlineSeconds, double offlineSeconds, double compi
             long nanos = b == null ? a.nanos : Math.max(a.nanos, b.nanos);
             ops.add(new Op(a.op, a.site, a.rounds, bytes, nanos / 1e9));
         }
+        Setup setup = new Setup(Math.max(p0.compileNanos, p1.compileNanos) / 1e9,
+            Math.max(p0.setupNanos, p1.setupNanos) / 1e9, Math.max(p0.setupRounds, p1.setupRounds),
+            Math.max(p0.setupBytesSent, p1.setupBytesSent));
         return new RunStats(Math.max(p0.onlineNanos, p1.onlineNanos) / 1e9,
-            Math.max(p0.offlineNanos, p1.offlineNanos) / 1e9, Math.max(p0.compileNanos, p1.compileNanos) / 1e9,
-            Math.max(p0.rounds, p1.rounds), Math.max(p0.bytesSent, p1.bytesSent), p0.offlineBytes + p1.offlineBytes,
-            List.copyOf(ops));
+            Math.max(p0.offlineNanos, p1.offlineNanos) / 1e9, Math.max(p0.rounds, p1.rounds),
+            Math.max(p0.bytesSent, p1.bytesSent), p0.offlineBytes + p1.offlineBytes, List.copyOf(ops), setup);
     }
 
     /** The JSON object of {@code --stats}, with snake_case names. */
@@ -45,7 +54,6 @@ public record RunStats(double onlineSeconds, double offlineSeconds, double compi
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("online_seconds", onlineSeconds);
         m.put("offline_seconds", offlineSeconds);
-        m.put("compile_seconds", compileSeconds);
         m.put("rounds", rounds);
         m.put("bytes_per_party", bytesPerParty);
         m.put("offline_bytes", offlineBytes);
@@ -60,6 +68,12 @@ public record RunStats(double onlineSeconds, double offlineSeconds, double compi
             ops.add(e);
         }
         m.put("per_op", ops);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("compile_seconds", setup.compileSeconds());
+        s.put("seconds", setup.seconds());
+        s.put("rounds", setup.rounds());
+        s.put("bytes_per_party", setup.bytesPerParty());
+        m.put("setup", s);
         return m;
     }
 
@@ -83,9 +97,11 @@ public record RunStats(double onlineSeconds, double offlineSeconds, double compi
             ops.add(new Op(o.path("op").asText(), o.path("site").asText(), o.path("rounds").asLong(),
                 o.path("bytes").asLong(), o.path("seconds").asDouble()));
         }
+        JsonNode s = m.path("setup");
         return new RunStats(m.path("online_seconds").asDouble(), m.path("offline_seconds").asDouble(),
-            m.path("compile_seconds").asDouble(), m.path("rounds").asLong(), m.path("bytes_per_party").asLong(),
-            m.path("offline_bytes").asLong(), List.copyOf(ops));
+            m.path("rounds").asLong(), m.path("bytes_per_party").asLong(), m.path("offline_bytes").asLong(),
+            List.copyOf(ops), new Setup(s.path("compile_seconds").asDouble(), s.path("seconds").asDouble(),
+                s.path("rounds").asLong(), s.path("bytes_per_party").asLong()));
     }
 
     static String toJson(PartyFigures f) throws IOException {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cryptorch.api.CrypTorch;
 import org.cryptorch.api.Model;
-import org.cryptorch.api.Ownership;
+import org.cryptorch.compile.Ownership;
 import org.cryptorch.api.PlanChoice;
 import org.cryptorch.api.RunOptions;
 import org.cryptorch.api.RunStats;
@@ -58,8 +58,8 @@ public final class DemoCommand implements Callable<Integer> {
             Model loaded = Model.load(model);
             Tensor floatOut = FloatInterpreter.run(OnnxReader.read(model), Map.of(loaded.inputName(), x)).values()
                 .iterator().next();
-            RunStats stats = CrypTorch.standard().runLocal(new RunOptions(model, inputs, output,
-                    PlanChoice.profile(profile), batch, null, Ownership.DEFAULT, quiet, RunOptions.DEFAULT_TIMEOUT),
+            RunStats stats = CrypTorch.runLocal(new RunOptions(model, inputs, output,
+                    PlanChoice.profile(profile), batch, null, Ownership.defaults(), quiet, RunOptions.DEFAULT_TIMEOUT),
                 RunMixin.progress(quiet, "demo"));
             FloatTensor privateOut = (FloatTensor) TensorFiles.read(output);
 

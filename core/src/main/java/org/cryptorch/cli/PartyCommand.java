@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cryptorch.api.ClusterConfig;
 import org.cryptorch.api.CrypTorch;
-import org.cryptorch.api.Ownership;
+import org.cryptorch.compile.Ownership;
 import org.cryptorch.api.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,10 +32,9 @@ public final class PartyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--id must be 0 or 1, got " + id);
         }
         ClusterConfig cluster = ClusterConfig.load(config);
-        RunOptions probe = run.options(false, false);
-        Ownership owners = probe.owners();
-        RunOptions options = run.options(owners.inputOwner() == id, owners.outputOwner() == id);
-        CrypTorch.standard().runParty(cluster, id, options, run.progress("party" + id));
+        Ownership owners = run.options(false, false).owners();
+        RunOptions options = run.options(owners.defaultInputOwner() == id, owners.defaultOutputReceiver() == id);
+        CrypTorch.runParty(cluster, id, options, run.progress("party" + id));
         return 0;
     }
 }

@@ -19,7 +19,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunOptions options = run.options(true, true);
-        CrypTorch.standard().runLocal(options, run.progress("run"));
+        CrypTorch.runLocal(options, run.progress("run"));
         return 0;
     }
 }

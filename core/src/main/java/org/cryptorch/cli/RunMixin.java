@@ -2,7 +2,6 @@ package org.cryptorch.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.cryptorch.api.Ownership;
 import org.cryptorch.api.PlanChoice;
 import org.cryptorch.api.Progress;
 import org.cryptorch.api.RunOptions;
@@ -70,8 +69,7 @@ final class RunMixin {
             throw new IllegalArgumentException("missing --output Y.npy");
         }
         return new RunOptions(model, inputs, output, planChoice(), batch, stats,
-            new Ownership(inputOwner, Ownership.parseWeightsOwner(weightsOwner), outputOwner), quiet,
-            Duration.ofSeconds(timeoutSeconds));
+            RunOptions.owners(inputOwner, weightsOwner, outputOwner), quiet, Duration.ofSeconds(timeoutSeconds));
     }
 
     Progress progress(String what) {

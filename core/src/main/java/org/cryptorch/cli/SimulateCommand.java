@@ -19,10 +19,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         run.options(true, true);
-        CrypTorch ct = CrypTorch.standard();
-        Model model = ct.load(run.model);
+        Model model = CrypTorch.load(run.model);
         FloatTensor x = CrypTorch.readSamples(run.inputs);
-        FloatTensor y = ct.simulate(model, x, run.planChoice(), run.batch, run.progress("simulate"));
+        model.checkSamples(x.shape(), run.batch);
+        FloatTensor y = CrypTorch.simulate(model, x, run.planChoice(), run.batch, run.progress("simulate"));
         TensorFiles.write(run.output, y);
         return 0;
     }

@@ -41,6 +41,8 @@ public final class Compiler {
     public static Graph approximate(Graph canonical, Map<String, Shape> inputShapes, Plan plan) {
         Graph g = GraphCopy.of(canonical);
         Approximator.approximate(g, plan);
+        // the linearizer reads shapes, including those of values the approximations just emitted
+        GraphCleanup.pruneAndInfer(g, inputShapes);
         Linearizer.apply(g);
         GraphCleanup.pruneAndInfer(g, inputShapes);
         return g;

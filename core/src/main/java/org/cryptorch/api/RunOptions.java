@@ -29,6 +29,32 @@ public record RunOptions(Path model, Path inputs, Path output, PlanChoice plan, 
         }
     }
 
+    /** Default options: profile {@code default}, one batch, party 0 owns input and output, party 1 the weights. */
+    public static RunOptions of(Path model, Path inputs, Path output) {
+        return new RunOptions(model, inputs, output, PlanChoice.profile(PlanChoice.DEFAULT_PROFILE), 0, null,
+            Ownership.defaults(), false, DEFAULT_TIMEOUT);
+    }
+
+    public RunOptions withPlan(PlanChoice p) {
+        return new RunOptions(model, inputs, output, p, batch, stats, owners, quiet, timeout);
+    }
+
+    public RunOptions withBatch(int n) {
+        return new RunOptions(model, inputs, output, plan, n, stats, owners, quiet, timeout);
+    }
+
+    public RunOptions withStats(Path file) {
+        return new RunOptions(model, inputs, output, plan, batch, file, owners, quiet, timeout);
+    }
+
+    public RunOptions withOwners(Ownership o) {
+        return new RunOptions(model, inputs, output, plan, batch, stats, o, quiet, timeout);
+    }
+
+    public RunOptions withTimeout(Duration t) {
+        return new RunOptions(model, inputs, output, plan, batch, stats, owners, quiet, t);
+    }
+
     /** The same options with every path made absolute, so child processes find the files wherever they run. */
     public RunOptions absolute() {
         return new RunOptions(abs(model), abs(inputs), abs(output),

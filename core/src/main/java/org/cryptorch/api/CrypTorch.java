@@ -1,6 +1,7 @@
 package org.cryptorch.api;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,9 @@ public final class CrypTorch {
 
     /** Reads samples from a .npy file: floating point, the first dimension indexing samples. */
     public static FloatTensor readSamples(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("input file " + file + " does not exist");
+        }
         Tensor t = TensorFiles.read(file);
         if (!(t instanceof FloatTensor f) || f.shape().rank() == 0 || f.shape().dim(0) == 0) {
             throw new IllegalArgumentException(file.getFileName() + ": expected floating-point samples along the "

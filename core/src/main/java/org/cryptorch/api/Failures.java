@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Shortens a process group's failure report (the reason, then each process's standard error) to one line: the
- * reason and the last line the failing process wrote, which says why it failed.
+ * reason and the first line the failing process wrote, which says why it failed (a child prints its role and the
+ * reason first).
  */
 final class Failures {
     private static final Pattern SECTION = Pattern.compile("--- standard error of (\\S+) ---\\n(.*?)(?=\\n--- |\\z)",
@@ -25,24 +26,19 @@ final class Failures {
         Matcher m = SECTION.matcher(report);
         String fallback = null;
         while (m.find()) {
-            String last = lastLine(m.group(2));
+            String first = firstLine(m.group(2));
             if (m.group(1).equals(culprit)) {
-                return reason + ": " + last;
+                return reason + ": " + first;
             }
-            if (fallback == null && !last.contains("parent process is gone")) {
-                fallback = m.group(1) + ": " + last;
+            if (fallback == null && !first.isEmpty() && !first.contains("parent process is gone")) {
+                fallback = first;
             }
         }
         return fallback == null ? reason : reason + " (" + fallback + ")";
     }
 
-    private static String lastLine(String text) {
-        String last = "";
-        for (String l : text.strip().split("\n")) {
-            if (!l.isBlank() && !l.startsWith("\tat ") && !l.startsWith("WARNING:")) {
-                last = l.strip();
-            }
-        }
-        return last;
+    private static String firstLine(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("WARNING:")).findFirst()
+            .orElse("");
     }
 }

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.cryptorch.launch.ChildEvent;
 import org.cryptorch.launch.ChildProcess;
 import org.cryptorch.launch.JvmCommand;
 import org.cryptorch.launch.KeyValueArgs;
 import org.cryptorch.launch.LaunchException;
 import org.cryptorch.launch.ProcessGroup;
+import org.cryptorch.compile.Compiler;
+import org.cryptorch.ir.Graph;
 import org.cryptorch.launch.TempDir;
+import org.cryptorch.tensor.Shape;
 
 /**
  * A private run between three processes on this machine: the dealer and two parties as child JVMs on loopback,
@@ -40,10 +44,17 @@ final class LocalRun {
         }
     }
 
-    /** Fails early, in this process, on a missing or unreadable model or input, or an input of the wrong shape. */
+    /**
+     * Fails early, in this process, on a missing or unreadable model or input, an input of the wrong shape, or a
+     * plan that does not fit the model.
+     */
     private static void check(RunOptions o) {
         Model model = Model.load(o.model());
-        model.checkSamples(CrypTorch.readSamples(o.inputs()).shape(), o.batch());
+        Shape samples = CrypTorch.readSamples(o.inputs()).shape();
+        model.checkSamples(samples, o.batch());
+        Shape first = Model.batchShape(samples, o.batch() == 0 ? samples.dim(0) : Math.min(o.batch(), samples.dim(0)));
+        Graph canonical = model.canonical(first);
+        Compiler.approximate(canonical, Map.of(model.inputName(), first), o.plan().resolve(canonical));
         Path dir = o.output().getParent();
         if (dir != null && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("output directory " + dir + " does not exist");

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.cryptorch.approx.Profile;
 import org.cryptorch.compile.Plan;
 import org.cryptorch.compile.PlanJson;
@@ -24,7 +23,11 @@ public record PlanChoice(String profile, Path planFile) {
     }
 
     public static PlanChoice profile(String name) {
-        return new PlanChoice(Objects.requireNonNull(name, "profile"), null);
+        if (!Profile.names().contains(name)) {
+            throw new IllegalArgumentException("no profile named '" + name + "' (known: "
+                + String.join(", ", Profile.names()) + ")");
+        }
+        return new PlanChoice(name, null);
     }
 
     public static PlanChoice plan(Path file) {

@@ -3,6 +3,7 @@ package org.cryptorch.api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.cryptorch.launch.ChildEvent;
@@ -23,6 +24,7 @@ import org.cryptorch.tensor.Shape;
  * every process is killed whatever happens.
  */
 final class LocalRun {
+    private static final Duration UNLIMITED = Duration.ofDays(365);
     private LocalRun() {
     }
 
@@ -31,12 +33,15 @@ final class LocalRun {
         check(o);
         try (TempDir tmp = TempDir.create("cryptorch-run")) {
             Path keys = LocalProcesses.throwAwayKeys(tmp.path());
-            long deadline = System.nanoTime() + o.timeout().toNanos();
+            long startDeadline = System.nanoTime() + o.timeout().toNanos();
+            // A long model may compute for longer than the timeout between two reports; the processes themselves
+            // give up when a peer is silent for the timeout, and then this run fails with them.
+            long runDeadline = System.nanoTime() + UNLIMITED.toNanos();
             try (ProcessGroup group = new ProcessGroup(tmp.path())) {
-                ChildProcess party0 = LocalProcesses.start(group, role -> command(role, o, keys), deadline)
+                ChildProcess party0 = LocalProcesses.start(group, role -> command(role, o, keys), startDeadline)
                     .party0();
-                RunStats stats = awaitStats(group, party0, deadline, progress);
-                group.awaitAllExited(deadline);
+                RunStats stats = awaitStats(group, party0, runDeadline, progress);
+                group.awaitAllExited(System.nanoTime() + o.timeout().toNanos());
                 return stats;
             } catch (LaunchException e) {
                 throw new LaunchException(Failures.oneLine(e.getMessage()), e);

@@ -1,11 +1,12 @@
 package org.cryptorch.approx;
 
 /**
- * The per-site comparison width knob shared by every approximation that emits {@code Ltz}: 0 lets the lowering
- * choose it from calibration ranges, otherwise 8..64 low bits are compared.
+ * The per-site comparison width knob {@code bits} of every approximation that emits {@link Primitives#LTZ}: 0 lets
+ * the lowering choose it from calibration ranges, otherwise 8..64 low bits are compared.
  */
 final class ComparisonBits {
-    static final String KNOB = "bits";
+    static final Knob KNOB = Knob.integer("bits", "low bits the comparisons look at: 0 lets the lowering choose from "
+        + "calibration, else 8..64", 0, 64, 0);
     /** Fractional bits of the default fixed-point encoding; a width of b bits holds |x| < 2^(b - 1 - FRACTION). */
     private static final int FRACTION = 16;
     /** What the documented ranges assume when the lowering chooses the width (bits = 0). */
@@ -14,18 +15,15 @@ final class ComparisonBits {
     private ComparisonBits() {
     }
 
-    static Knob knob() {
-        return Knob.integer(KNOB, "comparison width in bits (8..64; 0 = the lowering picks it from calibration)", 0,
-            64, 0);
-    }
-
+    /** The knob's value, checked. */
     static int of(KnobValues knobs) {
-        return check(knobs.integer(KNOB));
+        return check(knobs.integer(KNOB.name()));
     }
 
+    /** 1..7 is rejected because no fixed-point value fits in so few bits. */
     static int check(int bits) {
         if (bits != 0 && (bits < 8 || bits > 64)) {
-            throw new IllegalArgumentException("comparison width " + bits + " must be 0 (from calibration) or 8..64");
+            throw new IllegalArgumentException("knob bits = " + bits + ": use 0 (lowering decides) or 8..64");
         }
         return bits;
     }

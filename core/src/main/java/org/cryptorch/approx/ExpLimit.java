@@ -18,7 +18,7 @@ final class ExpLimit extends BaseApproximation {
             Knob.integer("iterations", "squarings T; T < 8 is low precision (range shrinks to +-0.14*2^(T/2))", 1,
                 16, 8),
             Knob.integer("clamp", "1 = output 0 below -2^T (one comparison and product)", 0, 1, 1),
-            ComparisonBits.knob()));
+            ComparisonBits.KNOB));
     }
 
     @Override

@@ -19,7 +19,7 @@ final class ExpNegative extends BaseApproximation {
                 Knob.integer("squarings", "k; full precision needs degree >= 3 and degree + k >= 7", 0, 8, 4),
                 Knob.integer("degree", "polynomial degree", 2, 8, 4),
                 Knob.integer("clamp", "1 = output 0 below -16 (one comparison and product)", 0, 1, 1),
-                ComparisonBits.knob()));
+                ComparisonBits.KNOB));
     }
 
     @Override

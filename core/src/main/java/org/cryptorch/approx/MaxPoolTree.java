@@ -18,7 +18,7 @@ import org.cryptorch.tensor.Shape;
 final class MaxPoolTree extends BaseApproximation {
     MaxPoolTree() {
         super("maxpool.tree", "MaxPool", "tree maximum over the kernel's strided slices (comparison + select)",
-            List.of(ComparisonBits.knob()));
+            List.of(ComparisonBits.KNOB));
     }
 
     @Override

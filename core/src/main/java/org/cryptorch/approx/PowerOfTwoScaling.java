@@ -39,7 +39,7 @@ final class PowerOfTwoScaling {
         return List.of(
             Knob.integer(MIN_EXP, "inputs below 2^min_exp lose accuracy (one comparison per binade)", -24, 0, minExp),
             Knob.integer(MAX_EXP, "inputs above 2^max_exp lose accuracy", 1, 24, maxExp),
-            ComparisonBits.knob());
+            ComparisonBits.KNOB);
     }
 
     static Approximation.Range range(KnobValues knobs) {

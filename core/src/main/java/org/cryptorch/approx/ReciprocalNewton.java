@@ -36,7 +36,7 @@ final class ReciprocalNewton extends BaseApproximation {
                 List.of("exp", "linear"), "exp"),
             Knob.approximation("exp", "the exp inside the exp-based guess", "Exp", "exp.limit")));
         if (signed) {
-            k.add(ComparisonBits.knob());
+            k.add(ComparisonBits.KNOB);
         }
         return k;
     }

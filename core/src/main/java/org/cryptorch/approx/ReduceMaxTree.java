@@ -13,7 +13,7 @@ import org.cryptorch.tensor.Tensor;
 final class ReduceMaxTree extends BaseApproximation {
     ReduceMaxTree() {
         super("reducemax.tree", "ReduceMax", "pairwise maxima in ceil(log2 n) levels per axis (comparison + select)",
-            List.of(ComparisonBits.knob()));
+            List.of(ComparisonBits.KNOB));
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.cryptorch.ir.Value;
 final class ReluByComparison extends BaseApproximation {
     ReluByComparison() {
         super("relu.ltz", "Relu", "x * (1 - Ltz(x)), exact up to the comparison width",
-            List.of(ComparisonBits.knob()));
+            List.of(ComparisonBits.KNOB));
     }
 
     @Override

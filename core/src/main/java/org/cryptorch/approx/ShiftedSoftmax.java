@@ -51,7 +51,7 @@ final class ShiftedSoftmax extends BaseApproximation {
         k.add(kind == Kind.LOG
             ? Knob.approximation("log", "log of the row sum", "Log", "log.normalized")
             : Knob.approximation("reciprocal", "reciprocal of the row sum", "Reciprocal", "reciprocal.goldschmidt"));
-        k.add(ComparisonBits.knob());
+        k.add(ComparisonBits.KNOB);
         return k;
     }
 
@@ -71,7 +71,7 @@ final class ShiftedSoftmax extends BaseApproximation {
         long[] axes = axes(e, attributes, dims.length);
         Value keep = kind == Kind.MASKED ? inputs.get(1) : null;
         Value bottom = e.constant(documentedRange(knobs).lo());
-        Value scores = keep == null ? x : e.add(e.mul(keep, e.sub(x, bottom)), bottom);
+        Value scores = keep == null ? x : e.add(e.mul(e.sub(x, bottom), keep), bottom);
         Value shifted;
         if (knobs.choice("shift").equals("tree")) {
             Value max = scores;

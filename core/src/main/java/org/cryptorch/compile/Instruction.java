@@ -246,6 +246,24 @@ public sealed interface Instruction {
         }
     }
 
+    /**
+     * [a < 0] * z (z keeps its scale): a comparison whose only use is a product, fused so the product rides in the
+     * comparison's first round instead of taking a round of its own.
+     */
+    record LtzTimes(int out, int a, int z, int bits, String site) implements Instruction {
+        public List<Integer> ins() {
+            return List.of(a, z);
+        }
+
+        public String op() {
+            return "ltz_times";
+        }
+
+        public boolean communicates() {
+            return true;
+        }
+    }
+
     /** Divides by 2^bits (scale drops by bits). */
     record Truncate(int out, int a, int bits, Truncation mode, String site) implements Instruction {
         public List<Integer> ins() {

@@ -89,7 +89,8 @@ final class Lowering {
         }
         Shape[] shapeArr = shapes.toArray(Shape[]::new);
         int[] scaleArr = scales.stream().mapToInt(Integer::intValue).toArray();
-        List<Step> steps = Scheduler.schedule(code, new ProgramCosts(shapeArr), shapeArr.length);
+        List<Step> steps = Scheduler.schedule(ComparisonProducts.fuse(code), new ProgramCosts(shapeArr),
+            shapeArr.length);
         return new Program(f, setup, steps, shapeArr, scaleArr);
     }
 

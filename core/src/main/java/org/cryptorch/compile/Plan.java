@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.cryptorch.approx.Approximation;
 import org.cryptorch.approx.Approximations;
 import org.cryptorch.approx.KnobValues;
+import org.cryptorch.approx.Profile;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Node;
 import org.cryptorch.passes.MpcOps;
@@ -82,21 +83,32 @@ public final class Plan {
     }
 
     /**
-     * A plan giving every site of {@code canonical} that needs an approximation (per {@link MpcOps}) the choice of
-     * {@code byOp} for its op type.
+     * A plan giving every site of {@code canonical} that needs an approximation (per {@link MpcOps}) the profile's
+     * choice for its op type.
      *
      * @throws IllegalArgumentException naming the first site whose op the profile does not cover
      */
+    public static Plan fromProfile(Graph canonical, Profile profile) {
+        return fromChoices(canonical, op -> profile.choiceFor(op).map(c -> new Choice(c.approximation(), c.knobs()))
+            .orElse(null));
+    }
+
+    /** As {@link #fromProfile}, from a map of op type to choice (kept for callers written before Profile). */
     public static Plan fromChoices(Graph canonical, Map<String, Choice> byOp) {
+        return fromChoices(canonical, byOp::get);
+    }
+
+    private static Plan fromChoices(Graph canonical, java.util.function.Function<String, Choice> choiceFor) {
         List<Site> out = new ArrayList<>();
         for (Node n : canonical.nodes()) {
-            if (MpcOps.approximationReason(n) == null) {
+            String reason = MpcOps.approximationReason(n);
+            if (reason == null) {
                 continue;
             }
-            Choice c = byOp.get(n.opType());
+            Choice c = choiceFor.apply(n.opType());
             if (c == null) {
-                throw new IllegalArgumentException("site '" + n.name() + "' (" + n.opType() + ", needs "
-                    + MpcOps.approximationReason(n) + "): the profile has no approximation for " + n.opType());
+                throw new IllegalArgumentException("site '" + n.name() + "' (" + n.opType() + ", needs " + reason
+                    + "): the profile has no approximation for " + n.opType());
             }
             out.add(new Site(n.name(), n.opType(), c.approximation(), c.knobs()));
         }

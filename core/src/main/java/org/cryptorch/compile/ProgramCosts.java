@@ -38,6 +38,7 @@ final class ProgramCosts {
             case Instruction.Conv c -> single(members, ArithmeticCosts.conv2d(shapes[c.x()], shapes[c.w()],
                 c.params().strides(), c.params().pads(), c.params().dilations(), c.params().groups()));
             case Instruction.Ltz l -> ComparisonCosts.ltz(n, l.bits());
+            case Instruction.LtzTimes l -> ComparisonCosts.ltzTimes(n, l.bits());
             case Instruction.Truncate t -> ArithmeticCosts.truncate(n, t.mode());
             case Instruction.Output o -> ArithmeticCosts.revealTo(o.receiver(), n);
             default -> Cost.FREE;

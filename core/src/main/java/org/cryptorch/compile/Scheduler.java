@@ -55,6 +55,7 @@ final class Scheduler {
         return switch (i) {
             case Instruction.Mul m -> m.op();
             case Instruction.Ltz l -> "ltz/" + l.bits();
+            case Instruction.LtzTimes l -> "ltz_times/" + l.bits();
             case Instruction.Truncate t -> t.op() + "/" + t.bits();
             default -> i.op() + "@" + i.out() + "/" + i.ins();
         };

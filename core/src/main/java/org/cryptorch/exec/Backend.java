@@ -41,6 +41,9 @@ public interface Backend {
     /** 0/1 (unscaled) for xs[i] < 0, comparing the low {@code bits} bits. */
     List<LongTensor> ltz(List<LongTensor> xs, int bits);
 
+    /** [xs[i] < 0] * zs[i] (same shapes), in the rounds of {@link #ltz}. */
+    List<LongTensor> ltzTimes(List<LongTensor> xs, List<LongTensor> zs, int bits);
+
     List<LongTensor> truncate(List<LongTensor> xs, int bits, Truncation mode);
 
     /** Opens x to {@code receiver}; empty for the other party. */

@@ -2,6 +2,7 @@ package org.cryptorch.exec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
@@ -19,6 +20,14 @@ final class Batched {
             return List.of(protocol.apply(xs.get(0)));
         }
         return split(protocol.apply(concat(xs)), xs);
+    }
+
+    /** A protocol of two operand lists (element-wise pairs of equal shapes). */
+    static List<LongTensor> apply(List<LongTensor> xs, List<LongTensor> ys, BinaryOperator<LongTensor> protocol) {
+        if (xs.size() == 1) {
+            return List.of(protocol.apply(xs.get(0), ys.get(0)));
+        }
+        return split(protocol.apply(concat(xs), concat(ys)), xs);
     }
 
     static LongTensor concat(List<LongTensor> parts) {

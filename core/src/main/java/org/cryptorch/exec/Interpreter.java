@@ -85,6 +85,7 @@ public final class Interpreter {
             case Instruction.Mul m when m.a() == m.b() -> store(ms, backend.square(operands(ms, 0)));
             case Instruction.Mul m -> store(ms, backend.mul(operands(ms, 0), operands(ms, 1)));
             case Instruction.Ltz l -> store(ms, backend.ltz(operands(ms, 0), l.bits()));
+            case Instruction.LtzTimes l -> store(ms, backend.ltzTimes(operands(ms, 0), operands(ms, 1), l.bits()));
             case Instruction.Truncate t -> store(ms, backend.truncate(operands(ms, 0), t.bits(), t.mode()));
             default -> throw new IllegalStateException("not a communicating instruction: " + ms.get(0));
         }

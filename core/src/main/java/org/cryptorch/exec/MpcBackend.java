@@ -55,10 +55,7 @@ public final class MpcBackend implements Backend {
 
     @Override
     public List<LongTensor> mul(List<LongTensor> xs, List<LongTensor> ys) {
-        if (xs.size() == 1) {
-            return List.of(Arithmetic.mul(party, xs.get(0), ys.get(0)));
-        }
-        return Batched.split(Arithmetic.mul(party, Batched.concat(xs), Batched.concat(ys)), xs);
+        return Batched.apply(xs, ys, (x, y) -> Arithmetic.mul(party, x, y));
     }
 
     @Override
@@ -79,6 +76,11 @@ public final class MpcBackend implements Backend {
     @Override
     public List<LongTensor> ltz(List<LongTensor> xs, int bits) {
         return Batched.apply(xs, x -> Comparison.ltz(party, x, bits));
+    }
+
+    @Override
+    public List<LongTensor> ltzTimes(List<LongTensor> xs, List<LongTensor> zs, int bits) {
+        return Batched.apply(xs, zs, (x, z) -> Comparison.ltzTimes(party, x, bits, z));
     }
 
     @Override

@@ -78,6 +78,11 @@ public final class PlainBackend implements Backend {
     }
 
     @Override
+    public List<LongTensor> ltzTimes(List<LongTensor> xs, List<LongTensor> zs, int bits) {
+        return mul(ltz(xs, bits), zs);
+    }
+
+    @Override
     public List<LongTensor> truncate(List<LongTensor> xs, int bits, Truncation mode) {
         return xs.stream().map(x -> x.map(v -> v >> bits)).toList();
     }

@@ -105,7 +105,7 @@ class CustomApproximationTest {
         Graph g = new Graph();
         Value x = g.addInput("x", DType.FLOAT32, Shape.of(3));
         assertThatThrownBy(() -> new Emitter(g).apply(Approximations.get("relu.ltz"), List.of(x), Map.of(),
-            KnobValues.of(Map.of("bits", "4")))).hasMessage("comparison width 4 must be 0 (from calibration) or 8..64");
+            KnobValues.of(Map.of("bits", "4")))).hasMessage("knob bits = 4: use 0 (lowering decides) or 8..64");
     }
 
     private static Value half(Graph g) {

@@ -56,7 +56,8 @@ class MpcBackendTest {
                 + "predicted %d, p1 %d predicted %d; offline %d predicted %d%n", what, err / ULP, truncations,
             o.party0().rounds(), c.rounds(), o.party0().bytesSent(), c.bytesSentByParty0(), o.party1().bytesSent(),
             c.bytesSentByParty1(), o.offlineBytes(), c.offlineBytes() + p.setupCost().offlineBytes());
-        assertThat(err).isLessThanOrEqualTo(16 * ULP);
+        // each truncation may be off by one ulp; a few ulp per truncation in the program bounds what reaches an output
+        assertThat(err).isLessThanOrEqualTo(Math.max(4, 2 * truncations) * ULP);
         assertThat(o.party0().rounds()).isEqualTo(c.rounds());
         assertThat(o.party1().rounds()).isEqualTo(c.rounds());
         assertThat(o.party0().bytesSent()).isEqualTo(c.bytesSentByParty0());
@@ -64,10 +65,16 @@ class MpcBackendTest {
         assertThat(o.offlineBytes()).isEqualTo(c.offlineBytes() + p.setupCost().offlineBytes());
         assertThat(o.setup0().rounds()).isEqualTo(p.setupCost().rounds());
         assertThat(o.setup0().bytesSent()).isEqualTo(p.setupCost().bytesSentByParty0());
-        for (OpStat s : got.perOp()) {
-            Step step = p.steps().stream().filter(st -> st.sites().equals(s.site()) && st.op().equals(s.op()))
-                .findFirst().orElseThrow();
-            assertThat(s.rounds()).as("rounds of %s at %s", s.op(), s.site()).isEqualTo(step.cost().rounds());
+        // one statistic per communicating step, in order, each at its step's predicted rounds and bytes
+        java.util.List<Step> remote = p.steps().stream().filter(Step::communicates).toList();
+        assertThat(got.perOp()).hasSameSizeAs(remote);
+        for (int k = 0; k < remote.size(); k++) {
+            OpStat s = got.perOp().get(k);
+            Step st = remote.get(k);
+            assertThat(s.op() + "@" + s.site()).isEqualTo(st.op() + "@" + st.sites());
+            assertThat(s.rounds()).as("rounds of %s at %s", s.op(), s.site()).isEqualTo(st.cost().rounds());
+            assertThat(s.bytes()).as("bytes of %s at %s", s.op(), s.site())
+                .isEqualTo(st.cost().bytesSent(receiver));
         }
         return o;
     }

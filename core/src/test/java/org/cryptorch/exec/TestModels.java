@@ -8,6 +8,7 @@ import org.cryptorch.approx.Approximations;
 import org.cryptorch.approx.Emitter;
 import org.cryptorch.approx.Knob;
 import org.cryptorch.approx.KnobValues;
+import org.cryptorch.approx.Profile;
 import org.cryptorch.compile.Plan;
 import org.cryptorch.ir.Attribute;
 import org.cryptorch.ir.Graph;
@@ -57,7 +58,7 @@ final class TestModels {
 
     static Plan reluPlan(Graph g) {
         registerRelu();
-        return Plan.fromChoices(g, Map.of("Relu", new Plan.Choice(RELU, KnobValues.empty())));
+        return Plan.fromProfile(g, Profile.of("test", Map.of("Relu", new Profile.Choice(RELU, KnobValues.empty()))));
     }
 
     static Value random(Graph g, Random rnd, double scale, int... dims) {

@@ -2,20 +2,20 @@ package org.cryptorch.api;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.cryptorch.exec.Interpreter;
 import org.cryptorch.mpc.Correlations;
-import org.cryptorch.mpc.LocalDealer;
 import org.cryptorch.mpc.Party;
 import org.cryptorch.mpc.Recipe;
-import org.cryptorch.net.InMemoryChannel;
+import org.cryptorch.net.Channel;
+import org.cryptorch.net.TrafficStats;
 import org.cryptorch.tensor.FloatTensor;
 
 /**
  * Finds the correlations a program takes, in order, so the dealer can deliver them before they are needed. The
- * protocols are data-oblivious (what they take depends on shapes only), so a rehearsal of both parties in this
- * process on zero inputs takes exactly what the real run will. It costs local compute, outside the online phase.
+ * protocols are data-oblivious (what they take and send depends on shapes only, never on values), so a rehearsal of
+ * party 0 alone, on zero inputs, against a silent peer (whatever it sends is dropped, whatever it receives is zero)
+ * and zero correlations takes exactly what the real run will. Both parties take the same recipes in the same order.
+ * It costs one party's local compute, outside the online phase.
  */
 final class RecipeRecorder {
     /** What the weight sharing at setup takes, then what one run takes. */
@@ -26,14 +26,12 @@ final class RecipeRecorder {
     }
 
     static Needs rehearse(Executable program, int inputOwner) {
-        InMemoryChannel[] link = InMemoryChannel.pair(Links.PARTY0, Links.PARTY1);
-        Correlations[] dealer = LocalDealer.pair();
         List<Recipe> taken = new ArrayList<>();
         Correlations recording = new Correlations() {
             @Override
             public long[][] take(Recipe r) {
                 taken.add(r);
-                return dealer[0].take(r);
+                return r.components().stream().map(c -> new long[c.words()]).toArray(long[][]::new);
             }
 
             @Override
@@ -41,25 +39,48 @@ final class RecipeRecorder {
                 return 0;
             }
         };
-        FloatTensor zeros = FloatTensor.zeros(program.inputShape());
-        CompletableFuture<Void> party1 = CompletableFuture.runAsync(() -> {
-            Interpreter in = program.interpreter(new Party(1, link[1], dealer[1], program.fractionalBits()));
-            in.setup();
-            program.run(in, inputOwner == 1 ? zeros : null);
-        });
-        try {
-            Interpreter in = program.interpreter(new Party(0, link[0], recording, program.fractionalBits()));
-            in.setup();
-            int setupCount = taken.size();
-            program.run(in, inputOwner == 0 ? zeros : null);
-            party1.join();
-            return new Needs(List.copyOf(taken.subList(0, setupCount)),
-                List.copyOf(taken.subList(setupCount, taken.size())));
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        } finally {
-            link[0].close();
-            link[1].close();
+        Interpreter in = program.interpreter(new Party(0, new SilentPeer(), recording, program.fractionalBits()));
+        in.setup();
+        int setupCount = taken.size();
+        program.run(in, inputOwner == 0 ? FloatTensor.zeros(program.inputShape()) : null);
+        return new Needs(List.copyOf(taken.subList(0, setupCount)), List.copyOf(taken.subList(setupCount,
+            taken.size())));
+    }
+
+    /** A peer that takes everything and answers zeros. */
+    private static final class SilentPeer implements Channel {
+        private final TrafficStats stats = new TrafficStats();
+
+        @Override
+        public String peer() {
+            return Links.PARTY1;
+        }
+
+        @Override
+        public void send(long[] data, int offset, int length) {
+        }
+
+        @Override
+        public void receive(long[] dst, int offset, int length) {
+            java.util.Arrays.fill(dst, offset, offset + length, 0L);
+        }
+
+        @Override
+        public void sendBytes(byte[] data) {
+        }
+
+        @Override
+        public byte[] receiveBytes() {
+            throw new UnsupportedOperationException("protocols exchange words, not byte messages");
+        }
+
+        @Override
+        public TrafficStats stats() {
+            return stats;
+        }
+
+        @Override
+        public void close() {
         }
     }
 }

@@ -2,6 +2,7 @@ package org.cryptorch.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Collectors;
 import org.cryptorch.net.NetConfig;
 
 /**
@@ -44,6 +46,12 @@ public record ClusterConfig(Endpoint dealer, Endpoint party1, Endpoint party0, P
             f = YAML.readValue(Files.readString(file), FileForm.class);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("cluster file " + file + " does not exist", e);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
+                : r.getFieldName()).collect(Collectors.joining("."));
+            throw new IllegalArgumentException(file.getFileName() + ": not a valid cluster file"
+                + (field.isEmpty() ? "" : " at '" + field + "'") + ": "
+                + e.getOriginalMessage().lines().findFirst().orElse(""), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(file.getFileName() + ": not a valid cluster file: "
                 + e.getMessage().lines().findFirst().orElse(""), e);

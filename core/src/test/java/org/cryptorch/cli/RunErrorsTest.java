@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cryptorch.api.ClusterConfig;
+import org.cryptorch.api.CrypTorch;
 import org.cryptorch.api.DemoFiles;
+import org.cryptorch.api.Links;
 import org.cryptorch.onnx.TensorFiles;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Shape;
@@ -113,7 +116,7 @@ class RunErrorsTest {
             + "host and a port");
         Files.writeString(dir.resolve("cluster.yaml"), "dealer: [unclosed\n");
         assertFailsWith(CliRun.of("dealer", "--config", file("cluster.yaml")), "cluster.yaml: not a valid cluster "
-            + "file");
+            + "file at 'dealer'");
         assertFailsWith(CliRun.of("dealer", "--config", file("none.yaml")), "cluster file", "does not exist");
     }
 
@@ -131,15 +134,52 @@ class RunErrorsTest {
     @Test
     @Timeout(30)
     void aPeerThatIsNotThereFailsWithinTheTimeout() throws IOException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         Files.writeString(dir.resolve("cluster.yaml"), "tls: false\ntimeout_seconds: 2\ndealer: {host: 127.0.0.1, "
             + "port: " + port + "}\nparty1: {host: 127.0.0.1, port: " + port + "}\nparty0: {host: 127.0.0.1}\n");
         long start = System.nanoTime();
         assertFailsWith(CliRun.of("party", file("model.onnx"), "--config", file("cluster.yaml"), "--id", "0",
             "--inputs", file("x.npy"), "--output", file("y.npy"), "--quiet"), "dealer", String.valueOf(port));
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(15);
+    }
+
+    @Test
+    @Timeout(30)
+    void aPeerThatDiesFailsTheOtherPartyAtOnceInOneLine() throws Exception {
+        int dealerPort = freePort();
+        int party1Port = freePort();
+        Path yaml = Files.writeString(dir.resolve("cluster.yaml"), "tls: false\ntimeout_seconds: 20\n"
+            + "dealer: {host: 127.0.0.1, port: " + dealerPort + "}\nparty1: {host: 127.0.0.1, port: " + party1Port
+            + "}\nparty0: {host: 127.0.0.1}\n");
+        ClusterConfig cluster = ClusterConfig.load(yaml);
+        Thread dealer = new Thread(() -> {
+            try {
+                CrypTorch.runDealer(cluster);
+            } catch (RuntimeException e) {
+                // Party 1 vanishes, so the dealer fails too; this test is about party 0.
+            }
+        });
+        dealer.start();
+        Thread party1 = new Thread(() -> {
+            // Party 1 connects to both peers, then its process dies.
+            try (Links links = Links.party(1, cluster.net(Links.PARTY1), party1Port, cluster.rendezvous())) {
+                links.peer().stats();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        party1.start();
+        long start = System.nanoTime();
+        assertFailsWith(CliRun.of("party", file("model.onnx"), "--config", yaml.toString(), "--id", "0",
+            "--inputs", file("x.npy"), "--output", file("y.npy"), "--quiet"), "party1");
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(15);
+        party1.join();
+        dealer.join(10_000);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 }

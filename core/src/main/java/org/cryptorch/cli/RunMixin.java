@@ -53,7 +53,8 @@ final class RunMixin {
     boolean quiet;
 
     @Option(names = "--timeout", defaultValue = "300", paramLabel = "SECONDS",
-        description = "longest wait for a connection, a message or a process (default: ${DEFAULT-VALUE})")
+        description = "longest wait for a connection, a message or a process; the dealer waits this long between "
+            + "two batches, so it must exceed a batch's time (default: ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
     PlanChoice planChoice() {

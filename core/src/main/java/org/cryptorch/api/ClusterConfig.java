@@ -17,7 +17,7 @@ import org.cryptorch.net.NetConfig;
  * A deployment of the three processes, read from a YAML file:
  * <pre>
  * certificates: keys          # directory written by `cryptorch keygen`, relative to this file
- * timeout_seconds: 300        # longest wait for a connection or a message
+ * timeout_seconds: 300        # longest wait for a connection or a message (the dealer waits this long between batches)
  * dealer: {host: 10.0.0.3, port: 7100}
  * party1: {host: 10.0.0.2, port: 7101}
  * party0: {host: 10.0.0.1}    # party 0 only connects, so it needs no port

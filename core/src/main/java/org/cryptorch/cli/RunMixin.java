@@ -1,7 +1,6 @@
 package org.cryptorch.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import org.cryptorch.api.PlanChoice;
 import org.cryptorch.api.Progress;
 import org.cryptorch.api.RunOptions;
@@ -52,11 +51,6 @@ final class RunMixin {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
-    @Option(names = "--timeout", defaultValue = "300", paramLabel = "SECONDS",
-        description = "longest wait for a connection, a message or a process; the dealer waits this long between "
-            + "two batches, so it must exceed a batch's time (default: ${DEFAULT-VALUE})")
-    long timeoutSeconds;
-
     PlanChoice planChoice() {
         return PlanChoice.of(plan, profile);
     }
@@ -70,7 +64,7 @@ final class RunMixin {
             throw new IllegalArgumentException("missing --output Y.npy");
         }
         return new RunOptions(model, inputs, output, planChoice(), batch, stats,
-            RunOptions.owners(inputOwner, weightsOwner, outputOwner), quiet, Duration.ofSeconds(timeoutSeconds));
+            RunOptions.owners(inputOwner, weightsOwner, outputOwner), quiet, RunOptions.DEFAULT_TIMEOUT);
     }
 
     Progress progress(String what) {

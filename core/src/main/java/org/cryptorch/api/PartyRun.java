@@ -7,6 +7,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.cryptorch.exec.Interpreter;
 import org.cryptorch.exec.OpStat;
 import org.cryptorch.exec.RunResult;
@@ -31,6 +35,11 @@ import org.cryptorch.tensor.Tensor;
 final class PartyRun {
     private static final String SETUP = "setup";
     private static final String SYNC = "sync";
+    private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "progress");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final int id;
     private final Model model;
@@ -38,6 +47,8 @@ final class PartyRun {
     private final Progress progress;
     private final Map<Shape, Prepared> prepared = new HashMap<>();
     private final PartyFigures figures = new PartyFigures();
+    /** Predicted online rounds of the whole run: progress counts rounds done out of these. */
+    private long totalRounds;
 
     /** A program ready to run batches of one shape: its interpreter (weights shared) and the correlations a run takes. */
     private record Prepared(Executable program, Interpreter interpreter, List<Recipe> perRun) {
@@ -66,6 +77,9 @@ final class PartyRun {
                 int start = k * batch;
                 int end = Math.min(samples, start + batch);
                 Prepared p = prepare(party, dealer, Model.batchShape(inputShape, end - start));
+                if (totalRounds == 0) {
+                    totalRounds = p.program().program().cost().rounds() * batches;
+                }
                 offline(dealer, p.perRun());
                 FloatTensor out = online(party, p, input == null ? null : input.slice(0, start, end, 1));
                 if (dealer.pending() != 0) {
@@ -75,7 +89,7 @@ final class PartyRun {
                 if (out != null) {
                     outputs.add(out);
                 }
-                progress.update(k + 1, batches);
+                progress.update(Math.min(figures.rounds, totalRounds), totalRounds);
             }
             figures.offlineBytes = dealer.offlineBytesReceived();
             RunStats stats = exchangeFigures(party);
@@ -161,11 +175,24 @@ final class PartyRun {
         figures.offlineNanos += System.nanoTime() - t;
     }
 
-    /** Both parties meet, then the batch runs with the clock on; per-step figures come from the interpreter. */
+    /**
+     * Both parties meet, then the batch runs with the clock on; per-step figures come from the interpreter. While it
+     * runs, progress is reported from the rounds the channel has counted so far.
+     */
     private FloatTensor online(Party party, Prepared p, FloatTensor input) {
         party.labelled(SYNC, () -> party.exchange(new long[1]));
+        long roundsAtStart = party.peer().stats().total().rounds;
+        long doneBefore = figures.rounds;
+        ScheduledFuture<?> ticker = TICKER.scheduleAtFixedRate(() -> progress.update(Math.min(totalRounds - 1,
+            doneBefore + party.peer().stats().total().rounds - roundsAtStart), totalRounds), 250, 250,
+            TimeUnit.MILLISECONDS);
         long t = System.nanoTime();
-        RunResult r = p.program().run(p.interpreter(), input);
+        RunResult r;
+        try {
+            r = p.program().run(p.interpreter(), input);
+        } finally {
+            ticker.cancel(false);
+        }
         figures.onlineNanos += System.nanoTime() - t;
         figures.rounds += r.rounds();
         figures.bytesSent += r.bytesSent();

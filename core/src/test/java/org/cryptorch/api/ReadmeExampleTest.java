@@ -54,10 +54,10 @@ class ReadmeExampleTest {
     @Test
     @Timeout(60)
     void theReadmeExampleRunsAndThePrivateOutputsMatchTheSimulation(@TempDir Path dir) throws Exception {
-        DemoFiles.write(dir, 8);
+        DemoFiles.write(dir, 4);
         Results r = readmeExample(dir);
         FloatTensor y = (FloatTensor) TensorFiles.read(dir.resolve("y.npy"));
-        assertThat(y.shape()).isEqualTo(Shape.of(8, 10));
+        assertThat(y.shape()).isEqualTo(Shape.of(4, 10));
         double[] a = y.data();
         double[] b = r.simulated().data();
         for (int i = 0; i < a.length; i++) {

@@ -89,8 +89,9 @@ final class PartyRun {
                 if (out != null) {
                     outputs.add(out);
                 }
-                progress.update(Math.min(figures.rounds, totalRounds), totalRounds);
+                progress.update(Math.min(figures.rounds, totalRounds - 1), totalRounds);
             }
+            progress.update(totalRounds, totalRounds);
             figures.offlineBytes = dealer.offlineBytesReceived();
             RunStats stats = exchangeFigures(party);
             if (id == options.owners().defaultOutputReceiver()) {
@@ -216,5 +217,4 @@ final class PartyRun {
         String theirs = party.labelled(SETUP, () -> new String(peer.receiveBytes(), StandardCharsets.UTF_8));
         return RunStats.combine(figures, RunStats.partyFigures(theirs));
     }
-
 }

@@ -24,17 +24,17 @@ public final class CrypTorch {
         return Model.load(onnxFile);
     }
 
-    /** Reads samples from a .npy file: floating point, the first dimension indexing samples. */
-    public static FloatTensor readSamples(Path file) {
+    /** Reads samples from a .npy file: real or integer values, the first dimension indexing samples. */
+    public static Tensor readSamples(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("input file " + file + " does not exist");
         }
         Tensor t = TensorFiles.read(file);
-        if (!(t instanceof FloatTensor f) || f.shape().rank() == 0 || f.shape().dim(0) == 0) {
-            throw new IllegalArgumentException(file.getFileName() + ": expected floating-point samples along the "
-                + "first dimension, got " + t.dtype() + " " + t.shape());
+        if (t.shape().rank() == 0 || t.shape().dim(0) == 0) {
+            throw new IllegalArgumentException(file.getFileName() + ": expected samples along the first dimension, "
+                + "got shape " + t.shape());
         }
-        return f;
+        return t;
     }
 
     /** Compiles {@code model} for one input shape (batch included) and ownership. */
@@ -43,15 +43,15 @@ public final class CrypTorch {
     }
 
     /** The fixed-point simulation of {@code model} on {@code samples}, {@code batch} at a time (0: all at once). */
-    public static FloatTensor simulate(Model model, FloatTensor samples, PlanChoice plan, int batch,
-                                       Progress progress) {
+    public static FloatTensor simulate(Model model, Tensor samples, PlanChoice plan, int batch, Progress progress) {
+        model.checkSamples(samples, batch);
         int n = samples.shape().dim(0);
         int size = batch <= 0 ? n : Math.min(batch, n);
         int batches = (n + size - 1) / size;
         List<FloatTensor> outputs = new ArrayList<>();
         Executable program = null;
         for (int start = 0; start < n; start += size) {
-            FloatTensor slice = samples.slice(0, start, Math.min(n, start + size), 1);
+            Tensor slice = Samples.slice(samples, start, Math.min(n, start + size));
             if (program == null || !program.inputShape().equals(slice.shape())) {
                 program = compile(model, slice.shape(), plan, Ownership.defaults());
             }
@@ -61,7 +61,7 @@ public final class CrypTorch {
         return FloatTensor.concat(0, outputs);
     }
 
-    public static FloatTensor simulate(Model model, FloatTensor samples, PlanChoice plan, int batch) {
+    public static FloatTensor simulate(Model model, Tensor samples, PlanChoice plan, int batch) {
         return simulate(model, samples, plan, batch, Progress.NONE);
     }
 

@@ -11,7 +11,9 @@ import org.cryptorch.exec.PlainBackend;
 import org.cryptorch.exec.RunResult;
 import org.cryptorch.mpc.Party;
 import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.DType;
 import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
 
 /**
  * A model compiled for one input shape (batch included): the fixed-point program, runnable on the plain simulator
@@ -22,12 +24,14 @@ public final class Executable {
     private final String inputName;
     private final String outputName;
     private final Shape inputShape;
+    private final DType inputType;
 
-    private Executable(Program program, String inputName, String outputName, Shape inputShape) {
+    private Executable(Program program, String inputName, String outputName, Shape inputShape, DType inputType) {
         this.program = program;
         this.inputName = inputName;
         this.outputName = outputName;
         this.inputShape = inputShape;
+        this.inputType = inputType;
     }
 
     /** Compiles {@code model} for inputs of {@code inputShape}. */
@@ -37,7 +41,8 @@ public final class Executable {
         // No calibration: comparison widths come from the plan or default to the full ring, never from private data.
         Program p = org.cryptorch.compile.Compiler.compile(canonical, Map.of(model.inputName(), inputShape), resolved,
             CompileOptions.defaults().withOwnership(owners), null);
-        return new Executable(p, model.inputName(), canonical.outputs().get(0).name(), inputShape);
+        return new Executable(p, model.inputName(), canonical.outputs().get(0).name(), inputShape,
+            model.inputType());
     }
 
     public Program program() {
@@ -48,12 +53,17 @@ public final class Executable {
         return inputShape;
     }
 
+    /** Zero inputs of the compiled shape and type (for rehearsals: the program does not depend on values). */
+    Tensor zeroInput() {
+        return Samples.zeros(inputType, inputShape);
+    }
+
     public int fractionalBits() {
         return program.fractionalBits();
     }
 
     /** The bit-exact fixed-point simulation in this process (the plain backend). */
-    public FloatTensor simulate(FloatTensor input) {
+    public FloatTensor simulate(Tensor input) {
         return output(new Interpreter(program, new PlainBackend(program.fractionalBits())).run(inputs(input)));
     }
 
@@ -63,7 +73,7 @@ public final class Executable {
     }
 
     /** Runs one batch at this party; {@code input} is null unless this party owns it. */
-    RunResult run(Interpreter interpreter, FloatTensor input) {
+    RunResult run(Interpreter interpreter, Tensor input) {
         return interpreter.run(input == null ? Map.of() : inputs(input));
     }
 
@@ -72,7 +82,7 @@ public final class Executable {
         return r.outputs().get(outputName);
     }
 
-    private Map<String, FloatTensor> inputs(FloatTensor x) {
+    private Map<String, Tensor> inputs(Tensor x) {
         return Map.of(inputName, x);
     }
 }

@@ -16,6 +16,7 @@ import org.cryptorch.compile.Compiler;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.launch.TempDir;
 import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
 
 /**
  * A private run between three processes on this machine: the dealer and two parties as child JVMs on loopback,
@@ -55,8 +56,9 @@ final class LocalRun {
      */
     private static void check(RunOptions o) {
         Model model = Model.load(o.model());
-        Shape samples = CrypTorch.readSamples(o.inputs()).shape();
-        model.checkSamples(samples, o.batch());
+        Tensor x = CrypTorch.readSamples(o.inputs());
+        model.checkSamples(x, o.batch());
+        Shape samples = x.shape();
         Shape first = Model.batchShape(samples, o.batch() == 0 ? samples.dim(0) : Math.min(o.batch(), samples.dim(0)));
         Graph canonical = model.canonical(first);
         Compiler.approximate(canonical, Map.of(model.inputName(), first), o.plan().resolve(canonical));

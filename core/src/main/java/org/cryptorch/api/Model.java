@@ -12,7 +12,9 @@ import org.cryptorch.ir.Value;
 import org.cryptorch.onnx.OnnxReader;
 import org.cryptorch.passes.Canonicalizer;
 import org.cryptorch.reference.FloatInterpreter;
+import org.cryptorch.tensor.DType;
 import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
 
 /**
  * An ONNX model with one input and one output, as the runtime takes it. The graph is canonicalised afresh for each
@@ -23,6 +25,7 @@ public final class Model {
     private final byte[] bytes;
     private final String inputName;
     private final int[] declaredDims;
+    private final DType inputType;
 
     private Model(String name, byte[] bytes, Graph graph) {
         this.name = name;
@@ -36,6 +39,7 @@ public final class Model {
         Value in = graph.inputs().get(0);
         this.inputName = in.name();
         this.declaredDims = in.declaredDims();
+        this.inputType = in.dtype();
     }
 
     /** Reads and checks a model file. */
@@ -67,6 +71,11 @@ public final class Model {
         return inputName;
     }
 
+    /** The input's element type: real-valued, or integer (such as token indices). */
+    public DType inputType() {
+        return inputType;
+    }
+
     /**
      * Checks that {@code shape} fits the declared input shape (a dynamic dimension takes any size) and says which
      * input expected what otherwise.
@@ -89,6 +98,15 @@ public final class Model {
      * Checks samples of shape {@code samples} (the first dimension indexes them) run in batches of {@code batch}
      * (0: all at once) against the declared input shape.
      */
+    public void checkSamples(Tensor samples, int batch) {
+        if (samples.dtype().isFloat() != inputType.isFloat()) {
+            throw new IllegalArgumentException("input '" + inputName + "' of " + name + " takes "
+                + (inputType.isFloat() ? "real" : "integer") + " values (" + inputType + "), got " + samples.dtype());
+        }
+        checkSamples(samples.shape(), batch);
+    }
+
+    /** Checks the shape part of {@link #checkSamples(Tensor, int)}, for a party that only knows the shape. */
     public void checkSamples(Shape samples, int batch) {
         if (samples.rank() == 0 || samples.dim(0) == 0) {
             throw new IllegalArgumentException("input '" + inputName + "' of " + name + ": no samples (shape "

@@ -24,6 +24,7 @@ import org.cryptorch.tensor.FixedPoint;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
+import org.cryptorch.tensor.Tensor;
 
 /**
  * One party's side of a private run over its {@link Links}. The parties first check that they were started with the
@@ -64,7 +65,7 @@ final class PartyRun {
     /** Runs this party's side; returns the run's statistics at party 0 and null at party 1. */
     RunStats run(Links links) throws IOException {
         Channel peer = links.peer();
-        FloatTensor input = id == options.owners().defaultInputOwner() ? readInput() : null;
+        Tensor input = id == options.owners().defaultInputOwner() ? readInput() : null;
         List<FloatTensor> outputs = new ArrayList<>();
         try (RemoteCorrelations dealer = RemoteCorrelations.connect(id, links.dealer())) {
             Party party = new Party(id, peer, dealer, FixedPoint.DEFAULT_FRAC_BITS);
@@ -81,7 +82,7 @@ final class PartyRun {
                     totalRounds = p.program().program().cost().rounds() * batches;
                 }
                 offline(dealer, p.perRun());
-                FloatTensor out = online(party, p, input == null ? null : input.slice(0, start, end, 1));
+                FloatTensor out = online(party, p, input == null ? null : Samples.slice(input, start, end));
                 if (dealer.pending() != 0) {
                     throw new IllegalStateException("the program took fewer correlations than its rehearsal ("
                         + dealer.pending() + " prefetched left over)");
@@ -104,9 +105,9 @@ final class PartyRun {
         }
     }
 
-    private FloatTensor readInput() {
-        FloatTensor x = CrypTorch.readSamples(options.inputs());
-        model.checkSamples(x.shape(), options.batch());
+    private Tensor readInput() {
+        Tensor x = CrypTorch.readSamples(options.inputs());
+        model.checkSamples(x, options.batch());
         return x;
     }
 
@@ -125,7 +126,7 @@ final class PartyRun {
     }
 
     /** The input owner sends the input's shape; the other party receives it. */
-    private Shape exchangeShape(Party party, FloatTensor input) {
+    private Shape exchangeShape(Party party, Tensor input) {
         Channel peer = party.peer();
         return party.labelled(SETUP, () -> {
             if (input != null) {
@@ -180,7 +181,7 @@ final class PartyRun {
      * Both parties meet, then the batch runs with the clock on; per-step figures come from the interpreter. While it
      * runs, progress is reported from the rounds the channel has counted so far.
      */
-    private FloatTensor online(Party party, Prepared p, FloatTensor input) {
+    private FloatTensor online(Party party, Prepared p, Tensor input) {
         party.labelled(SYNC, () -> party.exchange(new long[1]));
         long roundsAtStart = party.peer().stats().total().rounds;
         long doneBefore = figures.rounds;

@@ -8,7 +8,6 @@ import org.cryptorch.mpc.Party;
 import org.cryptorch.mpc.Recipe;
 import org.cryptorch.net.Channel;
 import org.cryptorch.net.TrafficStats;
-import org.cryptorch.tensor.FloatTensor;
 
 /**
  * Finds the correlations a program takes, in order, so the dealer can deliver them before they are needed. The
@@ -42,7 +41,7 @@ final class RecipeRecorder {
         Interpreter in = program.interpreter(new Party(0, new SilentPeer(), recording, program.fractionalBits()));
         in.setup();
         int setupCount = taken.size();
-        program.run(in, inputOwner == 0 ? FloatTensor.zeros(program.inputShape()) : null);
+        program.run(in, inputOwner == 0 ? program.zeroInput() : null);
         return new Needs(List.copyOf(taken.subList(0, setupCount)), List.copyOf(taken.subList(setupCount,
             taken.size())));
     }

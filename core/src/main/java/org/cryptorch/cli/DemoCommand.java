@@ -53,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
             Path labels = extract(tmp.path(), "labels.npy");
             Path output = tmp.path().resolve("outputs.npy");
             LongTensor expected = (LongTensor) TensorFiles.read(labels);
-            FloatTensor x = CrypTorch.readSamples(inputs);
+            Tensor x = CrypTorch.readSamples(inputs);
 
             Model loaded = Model.load(model);
             Tensor floatOut = FloatInterpreter.run(OnnxReader.read(model), Map.of(loaded.inputName(), x)).values()

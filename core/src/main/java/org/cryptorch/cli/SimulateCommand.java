@@ -5,6 +5,7 @@ import org.cryptorch.api.CrypTorch;
 import org.cryptorch.api.Model;
 import org.cryptorch.onnx.TensorFiles;
 import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -20,8 +21,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         run.options(true, true);
         Model model = CrypTorch.load(run.model);
-        FloatTensor x = CrypTorch.readSamples(run.inputs);
-        model.checkSamples(x.shape(), run.batch);
+        Tensor x = CrypTorch.readSamples(run.inputs);
         FloatTensor y = CrypTorch.simulate(model, x, run.planChoice(), run.batch, run.progress("simulate"));
         TensorFiles.write(run.output, y);
         return 0;

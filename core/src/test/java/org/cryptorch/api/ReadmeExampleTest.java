@@ -11,6 +11,7 @@ import org.cryptorch.compile.Ownership;
 import org.cryptorch.onnx.TensorFiles;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class ReadmeExampleTest {
     static Results readmeExample(Path dir) throws Exception {
         // README example start
         Model model = CrypTorch.load(dir.resolve("model.onnx"));
-        FloatTensor x = CrypTorch.readSamples(dir.resolve("x.npy"));
+        Tensor x = CrypTorch.readSamples(dir.resolve("x.npy"));
 
         // Compile for one input shape with a profile (or PlanChoice.plan(Path.of("plan.json"))).
         Executable program = CrypTorch.compile(model, x.shape(), PlanChoice.profile("crypten"), Ownership.defaults());

@@ -16,6 +16,7 @@ import org.cryptorch.api.DemoFiles;
 import org.cryptorch.api.Links;
 import org.cryptorch.onnx.TensorFiles;
 import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,12 @@ class RunErrorsTest {
     void inputOfTheWrongShapeNamesTheInputAndBothShapes() throws IOException {
         TensorFiles.write(dir.resolve("x.npy"), FloatTensor.zeros(Shape.of(2, 28, 28)));
         assertFailsWith(run(), "input 'input'", "[N, 784]", "[2, 28, 28]");
+    }
+
+    @Test
+    void integerSamplesForARealInput() throws IOException {
+        TensorFiles.write(dir.resolve("x.npy"), LongTensor.zeros(Shape.of(2, 784)));
+        assertFailsWith(run(), "input 'input'", "takes real values", "INT64");
     }
 
     @Test

@@ -34,7 +34,8 @@ public interface Backend {
 
     List<LongTensor> square(List<LongTensor> xs);
 
-    LongTensor matmul(LongTensor x, LongTensor y);
+    /** Matrix products xs[i] @ ys[i] (numpy semantics). */
+    List<LongTensor> matmul(List<LongTensor> xs, List<LongTensor> ys);
 
     LongTensor conv2d(LongTensor x, LongTensor w, Instruction.ConvParams p);
 

@@ -64,8 +64,8 @@ public final class MpcBackend implements Backend {
     }
 
     @Override
-    public LongTensor matmul(LongTensor x, LongTensor y) {
-        return Arithmetic.matmul(party, x, y);
+    public List<LongTensor> matmul(List<LongTensor> xs, List<LongTensor> ys) {
+        return Arithmetic.matmuls(party, xs, ys);
     }
 
     @Override

@@ -46,8 +46,10 @@ class LoweringFeaturesTest {
         Step relu = only(p, "ltz_times");
         assertThat(relu.members()).hasSize(3);
         assertThat(relu.cost()).isEqualTo(ComparisonCosts.ltzTimes(45, 24));
-        assertThat(only(p, "square").members()).hasSize(2);
-        assertThat(only(p, "mul").members()).hasSize(1);
+        // x*y and the squares x*x, y*y are independent: one step, one round
+        assertThat(only(p, "mul").members()).hasSize(3);
+        assertThat(only(p, "mul").cost()).isEqualTo(org.cryptorch.mpc.ArithmeticCosts.mul(45));
+        assertThat(p.steps()).noneMatch(st -> st.op().equals("square"));
         Random rnd = new Random(5);
         Map<String, FloatTensor> in = Map.of("x", TestModels.randomTensor(rnd, 1, 3, 5), "y",
             TestModels.randomTensor(rnd, 1, 3, 5));
@@ -55,8 +57,27 @@ class LoweringFeaturesTest {
         OpStat measured = o.party0().perOp().stream().filter(s -> s.op().equals("ltz_times")).findFirst()
             .orElseThrow();
         assertThat(measured.rounds()).isEqualTo(ComparisonCosts.ltz(45, 24).rounds());
-        System.out.printf("fused: 3 ReLUs in %d rounds, 2 squares + 1 mul in %d + %d rounds; total %d rounds%n",
-            measured.rounds(), only(p, "square").cost().rounds(), 1, o.party0().rounds());
+        System.out.printf("fused: 3 ReLUs in %d rounds, 2 squares + 1 mul in %d round; total %d rounds%n",
+            measured.rounds(), only(p, "mul").cost().rounds(), o.party0().rounds());
+    }
+
+    @Test
+    void independentMatrixProductsWithSecretWeightsShareOneRound() throws Exception {
+        Graph g = new Graph();
+        g.setOpset("", 17);
+        Random rnd = new Random(31);
+        Value x = g.addInput("x", DType.FLOAT32, Shape.of(2, 4));
+        Value q = g.op("MatMul", x, TestModels.random(g, rnd, 0.5, 4, 3));
+        Value k = g.op("MatMul", x, TestModels.random(g, rnd, 0.5, 4, 5));
+        g.addOutput(g.op("Concat", Map.of("axis", Attribute.of("axis", 1L)), q, k));
+        Program p = Compiler.compile(g, Map.of("x", Shape.of(2, 4)), Plan.of(List.of()), CompileOptions.defaults(),
+            null);
+        Step both = only(p, "matmul");
+        assertThat(both.members()).hasSize(2);
+        assertThat(both.cost().rounds()).isEqualTo(1);
+        TwoPartyRun.Outcome o = MpcBackendTest.checkAgainstPlain(p, Map.of("x", TestModels.randomTensor(rnd, 1, 2, 4)),
+            "two matmuls with secret weights");
+        assertThat(o.party0().rounds()).isEqualTo(3);
     }
 
     @Test

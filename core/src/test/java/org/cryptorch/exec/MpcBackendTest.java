@@ -31,6 +31,18 @@ class MpcBackendTest {
     }
 
     @Test
+    void truncationVariantPerSite() {
+        Graph g = TestModels.mlp(4, 15);
+        FloatTensor x = TestModels.randomTensor(new Random(16), 1.0, 4, 8);
+        String site = g.nodes().get(0).name();
+        Program p = Compiler.compile(g, Map.of("x", x.shape()), TestModels.reluPlan(g),
+            CompileOptions.defaults().withTruncation(site, Truncation.DEALER), null);
+        assertThat(p.instructions().stream().filter(i -> i.op().startsWith("trunc")).map(i -> i.site() + ":" + i.op()))
+            .containsExactly(site + ":trunc_dealer", g.nodes().get(3).name() + ":trunc");
+        checkAgainstPlain(p, Map.of("x", x), "mlp, dealer truncation at " + site + " only");
+    }
+
+    @Test
     void convNetWithPublicWeights() throws Exception {
         Graph g = TestModels.convNet(13);
         FloatTensor x = TestModels.randomTensor(new Random(14), 1.0, 1, 2, 6, 6);
@@ -40,8 +52,7 @@ class MpcBackendTest {
     }
 
     /** Runs p on both backends; inputs belong to whichever party owns them per the program. */
-    static TwoPartyRun.Outcome checkAgainstPlain(Program p, Map<String, FloatTensor> inputs, String what)
-        throws Exception {
+    static TwoPartyRun.Outcome checkAgainstPlain(Program p, Map<String, FloatTensor> inputs, String what) {
         FloatTensor plain = new Interpreter(p, new PlainBackend(p.fractionalBits())).run(inputs).outputs().values()
             .iterator().next();
         TwoPartyRun.Outcome o = TwoPartyRun.run(p, inputs, inputs, 7);

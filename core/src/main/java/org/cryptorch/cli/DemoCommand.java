@@ -1,5 +1,7 @@
 package org.cryptorch.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,6 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
             Path inputs = extract(tmp.path(), "inputs.npy");
             Path labels = extract(tmp.path(), "labels.npy");
             Path output = tmp.path().resolve("outputs.npy");
+            JsonNode meta = new ObjectMapper().readTree(extract(tmp.path(), "meta.json").toFile());
             LongTensor expected = (LongTensor) TensorFiles.read(labels);
             Tensor x = CrypTorch.readSamples(inputs);
 
@@ -64,8 +67,8 @@ public final class DemoCommand implements Callable<Integer> {
             FloatTensor privateOut = (FloatTensor) TensorFiles.read(output);
 
             int n = x.shape().dim(0);
-            System.out.printf(Locale.ROOT, "%d Fashion-MNIST test samples, MLP 784-64-32-10, profile %s%n", n,
-                profile);
+            System.out.printf(Locale.ROOT, "%d %s test samples, %s, profile %s%n", n, meta.path("data").asText(),
+                meta.path("model").asText(), profile);
             System.out.printf(Locale.ROOT, "accuracy: private %.1f%%, float %.1f%%%n",
                 100 * accuracy(privateOut, expected), 100 * accuracy((FloatTensor) floatOut, expected));
             System.out.printf(Locale.ROOT, "online: %.2f s, %d rounds, %.1f MB sent per party; offline: %.2f s, "

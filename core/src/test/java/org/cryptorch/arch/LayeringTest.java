@@ -26,20 +26,24 @@ class LayeringTest {
         .layer("mpc").definedBy("org.cryptorch.mpc..")
         .layer("exec").definedBy("org.cryptorch.exec..")
         .layer("tune").definedBy("org.cryptorch.tune..")
+        .layer("launch").definedBy("org.cryptorch.launch..")
+        .layer("api").definedBy("org.cryptorch.api..")
         .layer("cli").definedBy("org.cryptorch.cli..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("tune").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("exec").mayOnlyBeAccessedByLayers("tune", "cli")
-        .whereLayer("compile").mayOnlyBeAccessedByLayers("exec", "tune", "cli")
-        .whereLayer("approx").mayOnlyBeAccessedByLayers("compile", "exec", "tune", "cli")
-        .whereLayer("passes").mayOnlyBeAccessedByLayers("compile", "exec", "tune", "cli")
-        .whereLayer("onnx").mayOnlyBeAccessedByLayers("passes", "compile", "exec", "tune", "cli")
-        .whereLayer("mpc").mayOnlyBeAccessedByLayers("compile", "exec", "tune", "cli")
-        .whereLayer("net").mayOnlyBeAccessedByLayers("mpc", "exec", "tune", "cli")
+        .whereLayer("api").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("launch").mayOnlyBeAccessedByLayers("api", "cli")
+        .whereLayer("tune").mayOnlyBeAccessedByLayers("api", "cli")
+        .whereLayer("exec").mayOnlyBeAccessedByLayers("tune", "api", "cli")
+        .whereLayer("compile").mayOnlyBeAccessedByLayers("exec", "tune", "api", "cli")
+        .whereLayer("approx").mayOnlyBeAccessedByLayers("compile", "exec", "tune", "api", "cli")
+        .whereLayer("passes").mayOnlyBeAccessedByLayers("compile", "exec", "tune", "api", "cli")
+        .whereLayer("onnx").mayOnlyBeAccessedByLayers("passes", "compile", "exec", "tune", "api", "cli")
+        .whereLayer("mpc").mayOnlyBeAccessedByLayers("compile", "exec", "tune", "api", "cli")
+        .whereLayer("net").mayOnlyBeAccessedByLayers("mpc", "exec", "tune", "api", "launch", "cli")
         .whereLayer("reference").mayOnlyBeAccessedByLayers("passes", "onnx", "approx", "compile", "exec", "tune",
-            "cli")
+            "api", "cli")
         .whereLayer("ir").mayOnlyBeAccessedByLayers("reference", "onnx", "passes", "approx", "compile", "exec",
-            "tune", "cli");
+            "tune", "api", "cli");
 
     @ArchTest
     static final ArchRule noCycles = slices().matching("org.cryptorch.(*)..").should().beFreeOfCycles();

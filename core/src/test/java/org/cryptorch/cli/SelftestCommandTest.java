@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.cryptorch.cli.launch.LaunchException;
+import org.cryptorch.launch.LaunchException;
 import org.cryptorch.cli.selftest.SelftestConfig;
 import org.cryptorch.cli.selftest.SelftestLauncher;
 import org.junit.jupiter.api.Test;

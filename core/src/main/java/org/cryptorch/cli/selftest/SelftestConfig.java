@@ -2,10 +2,8 @@ package org.cryptorch.cli.selftest;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.cryptorch.launch.KeyValueArgs;
 
 /**
  * The sizes and settings of one selftest run, passed from the launching process to its children as
@@ -39,38 +37,18 @@ public record SelftestConfig(int elements, int matmulSize, int convChannels, int
     }
 
     List<String> toArgs() {
-        List<String> a = new ArrayList<>();
-        a.add("elements=" + elements);
-        a.add("matmul=" + matmulSize);
-        a.add("conv=" + convChannels);
-        a.add("repeat=" + repeat);
-        a.add("timeout=" + timeout.toMillis());
-        a.add("keys=" + (keyDir == null ? "" : keyDir.toString()));
-        a.add("only=" + String.join(",", only));
-        return a;
+        return new KeyValueArgs.Builder().put("elements", elements).put("matmul", matmulSize)
+            .put("conv", convChannels).put("repeat", repeat).put("timeout", timeout.toMillis())
+            .put("keys", keyDir).put("only", String.join(",", only)).build();
     }
 
     static SelftestConfig fromArgs(List<String> args) {
-        Map<String, String> m = new HashMap<>();
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("expected key=value, got '" + a + "'");
-            }
-            m.put(a.substring(0, eq), a.substring(eq + 1));
-        }
-        String keys = need(m, "keys");
-        String only = need(m, "only");
-        return new SelftestConfig(Integer.parseInt(need(m, "elements")), Integer.parseInt(need(m, "matmul")),
-            Integer.parseInt(need(m, "conv")), Integer.parseInt(need(m, "repeat")), Duration.ofMillis(Long.parseLong(need(m, "timeout"))),
-            keys.isEmpty() ? null : Path.of(keys), only.isEmpty() ? List.of() : List.of(only.split(",")));
-    }
-
-    private static String need(Map<String, String> m, String key) {
-        String v = m.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("missing argument " + key + "=...");
-        }
-        return v;
+        KeyValueArgs a = KeyValueArgs.parse(args);
+        String keys = a.get("keys");
+        String only = a.get("only");
+        return new SelftestConfig(Integer.parseInt(a.get("elements")), Integer.parseInt(a.get("matmul")),
+            Integer.parseInt(a.get("conv")), Integer.parseInt(a.get("repeat")),
+            Duration.ofMillis(Long.parseLong(a.get("timeout"))), keys.isEmpty() ? null : Path.of(keys),
+            only.isEmpty() ? List.of() : List.of(only.split(",")));
     }
 }

@@ -1,20 +1,18 @@
 package org.cryptorch.cli.selftest;
 
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.cryptorch.cli.launch.ParentLink;
-import org.cryptorch.mpc.DealerServer;
+import org.cryptorch.api.Links;
+import org.cryptorch.api.ParentRendezvous;
+import org.cryptorch.api.Rendezvous;
+import org.cryptorch.launch.ChildMain;
+import org.cryptorch.launch.ParentLink;
 import org.cryptorch.mpc.RemoteCorrelations;
 import org.cryptorch.net.Channel;
-import org.cryptorch.net.Connector;
-import org.cryptorch.net.Listener;
 import org.cryptorch.net.NetConfig;
-import org.cryptorch.net.TcpChannel;
 
 /**
  * Main class of the three processes {@link SelftestLauncher} starts: {@code dealer}, {@code party1} and
@@ -24,7 +22,6 @@ import org.cryptorch.net.TcpChannel;
  * error.
  */
 public final class SelftestRole {
-    static final String HOST = "127.0.0.1";
     static final int FRACTIONAL_BITS = 16;
 
     private SelftestRole() {
@@ -32,65 +29,27 @@ public final class SelftestRole {
 
     public static void main(String[] args) {
         String role = args.length == 0 ? "?" : args[0];
-        ParentLink parent = new ParentLink(System.out);
-        try {
+        ChildMain.run(role, () -> {
             SelftestConfig config = SelftestConfig.fromArgs(Arrays.asList(args).subList(1, args.length));
+            ParentLink link = new ParentLink(System.out);
+            Rendezvous parent = new ParentRendezvous(link);
             switch (role) {
-                case "dealer" -> dealer(config, parent);
-                case "party0" -> party0(config, parent);
-                case "party1" -> party1(config, parent);
+                // Party 1 may compute for a long time between two requests, so the dealer waits as long as the run.
+                case "dealer" -> Links.serveDealer(net("dealer", config, config.timeout()), 0, parent);
+                case "party0", "party1" -> {
+                    int id = role.equals("party0") ? 0 : 1;
+                    try (Links links = Links.party(id, net(role, config, messageTimeout(config)), 0, parent)) {
+                        runChecks(id, config, links.peer(), links.dealer(), link);
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown role '" + role + "'");
             }
-        } catch (Throwable e) {
-            String msg = String.valueOf(e.getMessage());
-            System.err.println(msg.startsWith(role + ":") ? msg : role + ": " + msg);
-            if (System.getenv("CRYPTORCH_DEBUG") != null || e.getMessage() == null) {
-                e.printStackTrace();
-            }
-            System.exit(1);
-        }
-        System.exit(0);
+        });
     }
 
     private static NetConfig net(String self, SelftestConfig c, Duration timeout) {
         NetConfig n = c.keyDir() == null ? NetConfig.plaintext(self) : NetConfig.tls(self, c.keyDir());
         return n.withTimeout(timeout).withConnectTimeout(c.timeout());
-    }
-
-    /** Party 1 may compute for a long time between two requests, so the dealer waits as long as the whole run. */
-    private static void dealer(SelftestConfig c, ParentLink parent) {
-        try (Listener listener = Listener.open(net("dealer", c, c.timeout()), 0)) {
-            parent.report("port", String.valueOf(listener.port()));
-            parent.exitWhenOrphaned();
-            Map<String, TcpChannel> parties = listener.accept(List.of("party0", "party1"));
-            try (Channel p0 = parties.get("party0"); Channel p1 = parties.get("party1")) {
-                new DealerServer(p0, p1).run();
-            }
-        }
-    }
-
-    private static void party1(SelftestConfig c, ParentLink parent) throws IOException {
-        NetConfig net = net("party1", c, messageTimeout(c));
-        try (Listener listener = Listener.open(net, 0)) {
-            parent.report("port", String.valueOf(listener.port()));
-            int dealerPort = Integer.parseInt(parent.expect("dealer"));
-            parent.exitWhenOrphaned();
-            try (Channel dealer = Connector.connect(net, "dealer", HOST, dealerPort);
-                 Channel peer = listener.accept("party0")) {
-                runChecks(1, c, peer, dealer, parent);
-            }
-        }
-    }
-
-    private static void party0(SelftestConfig c, ParentLink parent) throws IOException {
-        NetConfig net = net("party0", c, messageTimeout(c));
-        int dealerPort = Integer.parseInt(parent.expect("dealer"));
-        int party1Port = Integer.parseInt(parent.expect("party1"));
-        parent.exitWhenOrphaned();
-        try (Channel dealer = Connector.connect(net, "dealer", HOST, dealerPort);
-             Channel peer = Connector.connect(net, "party1", HOST, party1Port)) {
-            runChecks(0, c, peer, dealer, parent);
-        }
     }
 
     private static Duration messageTimeout(SelftestConfig c) {

@@ -1,9 +1,11 @@
-package org.cryptorch.cli.launch;
+package org.cryptorch.launch;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,22 @@ public final class ProcessGroup implements AutoCloseable {
                 throw failure("every process exited while waiting for " + waitingFor);
             }
         }
+    }
+
+    /**
+     * Waits until each of {@code children} has printed a {@code key VALUE} line (such as the port it listens on) and
+     * returns the values; other lines are skipped.
+     */
+    public Map<ChildProcess, String> awaitReports(List<ChildProcess> from, String key, long deadlineNanos,
+                                                  String waitingFor) {
+        Map<ChildProcess, String> values = new HashMap<>();
+        while (values.size() < from.size()) {
+            ChildEvent.Line line = nextLine(deadlineNanos, waitingFor);
+            if (from.contains(line.child()) && line.text().startsWith(key + " ")) {
+                values.put(line.child(), line.text().substring(key.length() + 1));
+            }
+        }
+        return values;
     }
 
     /** Waits until every child has exited with status 0. */

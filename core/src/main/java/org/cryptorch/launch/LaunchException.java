@@ -1,4 +1,4 @@
-package org.cryptorch.cli.launch;
+package org.cryptorch.launch;
 
 /** A child process failed, died or missed a deadline; the message names the process and what went wrong. */
 public class LaunchException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.cryptorch.cli.launch;
+package org.cryptorch.launch;
 
 import java.io.BufferedReader;
 import java.io.IOException;

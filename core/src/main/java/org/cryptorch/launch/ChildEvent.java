@@ -1,4 +1,4 @@
-package org.cryptorch.cli.launch;
+package org.cryptorch.launch;
 
 /** Something a child process did: printed a line on its standard output, or exited. */
 public sealed interface ChildEvent {

@@ -1,0 +1,88 @@
+package org.cryptorch.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.cryptorch.compile.Ownership;
+import org.cryptorch.onnx.TensorFiles;
+import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
+
+/**
+ * The Java API of everything the {@code cryptorch} command does: load a model, compile it with a plan or a
+ * profile, simulate it in fixed point, run it privately between local processes, or run one party (or the dealer)
+ * of a deployment described by a cluster file. README.md shows it in use (ReadmeExampleTest runs that code).
+ */
+public final class CrypTorch {
+    private CrypTorch() {
+    }
+
+    public static Model load(Path onnxFile) {
+        return Model.load(onnxFile);
+    }
+
+    /** Reads samples from a .npy file: real or integer values, the first dimension indexing samples. */
+    public static Tensor readSamples(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("input file " + file + " does not exist");
+        }
+        Tensor t = TensorFiles.read(file);
+        if (t.shape().rank() == 0 || t.shape().dim(0) == 0) {
+            throw new IllegalArgumentException(file.getFileName() + ": expected samples along the first dimension, "
+                + "got shape " + t.shape());
+        }
+        return t;
+    }
+
+    /** Compiles {@code model} for one input shape (batch included) and ownership. */
+    public static Executable compile(Model model, Shape inputShape, PlanChoice plan, Ownership owners) {
+        return Executable.compile(model, inputShape, plan, owners);
+    }
+
+    /** The fixed-point simulation of {@code model} on {@code samples}, {@code batch} at a time (0: all at once). */
+    public static FloatTensor simulate(Model model, Tensor samples, PlanChoice plan, int batch, Progress progress) {
+        model.checkSamples(samples, batch);
+        int n = samples.shape().dim(0);
+        int size = batch <= 0 ? n : Math.min(batch, n);
+        int batches = (n + size - 1) / size;
+        List<FloatTensor> outputs = new ArrayList<>();
+        Executable program = null;
+        for (int start = 0; start < n; start += size) {
+            Tensor slice = Samples.slice(samples, start, Math.min(n, start + size));
+            if (program == null || !program.inputShape().equals(slice.shape())) {
+                program = compile(model, slice.shape(), plan, Ownership.defaults());
+            }
+            outputs.add(program.simulate(slice));
+            progress.update(outputs.size(), batches);
+        }
+        return FloatTensor.concat(0, outputs);
+    }
+
+    public static FloatTensor simulate(Model model, Tensor samples, PlanChoice plan, int batch) {
+        return simulate(model, samples, plan, batch, Progress.NONE);
+    }
+
+    /**
+     * Private inference between two party processes and a dealer process on this machine (TLS, free ports); the
+     * output owner writes {@code options.output()}. Returns the run's statistics.
+     */
+    public static RunStats runLocal(RunOptions options, Progress progress) throws IOException {
+        return LocalRun.run(options, progress);
+    }
+
+    /** This process as party {@code id} of the deployment in {@code cluster}; statistics at party 0, else null. */
+    public static RunStats runParty(ClusterConfig cluster, int id, RunOptions options, Progress progress)
+        throws IOException {
+        String self = Links.name(id);
+        return PartyProcess.party(id, options, cluster.net(self), cluster.endpoint(self).port(),
+            cluster.rendezvous(), progress);
+    }
+
+    /** This process as the dealer of the deployment in {@code cluster}, until party 1 is done. */
+    public static void runDealer(ClusterConfig cluster) {
+        Links.serveDealer(cluster.net(Links.DEALER), cluster.dealer().port(), cluster.rendezvous());
+    }
+}

@@ -1,0 +1,88 @@
+package org.cryptorch.api;
+
+import java.util.Map;
+import org.cryptorch.compile.CompileOptions;
+import org.cryptorch.compile.Ownership;
+import org.cryptorch.compile.Plan;
+import org.cryptorch.compile.Program;
+import org.cryptorch.exec.Interpreter;
+import org.cryptorch.exec.MpcBackend;
+import org.cryptorch.exec.PlainBackend;
+import org.cryptorch.exec.RunResult;
+import org.cryptorch.mpc.Party;
+import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.DType;
+import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
+
+/**
+ * A model compiled for one input shape (batch included): the fixed-point program, runnable on the plain simulator
+ * or as one party.
+ */
+public final class Executable {
+    private final Program program;
+    private final String inputName;
+    private final String outputName;
+    private final Shape inputShape;
+    private final DType inputType;
+
+    private Executable(Program program, String inputName, String outputName, Shape inputShape, DType inputType) {
+        this.program = program;
+        this.inputName = inputName;
+        this.outputName = outputName;
+        this.inputShape = inputShape;
+        this.inputType = inputType;
+    }
+
+    /** Compiles {@code model} for inputs of {@code inputShape}. */
+    public static Executable compile(Model model, Shape inputShape, PlanChoice plan, Ownership owners) {
+        var canonical = model.canonical(inputShape);
+        Plan resolved = plan.resolve(canonical);
+        // No calibration: comparison widths come from the plan or default to the full ring, never from private data.
+        Program p = org.cryptorch.compile.Compiler.compile(canonical, Map.of(model.inputName(), inputShape), resolved,
+            CompileOptions.defaults().withOwnership(owners), null);
+        return new Executable(p, model.inputName(), canonical.outputs().get(0).name(), inputShape,
+            model.inputType());
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    public Shape inputShape() {
+        return inputShape;
+    }
+
+    /** Zero inputs of the compiled shape and type (for rehearsals: the program does not depend on values). */
+    Tensor zeroInput() {
+        return Samples.zeros(inputType, inputShape);
+    }
+
+    public int fractionalBits() {
+        return program.fractionalBits();
+    }
+
+    /** The bit-exact fixed-point simulation in this process (the plain backend). */
+    public FloatTensor simulate(Tensor input) {
+        return output(new Interpreter(program, new PlainBackend(program.fractionalBits())).run(inputs(input)));
+    }
+
+    /** An interpreter for this party; call {@link Interpreter#setup} (shares the weights) before the first run. */
+    Interpreter interpreter(Party party) {
+        return new Interpreter(program, new MpcBackend(party));
+    }
+
+    /** Runs one batch at this party; {@code input} is null unless this party owns it. */
+    RunResult run(Interpreter interpreter, Tensor input) {
+        return interpreter.run(input == null ? Map.of() : inputs(input));
+    }
+
+    /** The output in {@code r}, or null if this party does not receive it. */
+    FloatTensor output(RunResult r) {
+        return r.outputs().get(outputName);
+    }
+
+    private Map<String, Tensor> inputs(Tensor x) {
+        return Map.of(inputName, x);
+    }
+}

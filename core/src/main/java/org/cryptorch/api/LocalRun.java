@@ -1,0 +1,96 @@
+package org.cryptorch.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.cryptorch.launch.ChildEvent;
+import org.cryptorch.launch.ChildProcess;
+import org.cryptorch.launch.JvmCommand;
+import org.cryptorch.launch.KeyValueArgs;
+import org.cryptorch.launch.LaunchException;
+import org.cryptorch.launch.ProcessGroup;
+import org.cryptorch.compile.Compiler;
+import org.cryptorch.ir.Graph;
+import org.cryptorch.launch.TempDir;
+import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
+
+/**
+ * A private run between three processes on this machine: the dealer and two parties as child JVMs on loopback,
+ * mutual TLS with throw-away certificates, free ports. The files are checked here first so that common mistakes
+ * fail in one line before any process starts; a process that fails later fails the run with its own message, and
+ * every process is killed whatever happens.
+ */
+final class LocalRun {
+    private static final Duration UNLIMITED = Duration.ofDays(365);
+    private LocalRun() {
+    }
+
+    static RunStats run(RunOptions options, Progress progress) throws IOException {
+        RunOptions o = options.absolute();
+        check(o);
+        try (TempDir tmp = TempDir.create("cryptorch-run")) {
+            Path keys = LocalProcesses.throwAwayKeys(tmp.path());
+            long startDeadline = System.nanoTime() + o.timeout().toNanos();
+            // A long model may compute for longer than the timeout between two reports; the processes themselves
+            // give up when a peer is silent for the timeout, and then this run fails with them.
+            long runDeadline = System.nanoTime() + UNLIMITED.toNanos();
+            try (ProcessGroup group = new ProcessGroup(tmp.path())) {
+                ChildProcess party0 = LocalProcesses.start(group, role -> command(role, o, keys), startDeadline)
+                    .party0();
+                RunStats stats = awaitStats(group, party0, runDeadline, progress);
+                group.awaitAllExited(System.nanoTime() + o.timeout().toNanos());
+                return stats;
+            } catch (LaunchException e) {
+                throw new LaunchException(Failures.oneLine(e.getMessage()), e);
+            }
+        }
+    }
+
+    /**
+     * Fails early, in this process, on a missing or unreadable model or input, an input of the wrong shape, or a
+     * plan that does not fit the model.
+     */
+    private static void check(RunOptions o) {
+        Model model = Model.load(o.model());
+        Tensor x = CrypTorch.readSamples(o.inputs());
+        model.checkSamples(x, o.batch());
+        Shape samples = x.shape();
+        Shape first = Model.batchShape(samples, o.batch() == 0 ? samples.dim(0) : Math.min(o.batch(), samples.dim(0)));
+        Graph canonical = model.canonical(first);
+        Compiler.approximate(canonical, Map.of(model.inputName(), first), o.plan().resolve(canonical));
+        Path dir = o.output().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("output directory " + dir + " does not exist");
+        }
+    }
+
+    private static List<String> command(String role, RunOptions o, Path keys) {
+        List<String> args = new java.util.ArrayList<>();
+        args.add(role);
+        args.addAll(o.toArgs());
+        args.addAll(new KeyValueArgs.Builder().put("keys", keys).build());
+        return JvmCommand.forMain(PartyProcess.class, args);
+    }
+
+    /** Shows party 0's progress until it reports the statistics. */
+    private static RunStats awaitStats(ProcessGroup group, ChildProcess party0, long deadline, Progress progress)
+        throws IOException {
+        while (true) {
+            ChildEvent.Line line = group.nextLine(deadline, "party0 to finish the run");
+            if (line.child() != party0) {
+                continue;
+            }
+            String[] words = line.text().split(" ", 2);
+            if (words[0].equals("progress")) {
+                String[] n = words[1].split(" ");
+                progress.update(Long.parseLong(n[0]), Long.parseLong(n[1]));
+            } else if (words[0].equals("stats")) {
+                return RunStats.fromJson(words[1]);
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.cryptorch.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.Value;
+import org.cryptorch.onnx.OnnxReader;
+import org.cryptorch.passes.Canonicalizer;
+import org.cryptorch.reference.FloatInterpreter;
+import org.cryptorch.tensor.DType;
+import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
+
+/**
+ * An ONNX model with one input and one output, as the runtime takes it. The graph is canonicalised afresh for each
+ * input shape (canonicalisation folds shapes, so it is specific to one batch size).
+ */
+public final class Model {
+    private final String name;
+    private final byte[] bytes;
+    private final String inputName;
+    private final int[] declaredDims;
+    private final DType inputType;
+
+    private Model(String name, byte[] bytes, Graph graph) {
+        this.name = name;
+        this.bytes = bytes;
+        if (graph.inputs().size() != 1 || graph.outputs().size() != 1) {
+            throw new IllegalArgumentException(name + ": takes models with one input and one output, this one has "
+                + graph.inputs().size() + " inputs (" + names(graph.inputs().stream().map(Value::name).toList())
+                + ") and " + graph.outputs().size() + " outputs");
+        }
+        FloatInterpreter.checkSupported(graph);
+        Value in = graph.inputs().get(0);
+        this.inputName = in.name();
+        this.declaredDims = in.declaredDims();
+        this.inputType = in.dtype();
+    }
+
+    /** Reads and checks a model file. */
+    public static Model load(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return new Model(file.getFileName().toString(), bytes, OnnxReader.read(bytes));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("model file " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read model file " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            String msg = String.valueOf(e.getMessage());
+            throw new IllegalArgumentException(msg.startsWith(file.getFileName().toString()) ? msg
+                : file.getFileName() + ": " + msg, e);
+        }
+    }
+
+    /** Reads a model from bytes (for models bundled as resources); {@code name} appears in error messages. */
+    public static Model load(String name, byte[] bytes) {
+        return new Model(name, bytes.clone(), OnnxReader.read(bytes));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String inputName() {
+        return inputName;
+    }
+
+    /** The input's element type: real-valued, or integer (such as token indices). */
+    public DType inputType() {
+        return inputType;
+    }
+
+    /**
+     * Checks that {@code shape} fits the declared input shape (a dynamic dimension takes any size) and says which
+     * input expected what otherwise.
+     */
+    public void checkInputShape(Shape shape) {
+        if (declaredDims == null) {
+            return;
+        }
+        boolean fits = declaredDims.length == shape.rank();
+        for (int i = 0; fits && i < declaredDims.length; i++) {
+            fits = declaredDims[i] < 0 || declaredDims[i] == shape.dim(i);
+        }
+        if (!fits) {
+            throw new IllegalArgumentException("input '" + inputName + "' of " + name + " expects shape "
+                + describe(declaredDims) + ", got " + describe(shape.dims()));
+        }
+    }
+
+    /**
+     * Checks samples of shape {@code samples} (the first dimension indexes them) run in batches of {@code batch}
+     * (0: all at once) against the declared input shape.
+     */
+    public void checkSamples(Tensor samples, int batch) {
+        if (samples.dtype().isFloat() != inputType.isFloat()) {
+            throw new IllegalArgumentException("input '" + inputName + "' of " + name + " takes "
+                + (inputType.isFloat() ? "real" : "integer") + " values (" + inputType + "), got " + samples.dtype());
+        }
+        checkSamples(samples.shape(), batch);
+    }
+
+    /** Checks the shape part of {@link #checkSamples(Tensor, int)}, for a party that only knows the shape. */
+    public void checkSamples(Shape samples, int batch) {
+        if (samples.rank() == 0 || samples.dim(0) == 0) {
+            throw new IllegalArgumentException("input '" + inputName + "' of " + name + ": no samples (shape "
+                + describe(samples.dims()) + ")");
+        }
+        int first = batch == 0 ? samples.dim(0) : Math.min(batch, samples.dim(0));
+        checkInputShape(batchShape(samples, first));
+    }
+
+    /** {@code samples} with its first dimension set to {@code batch}. */
+    static Shape batchShape(Shape samples, int batch) {
+        int[] dims = samples.dims();
+        dims[0] = batch;
+        return Shape.of(dims);
+    }
+
+    /** A fresh canonical graph for one input shape. */
+    public Graph canonical(Shape inputShape) {
+        checkInputShape(inputShape);
+        return Canonicalizer.canonicalize(OnnxReader.read(bytes), Map.of(inputName, inputShape));
+    }
+
+    /** Shows dynamic dimensions as {@code N}. */
+    static String describe(int[] dims) {
+        return Arrays.stream(dims).mapToObj(d -> d < 0 ? "N" : String.valueOf(d))
+            .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String names(java.util.List<String> names) {
+        return String.join(", ", names);
+    }
+}

@@ -1,0 +1,221 @@
+package org.cryptorch.api;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.cryptorch.exec.Interpreter;
+import org.cryptorch.exec.OpStat;
+import org.cryptorch.exec.RunResult;
+import org.cryptorch.mpc.Party;
+import org.cryptorch.mpc.Recipe;
+import org.cryptorch.mpc.RemoteCorrelations;
+import org.cryptorch.net.Channel;
+import org.cryptorch.net.TrafficStats;
+import org.cryptorch.onnx.TensorFiles;
+import org.cryptorch.tensor.FixedPoint;
+import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
+import org.cryptorch.tensor.Tensor;
+
+/**
+ * One party's side of a private run over its {@link Links}. The parties first check that they were started with the
+ * same settings; the input owner tells the other party the input's shape (shapes are public, values are not). Each
+ * batch then has an offline phase (the correlations the batch takes are fetched from the dealer) and an online
+ * phase, measured apart. At the end party 1 sends its figures to party 0, which writes the statistics, and the output
+ * owner writes the outputs in one atomic step: a failed run leaves no output file.
+ */
+final class PartyRun {
+    private static final String SETUP = "setup";
+    private static final String SYNC = "sync";
+    private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "progress");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final int id;
+    private final Model model;
+    private final RunOptions options;
+    private final Progress progress;
+    private final Map<Shape, Prepared> prepared = new HashMap<>();
+    private final PartyFigures figures = new PartyFigures();
+    /** Predicted online rounds of the whole run: progress counts rounds done out of these. */
+    private long totalRounds;
+
+    /** A program ready to run batches of one shape: its interpreter (weights shared) and the correlations a run takes. */
+    private record Prepared(Executable program, Interpreter interpreter, List<Recipe> perRun) {
+    }
+
+    PartyRun(int id, Model model, RunOptions options, Progress progress) {
+        this.id = id;
+        this.model = model;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Runs this party's side; returns the run's statistics at party 0 and null at party 1. */
+    RunStats run(Links links) throws IOException {
+        Channel peer = links.peer();
+        Tensor input = id == options.owners().defaultInputOwner() ? readInput() : null;
+        List<FloatTensor> outputs = new ArrayList<>();
+        try (RemoteCorrelations dealer = RemoteCorrelations.connect(id, links.dealer())) {
+            Party party = new Party(id, peer, dealer, FixedPoint.DEFAULT_FRAC_BITS);
+            agree(party);
+            Shape inputShape = exchangeShape(party, input);
+            int samples = inputShape.dim(0);
+            int batch = options.batch() == 0 ? samples : Math.min(options.batch(), samples);
+            int batches = (samples + batch - 1) / batch;
+            for (int k = 0; k < batches; k++) {
+                int start = k * batch;
+                int end = Math.min(samples, start + batch);
+                Prepared p = prepare(party, dealer, Model.batchShape(inputShape, end - start));
+                if (totalRounds == 0) {
+                    totalRounds = p.program().program().cost().rounds() * batches;
+                }
+                offline(dealer, p.perRun());
+                FloatTensor out = online(party, p, input == null ? null : Samples.slice(input, start, end));
+                if (dealer.pending() != 0) {
+                    throw new IllegalStateException("the program took fewer correlations than its rehearsal ("
+                        + dealer.pending() + " prefetched left over)");
+                }
+                if (out != null) {
+                    outputs.add(out);
+                }
+                progress.update(Math.min(figures.rounds, totalRounds - 1), totalRounds);
+            }
+            progress.update(totalRounds, totalRounds);
+            figures.offlineBytes = dealer.offlineBytesReceived();
+            RunStats stats = exchangeFigures(party);
+            if (id == options.owners().defaultOutputReceiver()) {
+                TensorFiles.write(options.output(), FloatTensor.concat(0, outputs));
+            }
+            if (stats != null && options.stats() != null) {
+                stats.write(options.stats());
+            }
+            return stats;
+        }
+    }
+
+    private Tensor readInput() {
+        Tensor x = CrypTorch.readSamples(options.inputs());
+        model.checkSamples(x, options.batch());
+        return x;
+    }
+
+    /** Both parties send their settings; a difference fails both with both settings shown. */
+    private void agree(Party party) {
+        Channel peer = party.peer();
+        String mine = options.agreement();
+        String theirs = party.labelled(SETUP, () -> {
+            peer.sendBytes(mine.getBytes(StandardCharsets.UTF_8));
+            return new String(peer.receiveBytes(), StandardCharsets.UTF_8);
+        });
+        if (!mine.equals(theirs)) {
+            throw new IllegalArgumentException("the parties were started with different settings: party" + id
+                + " has " + mine + "; party" + (1 - id) + " has " + theirs);
+        }
+    }
+
+    /** The input owner sends the input's shape; the other party receives it. */
+    private Shape exchangeShape(Party party, Tensor input) {
+        Channel peer = party.peer();
+        return party.labelled(SETUP, () -> {
+            if (input != null) {
+                int[] dims = input.shape().dims();
+                peer.send(new long[] {dims.length});
+                peer.send(Arrays.stream(dims).asLongStream().toArray());
+                return input.shape();
+            }
+            int rank = (int) peer.receive(1)[0];
+            return Shape.of(Arrays.stream(peer.receive(rank)).mapToInt(Math::toIntExact).toArray());
+        });
+    }
+
+    /**
+     * Compiles the program for {@code shape} (once per shape), rehearses it to learn the correlations it takes, and
+     * shares the weights (the setup, with its correlations fetched first).
+     */
+    private Prepared prepare(Party party, RemoteCorrelations dealer, Shape shape) {
+        Prepared known = prepared.get(shape);
+        if (known != null) {
+            return known;
+        }
+        long t = System.nanoTime();
+        Executable program = Executable.compile(model, shape, options.plan(), options.owners());
+        figures.compileNanos += System.nanoTime() - t;
+        t = System.nanoTime();
+        RecipeRecorder.Needs needs = RecipeRecorder.rehearse(program, options.owners().defaultInputOwner());
+        figures.offlineNanos += System.nanoTime() - t;
+        offline(dealer, needs.setup());
+        Party p = new Party(id, party.peer(), dealer, program.fractionalBits());
+        Interpreter interpreter = program.interpreter(p);
+        t = System.nanoTime();
+        TrafficStats.Counter before = party.peer().stats().total();
+        interpreter.setup();
+        TrafficStats.Counter after = party.peer().stats().total();
+        figures.setupNanos += System.nanoTime() - t;
+        figures.setupRounds += after.rounds - before.rounds;
+        figures.setupBytesSent += after.bytesSent - before.bytesSent;
+        Prepared ready = new Prepared(program, interpreter, needs.run());
+        prepared.put(shape, ready);
+        return ready;
+    }
+
+    /** Fetches correlations from the dealer ahead of their use. */
+    private void offline(RemoteCorrelations dealer, List<Recipe> needed) {
+        long t = System.nanoTime();
+        dealer.prefetch(needed);
+        figures.offlineNanos += System.nanoTime() - t;
+    }
+
+    /**
+     * Both parties meet, then the batch runs with the clock on; per-step figures come from the interpreter. While it
+     * runs, progress is reported from the rounds the channel has counted so far.
+     */
+    private FloatTensor online(Party party, Prepared p, Tensor input) {
+        party.labelled(SYNC, () -> party.exchange(new long[1]));
+        long roundsAtStart = party.peer().stats().total().rounds;
+        long doneBefore = figures.rounds;
+        ScheduledFuture<?> ticker = TICKER.scheduleAtFixedRate(() -> progress.update(Math.min(totalRounds - 1,
+            doneBefore + party.peer().stats().total().rounds - roundsAtStart), totalRounds), 250, 250,
+            TimeUnit.MILLISECONDS);
+        long t = System.nanoTime();
+        RunResult r;
+        try {
+            r = p.program().run(p.interpreter(), input);
+        } finally {
+            ticker.cancel(false);
+        }
+        figures.onlineNanos += System.nanoTime() - t;
+        figures.rounds += r.rounds();
+        figures.bytesSent += r.bytesSent();
+        for (OpStat s : r.perOp()) {
+            figures.addOp(s.op(), s.site(), s.rounds(), s.bytes(), Math.round(s.seconds() * 1e9));
+        }
+        return p.program().output(r);
+    }
+
+    /** Party 1 sends its figures to party 0, which combines both; returns the combination at party 0. */
+    private RunStats exchangeFigures(Party party) throws IOException {
+        Channel peer = party.peer();
+        String json = RunStats.toJson(figures);
+        if (id == 1) {
+            party.labelled(SETUP, () -> {
+                peer.sendBytes(json.getBytes(StandardCharsets.UTF_8));
+                return null;
+            });
+            return null;
+        }
+        String theirs = party.labelled(SETUP, () -> new String(peer.receiveBytes(), StandardCharsets.UTF_8));
+        return RunStats.combine(figures, RunStats.partyFigures(theirs));
+    }
+}

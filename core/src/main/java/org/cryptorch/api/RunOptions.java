@@ -1,0 +1,121 @@
+package org.cryptorch.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.cryptorch.compile.Ownership;
+import org.cryptorch.launch.KeyValueArgs;
+
+/**
+ * Everything a private run needs besides the network: the model, where the input comes from and the output goes,
+ * the approximation plan, the batch size, who owns what, and the statistics file.
+ *
+ * @param inputs  the input file (.npy), read by the input owner only; its first dimension indexes samples
+ * @param output  where the output owner writes the outputs (.npy), atomically
+ * @param batch   samples per batch; 0 runs all samples in one batch
+ * @param stats   where party 0 writes the run's statistics (JSON), or null
+ * @param timeout longest wait for any single step (connecting, a message from a peer, a process to finish)
+ */
+public record RunOptions(Path model, Path inputs, Path output, PlanChoice plan, int batch, Path stats,
+                         Ownership owners, boolean quiet, Duration timeout) {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
+
+    public RunOptions {
+        if (batch < 0) {
+            throw new IllegalArgumentException("--batch must be positive, got " + batch);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout.toSeconds() + " s");
+        }
+    }
+
+    /** Default options: profile {@code default}, one batch, party 0 owns input and output, party 1 the weights. */
+    public static RunOptions of(Path model, Path inputs, Path output) {
+        return new RunOptions(model, inputs, output, PlanChoice.profile(PlanChoice.DEFAULT_PROFILE), 0, null,
+            Ownership.defaults(), false, DEFAULT_TIMEOUT);
+    }
+
+    public RunOptions withPlan(PlanChoice p) {
+        return new RunOptions(model, inputs, output, p, batch, stats, owners, quiet, timeout);
+    }
+
+    public RunOptions withBatch(int n) {
+        return new RunOptions(model, inputs, output, plan, n, stats, owners, quiet, timeout);
+    }
+
+    public RunOptions withStats(Path file) {
+        return new RunOptions(model, inputs, output, plan, batch, file, owners, quiet, timeout);
+    }
+
+    public RunOptions withOwners(Ownership o) {
+        return new RunOptions(model, inputs, output, plan, batch, stats, o, quiet, timeout);
+    }
+
+    public RunOptions withTimeout(Duration t) {
+        return new RunOptions(model, inputs, output, plan, batch, stats, owners, quiet, t);
+    }
+
+    /** The same options with every path made absolute, so child processes find the files wherever they run. */
+    public RunOptions absolute() {
+        return new RunOptions(abs(model), abs(inputs), abs(output),
+            plan.planFile() == null ? plan : PlanChoice.plan(abs(plan.planFile())), batch, abs(stats), owners,
+            quiet, timeout);
+    }
+
+    List<String> toArgs() {
+        return new KeyValueArgs.Builder().put("model", model).put("inputs", inputs).put("output", output)
+            .put("profile", plan.profile()).put("plan", plan.planFile()).put("batch", batch).put("stats", stats)
+            .put("input-owner", owners.defaultInputOwner()).put("weights-owner", weightsOwnerText(owners))
+            .put("output-owner", owners.defaultOutputReceiver()).put("quiet", quiet).put("timeout", timeout.toMillis())
+            .build();
+    }
+
+    static RunOptions fromArgs(KeyValueArgs a) {
+        return new RunOptions(path(a.get("model")), path(a.get("inputs")), path(a.get("output")),
+            PlanChoice.of(path(a.get("plan")), a.get("profile").isEmpty() ? null : a.get("profile")),
+            Integer.parseInt(a.get("batch")), path(a.get("stats")),
+            owners(Integer.parseInt(a.get("input-owner")), a.get("weights-owner"),
+                Integer.parseInt(a.get("output-owner"))),
+            Boolean.parseBoolean(a.get("quiet")), Duration.ofMillis(Long.parseLong(a.get("timeout"))));
+    }
+
+    /** What both parties must agree on; compared at the start of a run so a mismatch fails clearly. */
+    String agreement() {
+        String approximations = plan.profile() != null ? "profile " + plan.profile()
+            : "plan " + plan.planFile().getFileName();
+        return "model " + model.getFileName() + ", " + approximations + ", batch " + batch + ", input owner "
+            + owners.defaultInputOwner() + ", weights owner " + weightsOwnerText(owners) + ", output owner "
+            + owners.defaultOutputReceiver();
+    }
+
+    /**
+     * Ownership from the command-line values: the weights owner is {@code 1}, {@code 0} or {@code public}, and a
+     * party cannot own both the input and the weights (it would compute alone).
+     */
+    public static Ownership owners(int inputOwner, String weightsOwner, int outputOwner) {
+        int weights = switch (weightsOwner) {
+            case "public" -> Ownership.PUBLIC;
+            case "0" -> 0;
+            case "1" -> 1;
+            default -> throw new IllegalArgumentException("--weights-owner must be 1, 0 or public, got '"
+                + weightsOwner + "'");
+        };
+        if (weights == inputOwner) {
+            throw new IllegalArgumentException("--weights-owner " + weights + " is also the input owner: the weights "
+                + "must belong to the other party or be public");
+        }
+        return Ownership.of(inputOwner, weights, outputOwner);
+    }
+
+    static String weightsOwnerText(Ownership o) {
+        return o.weightsPublic() ? "public" : String.valueOf(o.weightOwner());
+    }
+
+    private static Path path(String text) {
+        return text.isEmpty() ? null : Path.of(text);
+    }
+
+    private static Path abs(Path p) {
+        return p == null ? null : p.toAbsolutePath();
+    }
+}

@@ -1,0 +1,25 @@
+package org.cryptorch.api;
+
+import org.cryptorch.tensor.DType;
+import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.LongTensor;
+import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
+
+/** Samples along the first dimension of a tensor: real-valued inputs, or integer ones (such as token indices). */
+final class Samples {
+    private Samples() {
+    }
+
+    /** Samples {@code start} (inclusive) to {@code end} (exclusive). */
+    static Tensor slice(Tensor t, int start, int end) {
+        return switch (t) {
+            case FloatTensor f -> f.slice(0, start, end, 1);
+            case LongTensor l -> l.slice(0, start, end, 1);
+        };
+    }
+
+    static Tensor zeros(DType type, Shape shape) {
+        return type.isFloat() ? FloatTensor.zeros(shape) : LongTensor.zeros(shape);
+    }
+}

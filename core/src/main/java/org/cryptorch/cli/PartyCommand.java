@@ -1,0 +1,40 @@
+package org.cryptorch.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.cryptorch.api.ClusterConfig;
+import org.cryptorch.api.CrypTorch;
+import org.cryptorch.compile.Ownership;
+import org.cryptorch.api.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cryptorch party}: one party of a private run whose processes run on different hosts. */
+@Command(name = "party", mixinStandardHelpOptions = true,
+    description = {"Runs party 0 or 1 of a private run described by a cluster file (hosts, ports, certificates "
+        + "from `cryptorch keygen`); start `cryptorch dealer` and the other party with the same file. Both parties "
+        + "need the same model, plan and ownership options (checked when they meet). The input owner needs "
+        + "--inputs, the output owner --output; party 0 writes --stats."})
+public final class PartyCommand implements Callable<Integer> {
+    @Mixin
+    RunMixin run;
+
+    @Option(names = "--config", required = true, paramLabel = "cluster.yaml", description = "the cluster file")
+    Path config;
+
+    @Option(names = "--id", required = true, paramLabel = "0|1", description = "which party this process is")
+    int id;
+
+    @Override
+    public Integer call() throws Exception {
+        if (id != 0 && id != 1) {
+            throw new IllegalArgumentException("--id must be 0 or 1, got " + id);
+        }
+        ClusterConfig cluster = ClusterConfig.load(config);
+        Ownership owners = run.options(false, false).owners();
+        RunOptions options = run.options(owners.defaultInputOwner() == id, owners.defaultOutputReceiver() == id);
+        CrypTorch.runParty(cluster, id, options, run.progress("party" + id));
+        return 0;
+    }
+}

@@ -1,0 +1,30 @@
+package org.cryptorch.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cryptorch.onnx.TensorFiles;
+import org.cryptorch.tensor.FloatTensor;
+
+/** The bundled demo model (MLP 784-64-32-10 on Fashion-MNIST) and its first samples, as files in a directory. */
+public final class DemoFiles {
+    private DemoFiles() {
+    }
+
+    /** Writes {@code dir/model.onnx} and {@code dir/x.npy} with the first {@code samples} demo samples. */
+    public static void write(Path dir, int samples) {
+        try (InputStream model = DemoFiles.class.getResourceAsStream("/org/cryptorch/demo/model.onnx");
+             InputStream inputs = DemoFiles.class.getResourceAsStream("/org/cryptorch/demo/inputs.npy")) {
+            Files.copy(model, dir.resolve("model.onnx"));
+            Path all = dir.resolve("all.npy");
+            Files.copy(inputs, all);
+            FloatTensor x = (FloatTensor) TensorFiles.read(all);
+            TensorFiles.write(dir.resolve("x.npy"), x.slice(0, 0, samples, 1));
+            Files.delete(all);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.cryptorch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.cryptorch.api.DemoFiles;
+import org.cryptorch.launch.JvmCommand;
+import org.cryptorch.onnx.OnnxReader;
+import org.cryptorch.onnx.TensorFiles;
+import org.cryptorch.reference.FloatInterpreter;
+import org.cryptorch.tensor.FloatTensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code keygen}, then {@code dealer} and two {@code party} processes started separately with one cluster file, as
+ * on three hosts (here on loopback): public weights, party 0's input, party 1 receives the output.
+ */
+class ClusterCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(90)
+    void threeProcessesFromOneClusterFile() throws Exception {
+        DemoFiles.write(dir, 3);
+        assertThat(Main.run("keygen", "--out", dir.resolve("keys").toString())).isZero();
+        Files.writeString(dir.resolve("cluster.yaml"), "certificates: keys\ntimeout_seconds: 60\n"
+            + "dealer: {host: 127.0.0.1, port: " + freePort() + "}\n"
+            + "party1: {host: 127.0.0.1, port: " + freePort() + "}\n"
+            + "party0: {host: 127.0.0.1}\n");
+        List<String> common = List.of(dir.resolve("model.onnx").toString(), "--config",
+            dir.resolve("cluster.yaml").toString(), "--weights-owner", "public", "--output-owner", "1", "--quiet");
+        List<Process> processes = new ArrayList<>();
+        try {
+            processes.add(start("dealer", List.of("dealer", "--config", dir.resolve("cluster.yaml").toString())));
+            processes.add(start("party1", concat(List.of("party"), common, List.of("--id", "1", "--output",
+                dir.resolve("y.npy").toString()))));
+            processes.add(start("party0", concat(List.of("party"), common, List.of("--id", "0", "--inputs",
+                dir.resolve("x.npy").toString(), "--stats", dir.resolve("s.json").toString()))));
+            for (Process p : processes) {
+                assertThat(p.waitFor(80, TimeUnit.SECONDS)).isTrue();
+            }
+            for (int i = 0; i < processes.size(); i++) {
+                assertThat(processes.get(i).exitValue()).as(Files.readString(dir.resolve(i + ".err"))).isZero();
+            }
+        } finally {
+            processes.forEach(Process::destroyForcibly);
+        }
+        FloatTensor y = (FloatTensor) TensorFiles.read(dir.resolve("y.npy"));
+        FloatTensor x = (FloatTensor) TensorFiles.read(dir.resolve("x.npy"));
+        FloatTensor reference = (FloatTensor) FloatInterpreter.run(OnnxReader.read(dir.resolve("model.onnx")),
+            Map.of("input", x)).values().iterator().next();
+        assertThat(y.shape()).isEqualTo(reference.shape());
+        for (int i = 0; i < y.size(); i++) {
+            assertThat(y.data()[i]).as("output %d", i).isCloseTo(reference.data()[i], offset(5e-2));
+        }
+        assertThat(dir.resolve("s.json")).exists();
+    }
+
+    private Process start(String name, List<String> args) throws IOException {
+        int index = (int) Files.list(dir).filter(p -> p.toString().endsWith(".err")).count();
+        return new ProcessBuilder(JvmCommand.forMain(Main.class, args))
+            .redirectError(dir.resolve(index + ".err").toFile())
+            .redirectOutput(dir.resolve(name + ".out").toFile()).start();
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> p : parts) {
+            all.addAll(p);
+        }
+        return all;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

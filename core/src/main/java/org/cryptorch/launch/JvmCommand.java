@@ -18,6 +18,11 @@ public final class JvmCommand {
             cmd.add("jdk.incubator.vector");
         }
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        // Extra options for the children only (e.g. -Xmx for a large model, or a profiler), space-separated.
+        String extra = System.getenv("CRYPTORCH_CHILD_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass.getName());

@@ -10,13 +10,17 @@ import java.util.List;
  * @param cacheHits         requests the strategy answered from earlier evaluations
  * @param searchSeconds     wall-clock time of the search
  */
-public record TuneReport(String strategy, NetworkProfile network, Metric metric, Budget budget,
+public record TuneReport(String strategy, NetworkProfile network, TuneOptions options,
                          Evaluated reference, Evaluated chosen, List<SitePlan> plan, List<Evaluated> evaluations,
                          List<Evaluated> paretoFront, int searchEvaluations, int cacheHits, double searchSeconds) {
     public TuneReport {
         plan = List.copyOf(plan);
         evaluations = List.copyOf(evaluations);
         paretoFront = List.copyOf(paretoFront);
+    }
+
+    public Metric metric() {
+        return options.metric();
     }
 
     /** Predicted speedup of the chosen configuration over the reference. */

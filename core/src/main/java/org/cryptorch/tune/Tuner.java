@@ -48,7 +48,7 @@ public final class Tuner {
             }
             List<SitePlan> plan = plan(ctx, chosen);
             List<Evaluated> log = evaluations.log();
-            return new TuneReport(strategy.name(), costModel.network(), options.metric(), options.budget(),
+            return new TuneReport(strategy.name(), costModel.network(), options,
                 new Evaluated(space.mostAccurate(), ctx.referenceMetric(), latency.seconds(space.mostAccurate())),
                 new Evaluated(chosen, chosenMetric, latency.seconds(chosen)), plan, log,
                 ParetoFront.of(log, options.metric()), searchEvaluations, hits, searchSeconds);
@@ -75,7 +75,7 @@ public final class Tuner {
                 c.ops().stream().mapToLong(CostedOp::rounds).sum(),
                 c.ops().stream().mapToLong(CostedOp::bytesPerParty).sum(),
                 c.ops().stream().mapToLong(CostedOp::offlineBytes).sum(),
-                latency.siteSeconds(s, chosen.choice(s)), loss));
+                latency.siteSeconds(s, chosen.choice(s)), latency.siteSeconds(s, site.mostAccurate()), loss));
         }
         return plan;
     }

@@ -56,7 +56,7 @@ public record NetworkProfile(String name, double rttSeconds, double bytesPerSeco
     }
 
     private static NetworkProfile parseCustom(String original, String t) {
-        String[] parts = t.split(",", -1);
+        String[] parts = original.trim().split(",", -1);
         if (parts.length != 2) {
             throw new IllegalArgumentException("network '" + original
                 + "' is neither loopback, lan, wan nor RTT_MS,MBITS (e.g. 40,100)");

@@ -35,12 +35,33 @@ public interface Approximation {
      */
     List<Value> build(Emitter e, List<Value> inputs, Map<String, Attribute> attributes, KnobValues knobs);
 
-    /** A closed interval of reals. */
-    record Range(double lo, double hi) {
+    /**
+     * A closed interval of reals; when {@code mirrored}, also its negative {@code [-hi, -lo]} (e.g. a signed
+     * reciprocal, accurate for {@code lo <= |x| <= hi}).
+     */
+    record Range(double lo, double hi, boolean mirrored) {
         public Range {
             if (!(lo <= hi)) {
                 throw new IllegalArgumentException("empty range [" + lo + ", " + hi + "]");
             }
+        }
+
+        public Range(double lo, double hi) {
+            this(lo, hi, false);
+        }
+
+        public static Range mirrored(double lo, double hi) {
+            return new Range(lo, hi, true);
+        }
+
+        @Override
+        public String toString() {
+            String r = "[" + format(lo) + ", " + format(hi) + "]";
+            return mirrored ? "+-" + r : r;
+        }
+
+        private static String format(double v) {
+            return v == Math.rint(v) && Math.abs(v) < 1e7 ? String.valueOf((long) v) : String.format("%.3g", v);
         }
     }
 }

@@ -72,14 +72,55 @@ public final class Emitter {
         return acc;
     }
 
-    /** 1 where {@code x < 0}, else 0; {@code bits} low bits compared, 0 to let the lowering choose. */
+    /**
+     * 1 where {@code x < 0}, else 0; {@code bits} low bits compared (8..64), 0 to let the lowering choose from
+     * calibration.
+     */
     public Value ltz(Value x, int bits) {
+        ComparisonBits.check(bits);
         return graph.op(Primitives.LTZ, bits > 0 ? Map.of("bits", Attribute.of("bits", (long) bits)) : Map.of(), x);
+    }
+
+    /** 1 where {@code x >= threshold}, else 0: one comparison. */
+    public Value atLeast(Value x, double threshold, int bits) {
+        return sub(constant(1), ltz(threshold == 0 ? x : addConst(x, -threshold), bits));
+    }
+
+    /** The larger of {@code a} and {@code b} element-wise: one comparison and one product. */
+    public Value max(Value a, Value b, int bits) {
+        return select(ltz(sub(a, b), bits), b, a);
     }
 
     /** {@code cond ? a : b} for a 0/1 {@code cond}, with one product: b + cond * (a - b). */
     public Value select(Value cond, Value a, Value b) {
         return add(b, mul(cond, sub(a, b)));
+    }
+
+    /** Elements {@code start, start + step, ...} below {@code end} along {@code axis}. */
+    public Value slice(Value x, int axis, long start, long end, long step) {
+        return graph.op("Slice", x, longs(start), longs(end), longs(axis), longs(step));
+    }
+
+    public Value concat(int axis, List<Value> parts) {
+        return graph.op("Concat", Map.of("axis", Attribute.of("axis", (long) axis)), parts.toArray(Value[]::new));
+    }
+
+    /** Drops the given axes, each of size 1. */
+    public Value squeeze(Value x, long... axes) {
+        return graph.op("Squeeze", x, longs(axes));
+    }
+
+    /** The static dimensions of {@code x}; approximations that slice need them (known after shape inference). */
+    public int[] dims(Value x) {
+        if (x.shape() == null) {
+            throw new IllegalArgumentException("value '" + x.name() + "' has no static shape; run shape inference"
+                + " before applying approximations that slice it");
+        }
+        return x.shape().dims();
+    }
+
+    private Value longs(long... v) {
+        return graph.constant(LongTensor.of(Shape.of(v.length), v));
     }
 
     public Value matmul(Value a, Value b) {
@@ -88,8 +129,13 @@ public final class Emitter {
 
     /** Sum along {@code axis}. */
     public Value reduceSum(Value x, int axis, boolean keepDims) {
-        Value axes = graph.constant(LongTensor.of(Shape.of(1), axis));
-        return graph.op("ReduceSum", Map.of("keepdims", Attribute.of("keepdims", keepDims ? 1L : 0L)), x, axes);
+        return reduceSum(x, new long[] {axis}, keepDims);
+    }
+
+    /** Sum along several axes. */
+    public Value reduceSum(Value x, long[] axes, boolean keepDims) {
+        return graph.op("ReduceSum", Map.of("keepdims", Attribute.of("keepdims", keepDims ? 1L : 0L)), x,
+            longs(axes));
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.cryptorch.reference;
 
 /** Special functions the JDK lacks, to double precision. */
-final class SpecialFunctions {
+public final class SpecialFunctions {
     private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
     private SpecialFunctions() {
@@ -11,7 +11,7 @@ final class SpecialFunctions {
      * The error function: its Maclaurin series for |x| < 3 (terms stay below e^9, so about 12 correct digits
      * survive the cancellation) and the continued fraction of erfc beyond, where the series would cancel badly.
      */
-    static double erf(double x) {
+    public static double erf(double x) {
         if (Double.isNaN(x)) {
             return x;
         }

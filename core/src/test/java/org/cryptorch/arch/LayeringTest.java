@@ -34,7 +34,7 @@ class LayeringTest {
         .whereLayer("approx").mayOnlyBeAccessedByLayers("compile", "exec", "tune", "cli")
         .whereLayer("passes").mayOnlyBeAccessedByLayers("compile", "exec", "tune", "cli")
         .whereLayer("onnx").mayOnlyBeAccessedByLayers("passes", "compile", "exec", "tune", "cli")
-        .whereLayer("mpc").mayOnlyBeAccessedByLayers("exec", "tune", "cli")
+        .whereLayer("mpc").mayOnlyBeAccessedByLayers("compile", "exec", "tune", "cli")
         .whereLayer("net").mayOnlyBeAccessedByLayers("mpc", "exec", "tune", "cli")
         .whereLayer("reference").mayOnlyBeAccessedByLayers("passes", "onnx", "compile", "exec", "tune", "cli")
         .whereLayer("ir").mayOnlyBeAccessedByLayers("reference", "onnx", "passes", "approx", "compile", "exec",

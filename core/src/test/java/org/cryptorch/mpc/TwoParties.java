@@ -14,11 +14,11 @@ import org.cryptorch.net.TrafficStats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs one protocol body in two threads (party 0 and party 1) over an in-memory channel and a local dealer. */
-final class TwoParties {
-    static final int FRACTIONAL_BITS = 16;
+public final class TwoParties {
+    public static final int FRACTIONAL_BITS = 16;
 
     /** What both parties returned and what they spent. */
-    record Run<T>(T result0, T result1, TrafficStats.Counter traffic0, TrafficStats.Counter traffic1,
+    public record Run<T>(T result0, T result1, TrafficStats.Counter traffic0, TrafficStats.Counter traffic1,
                   long offlineBytes) {
         T result(int party) {
             return party == 0 ? result0 : result1;
@@ -37,7 +37,7 @@ final class TwoParties {
     private TwoParties() {
     }
 
-    static <T> Run<T> run(long seed, Function<Party, T> body) {
+    public static <T> Run<T> run(long seed, Function<Party, T> body) {
         return run(seed, UnaryOperator.identity(), body);
     }
 

@@ -1,0 +1,134 @@
+package org.cryptorch.approx;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A named choice of approximation and knob values for every op that needs one: the starting point of compilation
+ * when no per-site plan is given. {@code crypten} reproduces CrypTen's choices (so its baseline can be measured in
+ * our runtime); {@code default} picks accurate and cheap ones. Knobs not named keep the approximation's defaults.
+ */
+public final class Profile {
+    public static final String DEFAULT = "default";
+    public static final String CRYPTEN = "crypten";
+
+    /** The approximation (registry name) for an op and the knob values that differ from its defaults. */
+    public record Choice(String approximation, KnobValues knobs) {
+    }
+
+    private final String name;
+    private final Map<String, Choice> byOp;
+
+    private Profile(String name, Map<String, Choice> byOp) {
+        this.name = name;
+        this.byOp = Collections.unmodifiableMap(new TreeMap<>(byOp));
+    }
+
+    public static Profile of(String name, Map<String, Choice> byOp) {
+        return new Profile(name, byOp);
+    }
+
+    public static List<String> names() {
+        return List.of(DEFAULT, CRYPTEN);
+    }
+
+    /** A built-in profile; an unknown name is an error listing the known ones. */
+    public static Profile named(String name) {
+        return switch (name) {
+            case DEFAULT -> accurate();
+            case CRYPTEN -> crypten();
+            default -> throw new IllegalArgumentException("no profile named '" + name + "' (known: " + names() + ")");
+        };
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Op type to choice, sorted by op. */
+    public Map<String, Choice> choices() {
+        return byOp;
+    }
+
+    public Optional<Choice> choiceFor(String op) {
+        return Optional.ofNullable(byOp.get(op));
+    }
+
+    /** A copy with {@code op}'s choice replaced (e.g. by a tuner or a user override). */
+    public Profile with(String op, Choice choice) {
+        Map<String, Choice> m = new LinkedHashMap<>(byOp);
+        m.put(op, choice);
+        return new Profile(name, m);
+    }
+
+    private static Profile accurate() {
+        Map<String, Choice> m = new LinkedHashMap<>();
+        m.put("Exp", choice("exp.limit"));
+        m.put("Reciprocal", choice("reciprocal.goldschmidt", "signed", "1"));
+        m.put("Rsqrt", choice("rsqrt.normalized"));
+        m.put("Sqrt", choice("sqrt.rsqrt"));
+        m.put("Log", choice("log.normalized"));
+        m.put("Softmax", choice("softmax.shifted"));
+        m.put("MaskedSoftmax", choice("maskedsoftmax.shifted"));
+        m.put("LogSoftmax", choice("logsoftmax.shifted"));
+        m.put("LayerNormalization", choice("layernorm.rsqrt"));
+        m.put("ReduceMax", choice("reducemax.tree"));
+        m.put("MaxPool", choice("maxpool.tree"));
+        m.put("Relu", choice("relu.ltz"));
+        m.put("Sigmoid", choice("sigmoid.piecewise"));
+        m.put("Tanh", choice("tanh.piecewise"));
+        m.put("Erf", choice("erf.polynomial"));
+        m.put("Gelu", choice("gelu.piecewise"));
+        m.put("Silu", choice("silu.piecewise"));
+        return new Profile(DEFAULT, m);
+    }
+
+    /**
+     * CrypTen's defaults: exp limit T = 8 without clamp everywhere (also inside reciprocal, rsqrt and log), signed
+     * Newton reciprocal with 10 iterations and the exp guess (the all-positive variant for softmax sums), inv_sqrt by
+     * 3 Newton steps, sqrt = x inv_sqrt(x), log by 2 Householder steps of order 8, softmax with the log-depth tree
+     * max, ReLU and max by 64-bit comparisons, sigmoid through the reciprocal, tanh = 2 sigmoid(2x) - 1, GELU by the
+     * tanh formula.
+     */
+    private static Profile crypten() {
+        Map<String, Choice> m = new LinkedHashMap<>();
+        m.put("Exp", choice("exp.limit", "iterations", "8", "clamp", "0"));
+        m.put("Reciprocal", choice("reciprocal.newton", "iterations", "10", "init", "exp", "exp", "exp.limit",
+            "exp.clamp", "0", "bits", "64"));
+        m.put("Rsqrt", choice("rsqrt.newton", "iterations", "3", "exp", "exp.limit", "exp.clamp", "0"));
+        m.put("Sqrt", choice("sqrt.rsqrt", "rsqrt", "rsqrt.newton", "rsqrt.exp.clamp", "0"));
+        m.put("Log", choice("log.householder", "iterations", "2", "order", "8", "exp", "exp.limit", "exp.clamp",
+            "0"));
+        m.put("Softmax", choice("softmax.shifted", cryptenSoftmax("reciprocal", "reciprocal.positive")));
+        m.put("MaskedSoftmax", choice("maskedsoftmax.shifted", cryptenSoftmax("reciprocal", "reciprocal.positive")));
+        m.put("LogSoftmax", choice("logsoftmax.shifted", cryptenSoftmax("log", "log.householder")));
+        m.put("LayerNormalization", choice("layernorm.rsqrt", "rsqrt", "rsqrt.newton", "rsqrt.exp.clamp", "0"));
+        m.put("ReduceMax", choice("reducemax.tree", "bits", "64"));
+        m.put("MaxPool", choice("maxpool.tree", "bits", "64"));
+        m.put("Relu", choice("relu.ltz", "bits", "64"));
+        m.put("Sigmoid", choice("sigmoid.reciprocal"));
+        m.put("Tanh", choice("tanh.reciprocal"));
+        m.put("Erf", choice("erf.polynomial"));
+        m.put("Gelu", choice("gelu.tanh"));
+        m.put("Silu", choice("silu.sigmoid"));
+        return new Profile(CRYPTEN, m);
+    }
+
+    /** Tree max with 64-bit comparisons, exp limit T = 8 without clamp, and the given nested normaliser. */
+    private static String[] cryptenSoftmax(String knob, String approximation) {
+        return new String[] {"shift", "tree", "bits", "64", "exp", "exp.limit", "exp.iterations", "8", "exp.clamp",
+            "0", knob, approximation, knob + ".exp.clamp", "0"};
+    }
+
+    private static Choice choice(String approximation, String... keyValues) {
+        Map<String, String> knobs = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            knobs.put(keyValues[i], keyValues[i + 1]);
+        }
+        return new Choice(approximation, KnobValues.of(knobs));
+    }
+}

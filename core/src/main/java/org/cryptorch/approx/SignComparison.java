@@ -1,0 +1,41 @@
+package org.cryptorch.approx;
+
+import java.util.List;
+import java.util.Map;
+import org.cryptorch.ir.Attribute;
+import org.cryptorch.ir.Value;
+
+/** ONNX Sign, exact including Sign(0) = 0: [-x < 0] - [x < 0], both tests in one comparison, no product. */
+final class SignComparison implements Approximation {
+    @Override
+    public String name() {
+        return "sign.comparison";
+    }
+
+    @Override
+    public String op() {
+        return "Sign";
+    }
+
+    @Override
+    public String description() {
+        return "exact: [x > 0] - [x < 0] from one comparison of x and -x";
+    }
+
+    @Override
+    public List<Knob> knobs() {
+        return List.of(ComparisonBits.KNOB);
+    }
+
+    @Override
+    public Range documentedRange(KnobValues knobs) {
+        return ExactComparison.RANGE;
+    }
+
+    @Override
+    public List<Value> build(Emitter e, List<Value> inputs, Map<String, Attribute> attributes, KnobValues knobs) {
+        Value x = inputs.get(0);
+        List<Value> negative = LowDepth.ltzAll(e, ComparisonBits.of(knobs), List.of(e.neg(x), x));
+        return List.of(e.sub(negative.get(0), negative.get(1)));
+    }
+}

@@ -1,0 +1,50 @@
+package org.cryptorch.compile;
+
+import java.util.List;
+import java.util.Map;
+import org.cryptorch.ir.Graph;
+import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
+
+/**
+ * The compiler facade: canonical graph + plan + options (+ calibration inputs) to a fixed-point two-party
+ * {@link Program}. The caller's graph is not changed.
+ *
+ * <p>Pipeline: copy; {@link Linearizer} (native linear ops to primitives); {@link Approximator} (each non-linear
+ * site to the plan's approximation); constant folding and shape inference; {@link MaskClamp} (huge mask constants
+ * to a safe value); {@link ComparisonWidths} (widths of comparisons without one, from calibration); {@link Lowering}
+ * (scales, truncations, ownership) and {@link Scheduler} (layers, fusion, costs).
+ */
+public final class Compiler {
+    private Compiler() {
+    }
+
+    /**
+     * @param canonical   a canonicalised graph (see {@code passes.Canonicalizer})
+     * @param inputShapes shapes of the graph inputs for this compilation (e.g. with the batch size)
+     * @param calibration sample inputs (by input name) to choose comparison widths from, or null/empty to use
+     *                    64-bit comparisons
+     * @throws IllegalArgumentException naming the node/site and op of anything that cannot be compiled
+     */
+    public static Program compile(Graph canonical, Map<String, Shape> inputShapes, Plan plan, CompileOptions options,
+                                  List<Map<String, Tensor>> calibration) {
+        Graph g = approximate(canonical, inputShapes, plan);
+        MaskClamp.apply(g, options.fractionalBits());
+        Map<String, Double> ranges = ComparisonWidths.ranges(g, calibration);
+        return new Lowering(g, options, Weights.of(canonical), ranges).lower();
+    }
+
+    /**
+     * The graph with every non-linear site replaced by its approximation and linear ops reduced to primitives,
+     * still with float semantics: the float interpreter runs it (how approximation error is measured in float).
+     */
+    public static Graph approximate(Graph canonical, Map<String, Shape> inputShapes, Plan plan) {
+        Graph g = GraphCopy.of(canonical);
+        Approximator.approximate(g, plan);
+        // the linearizer reads shapes, including those of values the approximations just emitted
+        GraphCleanup.pruneAndInfer(g, inputShapes);
+        Linearizer.apply(g);
+        GraphCleanup.pruneAndInfer(g, inputShapes);
+        return g;
+    }
+}

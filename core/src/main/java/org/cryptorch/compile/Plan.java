@@ -1,0 +1,152 @@
+package org.cryptorch.compile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cryptorch.approx.Approximation;
+import org.cryptorch.approx.Approximations;
+import org.cryptorch.approx.KnobValues;
+import org.cryptorch.approx.Profile;
+import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.Node;
+import org.cryptorch.passes.MpcOps;
+
+/**
+ * Which approximation, with which knob values, replaces each non-linear site (node, by name) of a canonical graph.
+ * This is what the tuner searches over and what {@code --plan PLAN.json} carries ({@link PlanJson}). Immutable;
+ * {@link #with} returns a changed copy.
+ */
+public final class Plan {
+    /**
+     * One site's choice. {@code predicted} and {@code measuredError} are optional annotations the tuner writes for
+     * people reading the plan; the compiler ignores them.
+     */
+    public record Site(String name, String op, String approximation, KnobValues knobs, SiteCost predicted,
+                       Double measuredError) {
+        public Site {
+            if (name == null || op == null || approximation == null) {
+                throw new IllegalArgumentException("plan site needs a name, an op and an approximation, got " + name
+                    + " / " + op + " / " + approximation);
+            }
+            knobs = knobs == null ? KnobValues.empty() : knobs;
+        }
+
+        public Site(String name, String op, String approximation, KnobValues knobs) {
+            this(name, op, approximation, knobs, null, null);
+        }
+
+        /** Checks that the approximation exists, implements {@code op}, and that the knobs are in range. */
+        public Approximation resolve() {
+            Approximation a;
+            try {
+                a = Approximations.get(approximation);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("site '" + name + "': " + e.getMessage(), e);
+            }
+            if (!a.op().equals(op)) {
+                throw new IllegalArgumentException("site '" + name + "' is a " + op + " but approximation "
+                    + approximation + " implements " + a.op());
+            }
+            try {
+                knobs.complete(a);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("site '" + name + "' (" + approximation + "): " + e.getMessage(), e);
+            }
+            return a;
+        }
+    }
+
+    /** Predicted online cost of one site (rounds, bytes sent per party, dealer bytes), as the tuner reports it. */
+    public record SiteCost(long rounds, long bytesPerParty, long offlineBytes) {
+    }
+
+    /** An approximation with knob values: what a profile picks for an op. */
+    public record Choice(String approximation, KnobValues knobs) {
+    }
+
+    private final Map<String, Site> sites;
+
+    private Plan(Map<String, Site> sites) {
+        this.sites = sites;
+    }
+
+    public static Plan of(List<Site> sites) {
+        Map<String, Site> m = new LinkedHashMap<>();
+        for (Site s : sites) {
+            if (m.put(s.name(), s) != null) {
+                throw new IllegalArgumentException("plan lists site '" + s.name() + "' twice");
+            }
+        }
+        return new Plan(m);
+    }
+
+    /**
+     * A plan giving every site of {@code canonical} that needs an approximation (per {@link MpcOps}) the profile's
+     * choice for its op type.
+     *
+     * @throws IllegalArgumentException naming the first site whose op the profile does not cover
+     */
+    public static Plan fromProfile(Graph canonical, Profile profile) {
+        return fromChoices(canonical, op -> profile.choiceFor(op).map(c -> new Choice(c.approximation(), c.knobs()))
+            .orElse(null));
+    }
+
+    /** As {@link #fromProfile}, from a map of op type to choice (kept for callers written before Profile). */
+    public static Plan fromChoices(Graph canonical, Map<String, Choice> byOp) {
+        return fromChoices(canonical, byOp::get);
+    }
+
+    private static Plan fromChoices(Graph canonical, java.util.function.Function<String, Choice> choiceFor) {
+        List<Site> out = new ArrayList<>();
+        for (Node n : canonical.nodes()) {
+            String reason = MpcOps.approximationReason(n);
+            if (reason == null) {
+                continue;
+            }
+            Choice c = choiceFor.apply(n.opType());
+            if (c == null) {
+                throw new IllegalArgumentException("site '" + n.name() + "' (" + n.opType() + ", needs " + reason
+                    + "): the profile has no approximation for " + n.opType());
+            }
+            out.add(new Site(n.name(), n.opType(), c.approximation(), c.knobs()));
+        }
+        return of(out);
+    }
+
+    public List<Site> sites() {
+        return List.copyOf(sites.values());
+    }
+
+    public Optional<Site> site(String name) {
+        return Optional.ofNullable(sites.get(name));
+    }
+
+    /** A copy with {@code s} replacing the site of the same name (or added). */
+    public Plan with(Site s) {
+        Map<String, Site> m = new LinkedHashMap<>(sites);
+        m.put(s.name(), s);
+        return new Plan(m);
+    }
+
+    /** Checks every site's approximation and knobs; the message names the site. */
+    public void validate() {
+        sites.values().forEach(Site::resolve);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Plan p && p.sites.equals(sites);
+    }
+
+    @Override
+    public int hashCode() {
+        return sites.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Plan" + sites.values();
+    }
+}

@@ -1,0 +1,117 @@
+package org.cryptorch.compile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cryptorch.mpc.Cost;
+import org.cryptorch.tensor.Shape;
+
+/**
+ * A model lowered to fixed point for two parties: setup instructions (secret weights, shared once), then online
+ * steps in execution order (grouped into communication layers, same-kind communicating instructions of a layer
+ * fused), over numbered slots each with a static shape and a scale (fractional bits: f for reals, 0 for integers
+ * and 0/1 comparison results). Both parties run the same Program; a backend supplies the protocols. Immutable.
+ */
+public final class Program {
+    private final int fractionalBits;
+    private final List<Instruction.Weight> setup;
+    private final List<Step> steps;
+    private final Shape[] shapes;
+    private final int[] scales;
+    private final ProgramCosts costs;
+
+    Program(int fractionalBits, List<Instruction.Weight> setup, List<Step> steps, Shape[] shapes, int[] scales) {
+        this.fractionalBits = fractionalBits;
+        this.setup = List.copyOf(setup);
+        this.steps = List.copyOf(steps);
+        this.shapes = shapes.clone();
+        this.scales = scales.clone();
+        this.costs = new ProgramCosts(this.shapes);
+    }
+
+    public int fractionalBits() {
+        return fractionalBits;
+    }
+
+    /** Secret weights, shared by their owner before the first input (once per compiled model). */
+    public List<Instruction.Weight> setup() {
+        return setup;
+    }
+
+    /** The online steps in execution order. */
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /** Every online instruction in execution order. */
+    public List<Instruction> instructions() {
+        List<Instruction> out = new ArrayList<>();
+        steps.forEach(s -> out.addAll(s.members()));
+        return out;
+    }
+
+    public List<Instruction.Input> inputs() {
+        return instructions().stream().filter(i -> i instanceof Instruction.Input).map(i -> (Instruction.Input) i)
+            .toList();
+    }
+
+    public List<Instruction.Output> outputs() {
+        return instructions().stream().filter(i -> i instanceof Instruction.Output)
+            .map(i -> (Instruction.Output) i).toList();
+    }
+
+    public int slotCount() {
+        return shapes.length;
+    }
+
+    public Shape shape(int slot) {
+        return shapes[slot];
+    }
+
+    /** Fractional bits of the value in {@code slot}. */
+    public int scale(int slot) {
+        return scales[slot];
+    }
+
+    /** Predicted online cost: the sum over steps, each fused step counted once. */
+    public Cost cost() {
+        Cost total = Cost.FREE;
+        for (Step s : steps) {
+            total = total.plus(s.cost());
+        }
+        return total;
+    }
+
+    /** Predicted cost of sharing the secret weights. */
+    public Cost setupCost() {
+        Cost total = Cost.FREE;
+        for (Instruction.Weight w : setup) {
+            total = total.plus(costs.of(w));
+        }
+        return total;
+    }
+
+    /** Predicted cost of one instruction run on its own (without the savings of fusion). */
+    public Cost cost(Instruction i) {
+        return costs.of(i);
+    }
+
+    /**
+     * Predicted online cost per site, in order of first appearance: the sum of its instructions' own costs. Rounds
+     * are therefore an upper bound where fusion lets sites share rounds; bytes are exact up to the bit-packing of
+     * fused comparisons.
+     */
+    public Map<String, Cost> costBySite() {
+        Map<String, Cost> out = new LinkedHashMap<>();
+        for (Instruction i : instructions()) {
+            out.merge(i.site(), costs.of(i), Cost::plus);
+        }
+        return out;
+    }
+
+    /** Number of communication layers (the depth of the schedule). */
+    public int layers() {
+        return steps.isEmpty() ? 0 : steps.get(steps.size() - 1).layer() + 1;
+    }
+}

@@ -1,0 +1,58 @@
+package org.cryptorch.compile;
+
+import java.util.List;
+import org.cryptorch.mpc.ArithmeticCosts;
+import org.cryptorch.mpc.ComparisonCosts;
+import org.cryptorch.mpc.Cost;
+import org.cryptorch.tensor.Shape;
+
+/**
+ * Predicted cost of instructions and fused steps from the protocols' own cost functions ({@link ArithmeticCosts},
+ * {@link ComparisonCosts}), so that prediction and measurement cannot drift apart. A fused step costs what one call
+ * of the protocol on the concatenated operands costs.
+ */
+final class ProgramCosts {
+    private final Shape[] shapes;
+
+    ProgramCosts(Shape[] shapes) {
+        this.shapes = shapes;
+    }
+
+    /** The instruction run on its own. */
+    Cost of(Instruction i) {
+        return ofGroup(List.of(i));
+    }
+
+    /** The members run as one fused step (all of the same {@link Program#fusionKey}). */
+    Cost ofGroup(List<Instruction> members) {
+        Instruction first = members.get(0);
+        long n = 0;
+        for (Instruction m : members) {
+            n += m.out() >= 0 ? size(m.out()) : size(m.ins().get(0));
+        }
+        return switch (first) {
+            case Instruction.Input in -> ArithmeticCosts.input(in.owner(), n);
+            case Instruction.Weight w -> ArithmeticCosts.input(w.owner(), n);
+            case Instruction.Mul m -> m.a() == m.b() ? ArithmeticCosts.square(n) : ArithmeticCosts.mul(n);
+            case Instruction.MatMul m -> single(members, ArithmeticCosts.matmul(shapes[m.a()], shapes[m.b()]));
+            case Instruction.Conv c -> single(members, ArithmeticCosts.conv2d(shapes[c.x()], shapes[c.w()],
+                c.params().strides(), c.params().pads(), c.params().dilations(), c.params().groups()));
+            case Instruction.Ltz l -> ComparisonCosts.ltz(n, l.bits());
+            case Instruction.LtzTimes l -> ComparisonCosts.ltzTimes(n, l.bits());
+            case Instruction.Truncate t -> ArithmeticCosts.truncate(n, t.mode());
+            case Instruction.Output o -> ArithmeticCosts.revealTo(o.receiver(), n);
+            default -> Cost.FREE;
+        };
+    }
+
+    private static Cost single(List<Instruction> members, Cost c) {
+        if (members.size() != 1) {
+            throw new IllegalStateException("bilinear products are not fused: " + members);
+        }
+        return c;
+    }
+
+    private long size(int slot) {
+        return shapes[slot].size();
+    }
+}

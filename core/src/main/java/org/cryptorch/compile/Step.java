@@ -1,0 +1,26 @@
+package org.cryptorch.compile;
+
+import java.util.List;
+import org.cryptorch.mpc.Cost;
+
+/**
+ * What the interpreter runs at once: one local instruction, or a group of communicating instructions of the same
+ * kind in the same communication layer, fused so that they share their rounds (their openings are concatenated
+ * into one message). {@code cost} is the predicted cost of the whole step.
+ *
+ * @param layer the communication layer: the number of rounds-taking steps on the longest path before it
+ */
+public record Step(String op, int layer, List<Instruction> members, Cost cost) {
+    public Step {
+        members = List.copyOf(members);
+    }
+
+    public boolean communicates() {
+        return members.get(0).communicates();
+    }
+
+    /** The sites of the members, without repeats, joined by commas. */
+    public String sites() {
+        return String.join(",", members.stream().map(Instruction::site).distinct().toList());
+    }
+}

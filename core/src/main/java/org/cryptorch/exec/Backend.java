@@ -1,0 +1,63 @@
+package org.cryptorch.exec;
+
+import java.util.List;
+import java.util.Optional;
+import org.cryptorch.compile.Instruction;
+import org.cryptorch.mpc.Truncation;
+import org.cryptorch.tensor.LongTensor;
+import org.cryptorch.tensor.Shape;
+
+/**
+ * The party-dependent and communicating part of the MPC instruction set, on tensor handles (a party's share, or
+ * the whole value in the plain simulator). Local linear ops and data movement act on shares as on plain values,
+ * so the {@link Interpreter} does those itself. Methods taking lists run fused: all operands in the rounds of one
+ * call.
+ */
+public interface Backend {
+    /** Whether this process holds the data of {@code party} (inputs it owns, outputs it receives). */
+    boolean actsFor(int party);
+
+    /** Fractional bits the backend's fixed point uses. */
+    int fractionalBits();
+
+    /** A secret supplied by {@code owner}: the owner passes the encoded value, the other party null. */
+    LongTensor input(int owner, LongTensor valueOrNull, Shape shape);
+
+    /** A public ring tensor as a sharing. */
+    LongTensor sharePublic(LongTensor value);
+
+    /** x + c for a public c (broadcasting). */
+    LongTensor addPublic(LongTensor x, LongTensor c);
+
+    /** Element-wise products xs[i] * ys[i] (same shapes), ring arithmetic. */
+    List<LongTensor> mul(List<LongTensor> xs, List<LongTensor> ys);
+
+    List<LongTensor> square(List<LongTensor> xs);
+
+    LongTensor matmul(LongTensor x, LongTensor y);
+
+    LongTensor conv2d(LongTensor x, LongTensor w, Instruction.ConvParams p);
+
+    /** 0/1 (unscaled) for xs[i] < 0, comparing the low {@code bits} bits. */
+    List<LongTensor> ltz(List<LongTensor> xs, int bits);
+
+    /** [xs[i] < 0] * zs[i] (same shapes), in the rounds of {@link #ltz}. */
+    List<LongTensor> ltzTimes(List<LongTensor> xs, List<LongTensor> zs, int bits);
+
+    List<LongTensor> truncate(List<LongTensor> xs, int bits, Truncation mode);
+
+    /** Opens x to {@code receiver}; empty for the other party. */
+    Optional<LongTensor> reveal(LongTensor x, int receiver);
+
+    /** Online traffic so far (zero for a backend that does not communicate). */
+    Traffic traffic();
+
+    /** Rounds and bytes sent by this party, as counted by its channel. */
+    record Traffic(long rounds, long bytesSent) {
+        public static final Traffic NONE = new Traffic(0, 0);
+
+        public Traffic minus(Traffic before) {
+            return new Traffic(rounds - before.rounds, bytesSent - before.bytesSent);
+        }
+    }
+}

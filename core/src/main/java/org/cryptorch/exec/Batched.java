@@ -1,0 +1,59 @@
+package org.cryptorch.exec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
+import org.cryptorch.tensor.LongTensor;
+import org.cryptorch.tensor.Shape;
+
+/**
+ * Fusion of element-wise protocols: the operands of a step are laid end to end in one flat tensor, the protocol
+ * runs once on it (so its rounds are paid once), and the result is cut back into the original shapes.
+ */
+final class Batched {
+    private Batched() {
+    }
+
+    static List<LongTensor> apply(List<LongTensor> xs, UnaryOperator<LongTensor> protocol) {
+        if (xs.size() == 1) {
+            return List.of(protocol.apply(xs.get(0)));
+        }
+        return split(protocol.apply(concat(xs)), xs);
+    }
+
+    /** A protocol of two operand lists (element-wise pairs of equal shapes). */
+    static List<LongTensor> apply(List<LongTensor> xs, List<LongTensor> ys, BinaryOperator<LongTensor> protocol) {
+        if (xs.size() == 1) {
+            return List.of(protocol.apply(xs.get(0), ys.get(0)));
+        }
+        return split(protocol.apply(concat(xs), concat(ys)), xs);
+    }
+
+    static LongTensor concat(List<LongTensor> parts) {
+        int n = 0;
+        for (LongTensor t : parts) {
+            n += t.size();
+        }
+        long[] data = new long[n];
+        int at = 0;
+        for (LongTensor t : parts) {
+            System.arraycopy(t.data(), 0, data, at, t.size());
+            at += t.size();
+        }
+        return new LongTensor(Shape.of(n), data);
+    }
+
+    /** Cuts {@code flat} into tensors shaped like {@code like}. */
+    static List<LongTensor> split(LongTensor flat, List<LongTensor> like) {
+        List<LongTensor> out = new ArrayList<>();
+        int at = 0;
+        for (LongTensor t : like) {
+            long[] part = new long[t.size()];
+            System.arraycopy(flat.data(), at, part, 0, part.length);
+            at += part.length;
+            out.add(new LongTensor(t.shape(), part));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package org.cryptorch.exec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cryptorch.compile.Instruction;
+import org.cryptorch.compile.Program;
+import org.cryptorch.compile.Step;
+import org.cryptorch.reference.Ops;
+import org.cryptorch.tensor.FixedPoint;
+import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.LongTensor;
+import org.cryptorch.tensor.Tensor;
+
+/**
+ * Runs a {@link Program} on a {@link Backend}: local instructions here (they treat a share like a plain value),
+ * communicating steps through the backend, each fused step in one call. Call {@link #setup} once, then
+ * {@link #run} per batch of inputs of the compiled shapes.
+ */
+public final class Interpreter {
+    private final Program program;
+    private final Backend backend;
+    private final LongTensor[] slots;
+    private boolean setUp;
+
+    public Interpreter(Program program, Backend backend) {
+        if (backend.fractionalBits() != program.fractionalBits()) {
+            throw new IllegalArgumentException("program uses " + program.fractionalBits()
+                + " fractional bits, backend " + backend.fractionalBits());
+        }
+        this.program = program;
+        this.backend = backend;
+        this.slots = new LongTensor[program.slotCount()];
+    }
+
+    /** Shares the secret weights (their owner supplies them); returns the measured setup traffic. */
+    public Backend.Traffic setup() {
+        Backend.Traffic before = backend.traffic();
+        for (Instruction.Weight w : program.setup()) {
+            LongTensor mine = backend.actsFor(w.owner()) ? FixedPoint.encode(w.value(), w.scale()) : null;
+            slots[w.out()] = backend.input(w.owner(), mine, w.value().shape());
+        }
+        setUp = true;
+        return backend.traffic().minus(before);
+    }
+
+    /**
+     * Runs the online phase. {@code inputs} holds (by graph input name) the inputs this party owns; the result has
+     * the outputs it receives, decoded to reals, and the measured statistics of every communicating step.
+     */
+    public RunResult run(Map<String, ? extends Tensor> inputs) {
+        if (!setUp) {
+            setup();
+        }
+        long start = System.nanoTime();
+        Map<String, FloatTensor> outputs = new LinkedHashMap<>();
+        List<OpStat> stats = new ArrayList<>();
+        InputEncoder encoder = new InputEncoder(backend);
+        for (Step step : program.steps()) {
+            if (!step.communicates()) {
+                Instruction i = step.members().get(0);
+                slots[i.out()] = local(i);
+                continue;
+            }
+            Backend.Traffic before = backend.traffic();
+            long t0 = System.nanoTime();
+            communicate(step, inputs, encoder, outputs);
+            Backend.Traffic used = backend.traffic().minus(before);
+            stats.add(new OpStat(step.op(), step.sites(), used.rounds(), used.bytesSent(),
+                (System.nanoTime() - t0) / 1e9));
+        }
+        return new RunResult(outputs, stats, (System.nanoTime() - start) / 1e9);
+    }
+
+    private void communicate(Step step, Map<String, ? extends Tensor> inputs, InputEncoder encoder,
+                             Map<String, FloatTensor> outputs) {
+        List<Instruction> ms = step.members();
+        switch (ms.get(0)) {
+            case Instruction.Input in -> slots[in.out()] = encoder.input(in, inputs);
+            case Instruction.Output o -> backend.reveal(slots[o.a()], o.receiver())
+                .ifPresent(v -> outputs.put(o.name(), FixedPoint.decode(v, o.scale())));
+            case Instruction.MatMul m -> slots[m.out()] = backend.matmul(slots[m.a()], slots[m.b()]);
+            case Instruction.Conv c -> slots[c.out()] = backend.conv2d(slots[c.x()], slots[c.w()], c.params());
+            case Instruction.Mul m when m.a() == m.b() -> store(ms, backend.square(operands(ms, 0)));
+            case Instruction.Mul m -> store(ms, backend.mul(operands(ms, 0), operands(ms, 1)));
+            case Instruction.Ltz l -> store(ms, backend.ltz(operands(ms, 0), l.bits()));
+            case Instruction.LtzTimes l -> store(ms, backend.ltzTimes(operands(ms, 0), operands(ms, 1), l.bits()));
+            case Instruction.Truncate t -> store(ms, backend.truncate(operands(ms, 0), t.bits(), t.mode()));
+            default -> throw new IllegalStateException("not a communicating instruction: " + ms.get(0));
+        }
+    }
+
+    private List<LongTensor> operands(List<Instruction> members, int which) {
+        return members.stream().map(m -> slots[m.ins().get(which)]).toList();
+    }
+
+    private void store(List<Instruction> members, List<LongTensor> results) {
+        for (int k = 0; k < members.size(); k++) {
+            slots[members.get(k).out()] = results.get(k);
+        }
+    }
+
+    private LongTensor local(Instruction i) {
+        return switch (i) {
+            case Instruction.SharePublic s -> backend.sharePublic(s.value());
+            case Instruction.Add a -> slots[a.a()].add(slots[a.b()]);
+            case Instruction.Sub s -> slots[s.a()].sub(slots[s.b()]);
+            case Instruction.Neg n -> slots[n.a()].neg();
+            case Instruction.AddPublic a -> backend.addPublic(slots[a.a()], a.c());
+            case Instruction.MulPublic m -> slots[m.a()].mul(m.c());
+            case Instruction.MatMulPublic m -> m.publicLeft() ? m.c().matmul(slots[m.a()]) : slots[m.a()].matmul(m.c());
+            case Instruction.ConvPublic c -> slots[c.x()].conv2d(c.w(), c.params().strides(), c.params().pads(),
+                c.params().dilations(), c.params().groups());
+            case Instruction.ReduceSum r -> slots[r.a()].sum(r.axes(), r.keepDims());
+            case Instruction.Move m -> move(m);
+            case Instruction.Reshape r -> r.reshape() ? slots[r.a()].reshape(r.shape())
+                : slots[r.a()].broadcastTo(r.shape());
+            case Instruction.Truncate t -> backend.truncate(List.of(slots[t.a()]), t.bits(), t.mode()).get(0);
+            default -> throw new IllegalStateException("not a local instruction: " + i);
+        };
+    }
+
+    /** Data movement by the reference kernel, which moves ring elements exactly as it moves floats. */
+    private LongTensor move(Instruction.Move m) {
+        List<Tensor> args = new ArrayList<>();
+        for (int k = 0; k < m.slots().size(); k++) {
+            int s = m.slots().get(k);
+            args.add(s >= 0 ? slots[s] : m.constants().get(k));
+        }
+        return (LongTensor) Ops.evaluate(m.node(), args, m.opset()).get(0);
+    }
+}

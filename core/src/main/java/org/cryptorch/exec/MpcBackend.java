@@ -1,0 +1,101 @@
+package org.cryptorch.exec;
+
+import java.util.List;
+import java.util.Optional;
+import org.cryptorch.compile.Instruction;
+import org.cryptorch.mpc.Arithmetic;
+import org.cryptorch.mpc.Comparison;
+import org.cryptorch.mpc.Party;
+import org.cryptorch.mpc.Truncation;
+import org.cryptorch.net.TrafficStats;
+import org.cryptorch.tensor.LongTensor;
+import org.cryptorch.tensor.Shape;
+
+/**
+ * One party of the real two-party computation: every method takes and returns this party's additive share and
+ * runs the protocols of {@link Arithmetic} and {@link Comparison} with the other party, which must run the same
+ * program. Fused element-wise steps run as one protocol call on the concatenated operands.
+ */
+public final class MpcBackend implements Backend {
+    private final Party party;
+
+    public MpcBackend(Party party) {
+        this.party = party;
+    }
+
+    public Party party() {
+        return party;
+    }
+
+    @Override
+    public boolean actsFor(int p) {
+        return party.id() == p;
+    }
+
+    @Override
+    public int fractionalBits() {
+        return party.fractionalBits();
+    }
+
+    @Override
+    public LongTensor input(int owner, LongTensor valueOrNull, Shape shape) {
+        return owner == party.id() ? Arithmetic.provideInput(party, valueOrNull) : Arithmetic.receiveInput(party,
+            shape);
+    }
+
+    @Override
+    public LongTensor sharePublic(LongTensor value) {
+        return party.id() == 0 ? value : LongTensor.zeros(value.shape());
+    }
+
+    @Override
+    public LongTensor addPublic(LongTensor x, LongTensor c) {
+        return Arithmetic.addPublic(party, x, c);
+    }
+
+    @Override
+    public List<LongTensor> mul(List<LongTensor> xs, List<LongTensor> ys) {
+        return Batched.apply(xs, ys, (x, y) -> Arithmetic.mul(party, x, y));
+    }
+
+    @Override
+    public List<LongTensor> square(List<LongTensor> xs) {
+        return Batched.apply(xs, x -> Arithmetic.square(party, x));
+    }
+
+    @Override
+    public LongTensor matmul(LongTensor x, LongTensor y) {
+        return Arithmetic.matmul(party, x, y);
+    }
+
+    @Override
+    public LongTensor conv2d(LongTensor x, LongTensor w, Instruction.ConvParams p) {
+        return Arithmetic.conv2d(party, x, w, p.strides(), p.pads(), p.dilations(), p.groups());
+    }
+
+    @Override
+    public List<LongTensor> ltz(List<LongTensor> xs, int bits) {
+        return Batched.apply(xs, x -> Comparison.ltz(party, x, bits));
+    }
+
+    @Override
+    public List<LongTensor> ltzTimes(List<LongTensor> xs, List<LongTensor> zs, int bits) {
+        return Batched.apply(xs, zs, (x, z) -> Comparison.ltzTimes(party, x, bits, z));
+    }
+
+    @Override
+    public List<LongTensor> truncate(List<LongTensor> xs, int bits, Truncation mode) {
+        return Batched.apply(xs, x -> Arithmetic.truncate(party, x, bits, mode));
+    }
+
+    @Override
+    public Optional<LongTensor> reveal(LongTensor x, int receiver) {
+        return Arithmetic.revealTo(party, receiver, x);
+    }
+
+    @Override
+    public Traffic traffic() {
+        TrafficStats.Counter c = party.peer().stats().total();
+        return new Traffic(c.rounds, c.bytesSent);
+    }
+}

@@ -1,0 +1,99 @@
+package org.cryptorch.exec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cryptorch.compile.Instruction;
+import org.cryptorch.mpc.Truncation;
+import org.cryptorch.tensor.LongTensor;
+import org.cryptorch.tensor.Shape;
+
+/**
+ * The fixed-point simulator: runs a program in one process on whole values instead of shares, with the same
+ * encodings and ring arithmetic as the parties. It is bit-exact for everything deterministic; where the protocols
+ * are randomised it takes their deterministic part: truncation is floor(x / 2^bits) (the protocols give that or
+ * one more), and a comparison on k bits reads the low k bits as a two's-complement number, exactly like the
+ * protocol (so too narrow a width shows up here too). Fast: the tuner scores plans with it.
+ */
+public final class PlainBackend implements Backend {
+    private final int fractionalBits;
+
+    public PlainBackend(int fractionalBits) {
+        this.fractionalBits = fractionalBits;
+    }
+
+    @Override
+    public boolean actsFor(int party) {
+        return true;
+    }
+
+    @Override
+    public int fractionalBits() {
+        return fractionalBits;
+    }
+
+    @Override
+    public LongTensor input(int owner, LongTensor valueOrNull, Shape shape) {
+        return valueOrNull;
+    }
+
+    @Override
+    public LongTensor sharePublic(LongTensor value) {
+        return value;
+    }
+
+    @Override
+    public LongTensor addPublic(LongTensor x, LongTensor c) {
+        return x.add(c);
+    }
+
+    @Override
+    public List<LongTensor> mul(List<LongTensor> xs, List<LongTensor> ys) {
+        List<LongTensor> out = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+            out.add(xs.get(i).mul(ys.get(i)));
+        }
+        return out;
+    }
+
+    @Override
+    public List<LongTensor> square(List<LongTensor> xs) {
+        return mul(xs, xs);
+    }
+
+    @Override
+    public LongTensor matmul(LongTensor x, LongTensor y) {
+        return x.matmul(y);
+    }
+
+    @Override
+    public LongTensor conv2d(LongTensor x, LongTensor w, Instruction.ConvParams p) {
+        return x.conv2d(w, p.strides(), p.pads(), p.dilations(), p.groups());
+    }
+
+    @Override
+    public List<LongTensor> ltz(List<LongTensor> xs, int bits) {
+        int drop = 64 - bits;
+        return xs.stream().map(x -> x.map(v -> ((v << drop) >> drop) < 0 ? 1L : 0L)).toList();
+    }
+
+    @Override
+    public List<LongTensor> ltzTimes(List<LongTensor> xs, List<LongTensor> zs, int bits) {
+        return mul(ltz(xs, bits), zs);
+    }
+
+    @Override
+    public List<LongTensor> truncate(List<LongTensor> xs, int bits, Truncation mode) {
+        return xs.stream().map(x -> x.map(v -> v >> bits)).toList();
+    }
+
+    @Override
+    public Optional<LongTensor> reveal(LongTensor x, int receiver) {
+        return Optional.of(x);
+    }
+
+    @Override
+    public Traffic traffic() {
+        return Traffic.NONE;
+    }
+}

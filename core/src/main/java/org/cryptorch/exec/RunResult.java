@@ -1,0 +1,19 @@
+package org.cryptorch.exec;
+
+import java.util.List;
+import java.util.Map;
+import org.cryptorch.tensor.FloatTensor;
+
+/**
+ * What one run of a program gave this party: the outputs it received (by graph output name, decoded), and the
+ * measured per-step statistics of the online phase (communicating steps only).
+ */
+public record RunResult(Map<String, FloatTensor> outputs, List<OpStat> perOp, double seconds) {
+    public long rounds() {
+        return perOp.stream().mapToLong(OpStat::rounds).sum();
+    }
+
+    public long bytesSent() {
+        return perOp.stream().mapToLong(OpStat::bytes).sum();
+    }
+}

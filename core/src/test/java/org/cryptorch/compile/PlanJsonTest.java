@@ -1,0 +1,44 @@
+package org.cryptorch.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.cryptorch.approx.KnobValues;
+import org.junit.jupiter.api.Test;
+
+class PlanJsonTest {
+    @Test
+    void roundTripsSitesKnobsAndTunerAnnotations() {
+        Plan plan = Plan.of(List.of(
+            new Plan.Site("Gelu_3", "Gelu", "gelu.erf", KnobValues.of(Map.of("erf", "erf.poly", "erf.degree", "7")),
+                new Plan.SiteCost(4, 8192, 4096), 0.001),
+            new Plan.Site("/fc/Relu", "Relu", "relu.exact", KnobValues.empty())));
+        String json = PlanJson.toJson(plan, Map.of("totals", Map.of("rounds", 10)));
+        assertThat(json).contains("\"approximation\" : \"gelu.erf\"", "\"bytes_per_party\" : 8192", "\"totals\"");
+        assertThat(PlanJson.fromJson(json)).isEqualTo(plan);
+        assertThat(PlanJson.fromJson(json).site("Gelu_3").orElseThrow().measuredError()).isEqualTo(0.001);
+    }
+
+    @Test
+    void knobValuesMayBeNumbers() {
+        Plan p = PlanJson.fromJson("{\"sites\": [{\"site\": \"s\", \"op\": \"Exp\", \"approximation\": \"exp.limit\","
+            + " \"knobs\": {\"iterations\": 8}}]}");
+        assertThat(p.site("s").orElseThrow().knobs().asMap()).containsEntry("iterations", "8");
+    }
+
+    @Test
+    void errorsNameTheSiteAndField() {
+        assertThatThrownBy(() -> PlanJson.fromJson("{\"sites\": [{\"site\": \"Exp_1\", \"op\": \"Exp\"}]}"))
+            .hasMessage("sites[0] (site 'Exp_1'): missing or non-text \"approximation\"");
+        assertThatThrownBy(() -> PlanJson.fromJson("{\"sites\": [{\"op\": \"Exp\"}]}"))
+            .hasMessageContaining("sites[0]: missing or non-text \"site\"");
+        assertThatThrownBy(() -> PlanJson.fromJson("[1]")).hasMessageContaining("\"sites\" array");
+        assertThatThrownBy(() -> PlanJson.fromJson("{\"sites\": [{\"site\": \"a\", \"op\": \"Exp\", "
+            + "\"approximation\": \"e\", \"knobs\": {\"k\": [1]}}]}")).hasMessageContaining("knob 'k'");
+        Plan unknown = Plan.of(List.of(new Plan.Site("Exp_1", "Exp", "no.such", KnobValues.empty())));
+        assertThatThrownBy(unknown::validate).hasMessageContaining("site 'Exp_1'")
+            .hasMessageContaining("no approximation named 'no.such'");
+    }
+}

@@ -1,0 +1,161 @@
+package org.cryptorch.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.cryptorch.approx.KnobValues;
+import org.cryptorch.compile.CompileOptions;
+import org.cryptorch.compile.Compiler;
+import org.cryptorch.compile.Instruction;
+import org.cryptorch.compile.Plan;
+import org.cryptorch.compile.Program;
+import org.cryptorch.compile.Step;
+import org.cryptorch.ir.Attribute;
+import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.Value;
+import org.cryptorch.mpc.ComparisonCosts;
+import org.cryptorch.tensor.DType;
+import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.LongTensor;
+import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** Fusion, mask clamping, secret-index gathers, truncation placement and comparison widths. */
+class LoweringFeaturesTest {
+    @Test
+    void independentProductsAndComparisonsOfOneLayerShareTheirRounds() throws Exception {
+        Graph g = new Graph();
+        g.setOpset("", 17);
+        Value x = g.addInput("x", DType.FLOAT32, Shape.of(3, 5));
+        Value y = g.addInput("y", DType.FLOAT32, Shape.of(3, 5));
+        Value a = g.op("Relu", g.op("Mul", x, y));
+        Value b = g.op("Relu", g.op("Mul", y, y));
+        Value c = g.op("Relu", g.op("Mul", x, x));
+        g.addOutput(g.op("Add", g.op("Add", a, b), c));
+        Plan plan = TestModels.reluPlan(g);
+        for (Plan.Site s : plan.sites()) {
+            plan = plan.with(new Plan.Site(s.name(), s.op(), s.approximation(), KnobValues.of(Map.of("bits", "24"))));
+        }
+        Program p = Compiler.compile(g, Map.of("x", Shape.of(3, 5), "y", Shape.of(3, 5)), plan,
+            CompileOptions.defaults(), null);
+        // each ReLU's comparison and product are one instruction; the three ReLUs share one step
+        Step relu = only(p, "ltz_times");
+        assertThat(relu.members()).hasSize(3);
+        assertThat(relu.cost()).isEqualTo(ComparisonCosts.ltzTimes(45, 24));
+        assertThat(only(p, "square").members()).hasSize(2);
+        assertThat(only(p, "mul").members()).hasSize(1);
+        Random rnd = new Random(5);
+        Map<String, FloatTensor> in = Map.of("x", TestModels.randomTensor(rnd, 1, 3, 5), "y",
+            TestModels.randomTensor(rnd, 1, 3, 5));
+        TwoPartyRun.Outcome o = MpcBackendTest.checkAgainstPlain(p, in, "fused products and comparisons");
+        OpStat measured = o.party0().perOp().stream().filter(s -> s.op().equals("ltz_times")).findFirst()
+            .orElseThrow();
+        assertThat(measured.rounds()).isEqualTo(ComparisonCosts.ltz(45, 24).rounds());
+        System.out.printf("fused: 3 ReLUs in %d rounds, 2 squares + 1 mul in %d + %d rounds; total %d rounds%n",
+            measured.rounds(), only(p, "square").cost().rounds(), 1, o.party0().rounds());
+    }
+
+    @Test
+    void maskConstantsAreClampedToASafeNegativeValue() {
+        Graph g = new Graph();
+        g.setOpset("", 17);
+        Value x = g.addInput("x", DType.FLOAT32, Shape.of(2, 3));
+        FloatTensor mask = new FloatTensor(Shape.of(2, 3), new double[] {0, -3.4028234663852886e38, 0,
+            Double.NEGATIVE_INFINITY, 0, -1e4});
+        g.addOutput(g.op("Mul", g.op("Add", x, g.constant(mask)), g.constant(FloatTensor.scalar(0.5))));
+        FloatTensor xv = new FloatTensor(Shape.of(2, 3), new double[] {1, 2, 3, 4, 5, 6});
+        Program p = Compiler.compile(g, Map.of("x", xv.shape()), Plan.of(List.of()),
+            CompileOptions.defaults().withOwnership(org.cryptorch.compile.Ownership.of(0, -1, 0)), null);
+        FloatTensor out = plain(p, Map.of("x", xv));
+        assertThat(out.data()).containsExactly(0.5, (2 - 32768) * 0.5, 1.5, (4 - 32768) * 0.5, 2.5, (6 - 1e4) * 0.5);
+    }
+
+    @Test
+    void secretIndicesGatherRowsThroughAOneHotProduct() throws Exception {
+        Graph g = new Graph();
+        g.setOpset("", 17);
+        Value ids = g.addInput("ids", DType.INT64, Shape.of(2, 3));
+        FloatTensor table = TestModels.randomTensor(new Random(8), 1, 10, 4);
+        g.addOutput(g.op("Gather", Map.of("axis", Attribute.of("axis", 0L)), g.constant(table), ids));
+        LongTensor idx = LongTensor.of(Shape.of(2, 3), 0, 9, 3, 3, 7, -1);
+        Program p = Compiler.compile(g, Map.of("ids", idx.shape()), Plan.of(List.of()), CompileOptions.defaults(),
+            null);
+        Instruction.Input input = p.inputs().get(0);
+        assertThat(input.oneHotDepth()).isEqualTo(10);
+        assertThat(p.instructions()).noneMatch(i -> i.op().startsWith("trunc"));
+        TwoPartyRun.Outcome o = TwoPartyRun.run(p, Map.of("ids", idx), Map.of(), 3);
+        FloatTensor got = o.party0().outputs().values().iterator().next();
+        long[] rows = {0, 9, 3, 3, 7, 9};
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 4; j++) {
+                assertThat(got.data()[i * 4 + j]).isCloseTo(table.data()[(int) rows[i] * 4 + j],
+                    org.assertj.core.data.Offset.offset(0x1p-16));
+            }
+        }
+        assertThat(o.party0().rounds()).isEqualTo(p.cost().rounds());
+    }
+
+    @Test
+    void comparisonWidthsComeFromCalibrationRanges() {
+        Graph g = TestModels.mlp(4, 21);
+        FloatTensor x = TestModels.randomTensor(new Random(22), 1.0, 4, 8);
+        Program wide = Compiler.compile(g, Map.of("x", x.shape()), TestModels.reluPlan(g), CompileOptions.defaults(),
+            null);
+        List<Map<String, Tensor>> calib = List.of(Map.of("x", x));
+        Program narrow = Compiler.compile(g, Map.of("x", x.shape()), TestModels.reluPlan(g),
+            CompileOptions.defaults(), calib);
+        int wideBits = ((Instruction.LtzTimes) only(wide, "ltz_times").members().get(0)).bits();
+        int narrowBits = ((Instruction.LtzTimes) only(narrow, "ltz_times").members().get(0)).bits();
+        System.out.printf("comparison width without calibration %d, with %d; rounds %d -> %d, bytes %d -> %d%n",
+            wideBits, narrowBits, wide.cost().rounds(), narrow.cost().rounds(), wide.cost().bytesPerParty(),
+            narrow.cost().bytesPerParty());
+        assertThat(wideBits).isEqualTo(64);
+        assertThat(narrowBits).isBetween(16 + 2, 16 + 6);
+        assertThat(narrow.cost().bytesPerParty()).isLessThan(wide.cost().bytesPerParty());
+        assertThat(PlainBackendTest.maxAbsDiff(plain(narrow, Map.of("x", x)), plain(wide, Map.of("x", x))))
+            .isZero();
+    }
+
+    @Test
+    void productsWithPublicIntegersAndComparisonResultsAreNotTruncated() {
+        Graph g = new Graph();
+        g.setOpset("", 17);
+        Value x = g.addInput("x", DType.FLOAT32, Shape.of(4));
+        Value twice = g.op("Mul", x, g.constant(FloatTensor.scalar(3)));
+        g.addOutput(g.op("Relu", twice));
+        Program p = Compiler.compile(g, Map.of("x", Shape.of(4)), TestModels.reluPlan(g), CompileOptions.defaults(),
+            null);
+        assertThat(p.instructions()).noneMatch(i -> i.op().startsWith("trunc"));
+        FloatTensor out = plain(p, Map.of("x", FloatTensor.of(Shape.of(4), -1.5, 0.25, 2, -0.0001)));
+        assertThat(out.data()).containsExactly(0, 0.75, 6, 0);
+    }
+
+    @Test
+    void unsupportedOpsAndMissingSitesAreNamed() {
+        Graph g = new Graph();
+        g.setOpset("", 17);
+        Value x = g.addInput("x", DType.FLOAT32, Shape.of(4));
+        g.addOutput(g.op("Exp", x));
+        String site = g.nodes().get(0).name();
+        assertThatThrownBy(() -> Compiler.compile(g, Map.of("x", Shape.of(4)), Plan.of(List.of()),
+            CompileOptions.defaults(), null)).hasMessageContaining("site '" + site + "' (Exp) needs an approximation");
+        Plan wrong = Plan.of(List.of(new Plan.Site(site, "Exp", TestModels.RELU, KnobValues.empty())));
+        TestModels.registerRelu();
+        assertThatThrownBy(() -> Compiler.compile(g, Map.of("x", Shape.of(4)), wrong, CompileOptions.defaults(),
+            null)).hasMessageContaining("site '" + site + "' is a Exp but approximation test.relu implements Relu");
+    }
+
+    static FloatTensor plain(Program p, Map<String, ? extends Tensor> in) {
+        return new Interpreter(p, new PlainBackend(p.fractionalBits())).run(in).outputs().values().iterator().next();
+    }
+
+    private static Step only(Program p, String op) {
+        List<Step> s = p.steps().stream().filter(st -> st.op().equals(op)).toList();
+        assertThat(s).as("steps of %s", op).hasSize(1);
+        return s.get(0);
+    }
+}

@@ -1,0 +1,74 @@
+package org.cryptorch.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Random;
+import org.cryptorch.compile.CompileOptions;
+import org.cryptorch.compile.Compiler;
+import org.cryptorch.compile.Ownership;
+import org.cryptorch.compile.Program;
+import org.cryptorch.compile.Step;
+import org.cryptorch.ir.Graph;
+import org.cryptorch.mpc.Cost;
+import org.cryptorch.mpc.Truncation;
+import org.cryptorch.tensor.FloatTensor;
+import org.junit.jupiter.api.Test;
+
+/** Two parties in one JVM run the same programs as the simulator, at the predicted cost. */
+class MpcBackendTest {
+    private static final double ULP = 0x1p-16;
+
+    @Test
+    void mlpEqualsPlainUpToTruncationNoiseAtThePredictedCost() throws Exception {
+        Graph g = TestModels.mlp(4, 11);
+        FloatTensor x = TestModels.randomTensor(new Random(12), 1.0, 4, 8);
+        for (Truncation t : Truncation.values()) {
+            Program p = Compiler.compile(g, Map.of("x", x.shape()), TestModels.reluPlan(g),
+                CompileOptions.defaults().withTruncation(t), null);
+            checkAgainstPlain(p, Map.of("x", x), "mlp/" + t);
+        }
+    }
+
+    @Test
+    void convNetWithPublicWeights() throws Exception {
+        Graph g = TestModels.convNet(13);
+        FloatTensor x = TestModels.randomTensor(new Random(14), 1.0, 1, 2, 6, 6);
+        Program p = Compiler.compile(g, Map.of("x", x.shape()), TestModels.reluPlan(g),
+            CompileOptions.defaults().withOwnership(Ownership.of(1, Ownership.PUBLIC, 1)), null);
+        checkAgainstPlain(p, Map.of("x", x), "conv/public weights, input and output of party 1");
+    }
+
+    /** Runs p on both backends; inputs belong to whichever party owns them per the program. */
+    static TwoPartyRun.Outcome checkAgainstPlain(Program p, Map<String, FloatTensor> inputs, String what)
+        throws Exception {
+        FloatTensor plain = new Interpreter(p, new PlainBackend(p.fractionalBits())).run(inputs).outputs().values()
+            .iterator().next();
+        TwoPartyRun.Outcome o = TwoPartyRun.run(p, inputs, inputs, 7);
+        int receiver = p.outputs().get(0).receiver();
+        RunResult got = receiver == 0 ? o.party0() : o.party1();
+        RunResult other = receiver == 0 ? o.party1() : o.party0();
+        assertThat(other.outputs()).isEmpty();
+        double err = PlainBackendTest.maxAbsDiff(got.outputs().values().iterator().next(), plain);
+        long truncations = p.instructions().stream().filter(i -> i.op().startsWith("trunc")).count();
+        Cost c = p.cost();
+        System.out.printf("%s: max |mpc - plain| = %.1f ulp (%d truncations); rounds %d predicted %d; bytes p0 %d "
+                + "predicted %d, p1 %d predicted %d; offline %d predicted %d%n", what, err / ULP, truncations,
+            o.party0().rounds(), c.rounds(), o.party0().bytesSent(), c.bytesSentByParty0(), o.party1().bytesSent(),
+            c.bytesSentByParty1(), o.offlineBytes(), c.offlineBytes() + p.setupCost().offlineBytes());
+        assertThat(err).isLessThanOrEqualTo(16 * ULP);
+        assertThat(o.party0().rounds()).isEqualTo(c.rounds());
+        assertThat(o.party1().rounds()).isEqualTo(c.rounds());
+        assertThat(o.party0().bytesSent()).isEqualTo(c.bytesSentByParty0());
+        assertThat(o.party1().bytesSent()).isEqualTo(c.bytesSentByParty1());
+        assertThat(o.offlineBytes()).isEqualTo(c.offlineBytes() + p.setupCost().offlineBytes());
+        assertThat(o.setup0().rounds()).isEqualTo(p.setupCost().rounds());
+        assertThat(o.setup0().bytesSent()).isEqualTo(p.setupCost().bytesSentByParty0());
+        for (OpStat s : got.perOp()) {
+            Step step = p.steps().stream().filter(st -> st.sites().equals(s.site()) && st.op().equals(s.op()))
+                .findFirst().orElseThrow();
+            assertThat(s.rounds()).as("rounds of %s at %s", s.op(), s.site()).isEqualTo(step.cost().rounds());
+        }
+        return o;
+    }
+}

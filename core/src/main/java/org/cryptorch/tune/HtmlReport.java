@@ -24,7 +24,7 @@ public final class HtmlReport {
         Files.createDirectories(dir);
         TradeoffChart.write(report, dir.resolve(TRADEOFF_PNG));
         SiteCostChart.write(report, dir.resolve(SITES_PNG));
-        PlanJson.write(report, dir.resolve(PLAN_JSON));
+        PlanFile.write(report, dir.resolve(PLAN_JSON));
         Files.writeString(dir.resolve(HTML), html(report));
     }
 

@@ -41,10 +41,14 @@ class HtmlReportTest {
         assertThat(s0.get("approximation").asText()).isEqualTo("gelu.poly");
         assertThat(s0.get("knobs").get("order").asText())
             .isEqualTo(String.valueOf(report.chosen().assignment().choice(0)));
+        assertThat(s0.get("predicted").get("rounds").asLong()).isEqualTo(report.plan().get(0).rounds());
         assertThat(plan.get("totals").get("predicted_seconds").asDouble()).isEqualTo(report.chosen().seconds());
         assertThat(plan.get("totals").get("site_rounds").asLong()).isEqualTo(
             report.plan().stream().mapToLong(SitePlan::rounds).sum());
-        assertThat(plan.get("network").get("rtt_ms").asDouble()).isEqualTo(1.0);
+        assertThat(plan.get("tuning").get("rtt_ms").asDouble()).isEqualTo(1.0);
+        // the compiler reads the file back as the same plan
+        assertThat(org.cryptorch.compile.PlanJson.read(dir.resolve(HtmlReport.PLAN_JSON)))
+            .isEqualTo(PlanFile.plan(report));
     }
 
     private static int distinctColours(BufferedImage img) {

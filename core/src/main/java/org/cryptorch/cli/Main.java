@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cryptorch", mixinStandardHelpOptions = true, version = "cryptorch 0.1.0",
     description = "Private two-party inference of ONNX models with secure multi-party computation.",
     subcommands = {CommandLine.HelpCommand.class, SelftestCommand.class, InspectCommand.class,
-        ConformanceCommand.class, KeygenCommand.class, ApproximationsCommand.class})
+        ConformanceCommand.class, KeygenCommand.class, ApproximationsCommand.class, TuneCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

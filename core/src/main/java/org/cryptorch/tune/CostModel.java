@@ -22,6 +22,10 @@ public final class CostModel {
         return network;
     }
 
+    public ComputeCalibration compute() {
+        return compute;
+    }
+
     /** Every op on its own (no fusion). */
     public CostPrediction predict(List<? extends CostedOp> ops) {
         return predict(ops, Schedule.sequential(ops.size()));

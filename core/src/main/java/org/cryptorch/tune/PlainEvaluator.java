@@ -25,12 +25,13 @@ public final class PlainEvaluator implements Evaluator {
 
     @Override
     public double evaluate(Assignment assignment, long seed) {
-        return objective.score(outputs(model.compile(model.plan(assignment))));
+        return score(model.compile(model.plan(assignment)));
     }
 
-    /** The first output of {@code program} on the calibration inputs. */
-    public FloatTensor outputs(Program program) {
+    /** The objective on the first output of {@code program} run on this evaluator's inputs. */
+    public double score(Program program) {
         Interpreter it = new Interpreter(program, new PlainBackend(program.fractionalBits()));
-        return it.run(inputs).outputs().values().iterator().next();
+        FloatTensor out = it.run(inputs).outputs().values().iterator().next();
+        return objective.score(out);
     }
 }

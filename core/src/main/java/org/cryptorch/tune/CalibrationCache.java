@@ -30,12 +30,20 @@ public final class CalibrationCache {
         this.measurement = measurement;
     }
 
-    /** The cache in {@code $XDG_CACHE_HOME/cryptorch} (else {@code ~/.cache/cryptorch}) for this JVM and machine. */
+    /**
+     * The cache for this JVM and machine in the directory named by the system property {@value #DIRECTORY_PROPERTY}
+     * (tests point it at prepared files), else {@code $XDG_CACHE_HOME/cryptorch}, else {@code ~/.cache/cryptorch}.
+     */
     public static CalibrationCache forThisMachine() {
+        String configured = System.getProperty(DIRECTORY_PROPERTY);
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return new CalibrationCache(base.resolve("cryptorch"), machineKey(), ComputeBenchmark::measure);
+        Path dir = configured != null ? Path.of(configured)
+            : (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+            .resolve("cryptorch");
+        return new CalibrationCache(dir, machineKey(), ComputeBenchmark::measure);
     }
+
+    public static final String DIRECTORY_PROPERTY = "cryptorch.cache.dir";
 
     /** JDK version and available cores, safe as a file-name part. */
     public static String machineKey() {

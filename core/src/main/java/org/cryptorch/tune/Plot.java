@@ -49,7 +49,7 @@ final class Plot {
         g.fillRect(0, 0, WIDTH, HEIGHT);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString(title, LEFT, TOP - 20);
+        g.drawString(title, LEFT, 22);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         axes(xLabel, yLabel);
     }
@@ -75,7 +75,7 @@ final class Plot {
             g.drawString(number(yv), 10, py + 4);
         }
         g.drawString(xLabel, LEFT + (WIDTH - LEFT - RIGHT) / 2 - 60, y0 + 45);
-        g.drawString(yLabel, 10, TOP - 5);
+        g.drawString(yLabel, 10, TOP - 14);
     }
 
     static String number(double v) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** The tuner on a real model: fmnist_mlp (GELU and sigmoid sites), scored on the PlainBackend. */
 class ModelTuningTest {
-    private static final int SAMPLES = 200;
+    private static final int SAMPLES = 64;
     private static final ComputeCalibration FIXED = new ComputeCalibration(1e9, 2e10);
 
     @Test

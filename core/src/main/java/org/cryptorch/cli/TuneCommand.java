@@ -107,14 +107,14 @@ public final class TuneCommand implements Callable<Integer> {
         Metric m = metric != null ? Metric.parse(metric) : labels != null ? Metric.ACCURACY : Metric.MAE;
         ComputeCalibration compute = CalibrationCache.forThisMachine().get();
         CostModel costs = new CostModel(net, compute);
-        Progress progress = new Progress(err, quiet);
-        ModelTuning tuning = new ModelTuning(() -> OnnxReader.read(model), samples, labels, m,
-            CompileOptions.defaults(), costs, progress::note);
-        progress.note("search space: " + tuning.space());
         TuneOptions options = TuneOptions.of(m, b, seed).withTieAlike(tieAlike);
         if (threads != null) {
             options = options.withThreads(threads);
         }
+        Progress progress = new Progress(err, quiet);
+        ModelTuning tuning = new ModelTuning(() -> OnnxReader.read(model), samples, labels, m,
+            CompileOptions.defaults(), costs, options.threads(), progress::note);
+        progress.note("search space: " + tuning.space());
         TuneReport r = tuning.tune(search, costs, options, progress::evaluated);
         progress.done();
         try {

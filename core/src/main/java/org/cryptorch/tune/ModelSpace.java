@@ -5,6 +5,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.cryptorch.compile.CompileOptions;
 import org.cryptorch.compile.Compiler;
@@ -32,7 +36,7 @@ public final class ModelSpace {
     private final List<CostedOp> otherOps;
 
     private ModelSpace(Graph canonical, Map<String, Shape> inputShapes, List<Map<String, Tensor>> calibration,
-                       CompileOptions options, Plan base, CostModel model, Consumer<String> log) {
+                       CompileOptions options, Plan base, CostModel model, int threads, Consumer<String> log) {
         this.canonical = canonical;
         this.inputShapes = Map.copyOf(inputShapes);
         this.calibration = List.copyOf(calibration);
@@ -41,16 +45,15 @@ public final class ModelSpace {
         Program baseProgram = compile(base);
         this.otherOps = ProgramCostedOps.ops(baseProgram).stream()
             .filter(op -> base.site(op.site()).isEmpty()).toList();
-        Map<String, Map<Plan.Choice, Program>> byOp = compileCandidates(base, log);
+        Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> byOp = costCandidates(base, threads, log);
         List<Site> sites = new ArrayList<>();
         this.choices = new ArrayList<>();
         for (Plan.Site s : baseSites) {
             Plan.Choice baseChoice = new Plan.Choice(s.approximation(), s.knobs().complete(s.resolve()));
             double baseSeconds = model.seconds(ProgramCostedOps.ops(baseProgram, s.name()));
             List<Candidate> cheaper = new ArrayList<>();
-            byOp.get(s.op()).forEach((choice, program) -> {
-                Candidate c = new Candidate(choice.approximation(), choice.knobs(),
-                    ProgramCostedOps.ops(program, s.name()));
+            byOp.get(s.op()).forEach((choice, bySite) -> {
+                Candidate c = new Candidate(choice.approximation(), choice.knobs(), bySite.get(s.name()));
                 if (!choice.equals(baseChoice) && model.seconds(c.ops()) < baseSeconds) {
                     cheaper.add(c);
                 }
@@ -66,42 +69,76 @@ public final class ModelSpace {
 
     /**
      * @param calibration sample inputs by input name: the lowering chooses comparison widths from them
+     * @param threads     candidates compiled at once
      * @param log         told of progress while the candidates compile
      */
     public static ModelSpace build(Graph canonical, Map<String, Shape> inputShapes,
                                    List<Map<String, Tensor>> calibration, CompileOptions options, Plan base,
-                                   CostModel model, Consumer<String> log) {
-        return new ModelSpace(canonical, inputShapes, calibration, options, base, model, log);
+                                   CostModel model, int threads, Consumer<String> log) {
+        return new ModelSpace(canonical, inputShapes, calibration, options, base, model, threads, log);
     }
 
-    /** Per op type, every candidate that compiles, with the program in which all that op's sites take it. */
-    private Map<String, Map<Plan.Choice, Program>> compileCandidates(Plan base, Consumer<String> log) {
+    /**
+     * Per op type, every candidate that compiles, with the ops of each of that op's sites in the program where all
+     * of them take the candidate. Compiles on {@code threads} threads; only the costs are kept, since a program
+     * holds the model's weights.
+     */
+    private Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> costCandidates(Plan base, int threads,
+                                                                                  Consumer<String> log) {
         Map<String, Plan.Choice> baseByOp = new LinkedHashMap<>();
         baseSites.forEach(s -> baseByOp.putIfAbsent(s.op(), new Plan.Choice(s.approximation(), s.knobs())));
-        Map<String, Map<Plan.Choice, Program>> out = new LinkedHashMap<>();
-        baseByOp.forEach((op, choice) -> {
-            Map<Plan.Choice, Program> programs = new LinkedHashMap<>();
-            List<Plan.Choice> candidates = CandidateCatalog.around(op, choice);
-            List<String> skipped = new ArrayList<>();
-            for (Plan.Choice c : candidates) {
-                Plan p = base;
-                for (Plan.Site s : baseSites) {
-                    if (s.op().equals(op)) {
-                        p = p.with(new Plan.Site(s.name(), op, c.approximation(), c.knobs()));
+        Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> out = new LinkedHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            baseByOp.forEach((op, choice) -> {
+                List<Plan.Choice> candidates = CandidateCatalog.around(op, choice);
+                List<Future<Map<String, List<CostedOp>>>> costs = new ArrayList<>();
+                for (Plan.Choice c : candidates) {
+                    costs.add(pool.submit(() -> siteCosts(base, op, c)));
+                }
+                Map<Plan.Choice, Map<String, List<CostedOp>>> byChoice = new LinkedHashMap<>();
+                List<String> skipped = new ArrayList<>();
+                for (int i = 0; i < candidates.size(); i++) {
+                    try {
+                        byChoice.put(candidates.get(i), costs.get(i).get());
+                    } catch (ExecutionException e) {
+                        if (!(e.getCause() instanceof IllegalArgumentException)) {
+                            throw new IllegalStateException("costing " + candidates.get(i) + " failed: "
+                                + e.getCause(), e.getCause());
+                        }
+                        // e.g. a comparison width the approximation refuses: not a candidate, reported as a count
+                        skipped.add(e.getCause().getMessage());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while costing candidates", e);
                     }
                 }
-                try {
-                    programs.put(c, compile(p));
-                } catch (IllegalArgumentException e) {
-                    // e.g. a comparison width the approximation refuses: not a candidate, reported as a count
-                    skipped.add(e.getMessage());
-                }
-            }
-            log.accept(op + ": " + programs.size() + " configurations costed" + (skipped.isEmpty() ? ""
-                : ", " + skipped.size() + " rejected by the compiler (first: " + skipped.get(0) + ")"));
-            out.put(op, programs);
-        });
+                log.accept(op + ": " + byChoice.size() + " configurations costed" + (skipped.isEmpty() ? ""
+                    : ", " + skipped.size() + " rejected by the compiler (first: " + skipped.get(0) + ")"));
+                out.put(op, byChoice);
+            });
+        } finally {
+            pool.shutdownNow();
+        }
         return out;
+    }
+
+    /** The ops of each site of {@code op} when all of them take {@code c}. */
+    private Map<String, List<CostedOp>> siteCosts(Plan base, String op, Plan.Choice c) {
+        Plan p = base;
+        for (Plan.Site s : baseSites) {
+            if (s.op().equals(op)) {
+                p = p.with(new Plan.Site(s.name(), op, c.approximation(), c.knobs()));
+            }
+        }
+        Program program = compile(p);
+        Map<String, List<CostedOp>> bySite = new LinkedHashMap<>();
+        for (Plan.Site s : baseSites) {
+            if (s.op().equals(op)) {
+                bySite.put(s.name(), ProgramCostedOps.ops(program, s.name()));
+            }
+        }
+        return bySite;
     }
 
     /**

@@ -33,9 +33,10 @@ public final class ModelTuning {
      * @param calibration calibration samples, first axis = samples
      * @param labels      one label per sample for accuracy or loss, or null for the error metrics vs float
      * @param costs       prices candidates when ordering them (its network decides what "cheaper" means)
+     * @param threads     candidates compiled at once
      */
     public ModelTuning(Supplier<Graph> loader, FloatTensor calibration, long[] labels, Metric metric,
-                       CompileOptions options, CostModel costs, Consumer<String> log) {
+                       CompileOptions options, CostModel costs, int threads, Consumer<String> log) {
         this.loader = loader;
         this.metric = metric;
         this.options = options;
@@ -48,7 +49,7 @@ public final class ModelTuning {
         Graph canonical = canonical(calibration);
         Plan base = Plan.fromProfile(canonical, Profile.named(Profile.DEFAULT));
         this.model = ModelSpace.build(canonical, Map.of(input, calibration.shape()),
-            List.<Map<String, Tensor>>of(Map.of(input, calibration)), options, base, costs, log);
+            List.<Map<String, Tensor>>of(Map.of(input, calibration)), options, base, costs, threads, log);
         this.evaluator = new PlainEvaluator(model, Map.of(input, calibration), objective(calibration, labels));
     }
 

@@ -111,7 +111,7 @@ public final class TuneCommand implements Callable<Integer> {
         if (threads != null) {
             options = options.withThreads(threads);
         }
-        Progress progress = new Progress(err, quiet);
+        TuneProgress progress = new TuneProgress(err, quiet);
         ModelTuning tuning = new ModelTuning(() -> OnnxReader.read(model), samples, labels, m,
             CompileOptions.defaults(), costs, options.threads(), progress::note);
         progress.note("search space: " + tuning.space());

@@ -8,13 +8,13 @@ import org.cryptorch.tune.Evaluated;
  * The tuner's progress on stderr: notes on their own line, and one self-overwriting line counting evaluations
  * (the total is not known in advance: strategies stop when no move fits the budget, so the bar cycles).
  */
-final class Progress {
+final class TuneProgress {
     private final PrintWriter err;
     private final boolean quiet;
     private final long start = System.nanoTime();
     private int evaluations;
 
-    Progress(PrintWriter err, boolean quiet) {
+    TuneProgress(PrintWriter err, boolean quiet) {
         this.err = err;
         this.quiet = quiet;
     }

@@ -16,6 +16,9 @@ public final class ParetoFront {
         sorted.sort(Comparator.comparingDouble(Evaluated::seconds).thenComparing(better));
         List<Evaluated> front = new ArrayList<>();
         for (Evaluated e : sorted) {
+            if (Double.isNaN(e.metric())) {
+                continue; // a configuration that could not be scored is on no front
+            }
             if (front.isEmpty() || metric.worsening(front.get(front.size() - 1).metric(), e.metric()) < 0) {
                 front.add(e);
             }

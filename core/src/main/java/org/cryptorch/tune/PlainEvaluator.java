@@ -11,6 +11,7 @@ import org.cryptorch.tensor.Tensor;
  * Scores an assignment as the parties would compute it: compiles its plan and runs the calibration inputs through
  * the bit-exact fixed-point {@link PlainBackend} (not float, so fixed-point error and too narrow comparisons count),
  * then applies the objective to the first output. The PlainBackend is deterministic, so the seed changes nothing.
+ * An assignment the compiler rejects scores NaN.
  */
 public final class PlainEvaluator implements Evaluator {
     private final ModelSpace model;
@@ -23,9 +24,20 @@ public final class PlainEvaluator implements Evaluator {
         this.objective = objective;
     }
 
+    /**
+     * NaN when the compiler rejects the combination (each candidate compiled alone when the space was built, but a
+     * combination can still fail, e.g. a comparison width that no longer fits): NaN is never within budget, so the
+     * search just moves on.
+     */
     @Override
     public double evaluate(Assignment assignment, long seed) {
-        return score(model.compile(model.plan(assignment)));
+        Program program;
+        try {
+            program = model.compile(model.plan(assignment));
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+        return score(program);
     }
 
     /** The objective on the first output of {@code program} run on this evaluator's inputs. */

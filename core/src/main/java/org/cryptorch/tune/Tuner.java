@@ -70,7 +70,7 @@ public final class Tuner {
         for (int s = 0; s < space.sites().size(); s++) {
             Site site = space.site(s);
             Candidate c = site.candidates().get(chosen.choice(s));
-            Double loss = chosen.choice(s) != ref.choice(s) ? ctx.loss(metrics.get(k++)) : null;
+            Double loss = chosen.choice(s) != ref.choice(s) ? finiteOrNull(ctx.loss(metrics.get(k++))) : null;
             plan.add(new SitePlan(site.id(), site.op(), c.approximation(), c.knobs().asMap(),
                 c.ops().stream().mapToLong(CostedOp::rounds).sum(),
                 c.ops().stream().mapToLong(CostedOp::bytesPerParty).sum(),
@@ -78,5 +78,10 @@ public final class Tuner {
                 latency.siteSeconds(s, chosen.choice(s)), latency.siteSeconds(s, site.mostAccurate()), loss));
         }
         return plan;
+    }
+
+    /** A site whose choice alone could not be scored gets no measured error (JSON has no NaN). */
+    private static Double finiteOrNull(double loss) {
+        return Double.isFinite(loss) ? loss : null;
     }
 }

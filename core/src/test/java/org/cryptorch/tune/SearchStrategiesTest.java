@@ -32,6 +32,23 @@ class SearchStrategiesTest {
         assertThat(ours.chosen().seconds()).isCloseTo(0.110, within());
     }
 
+    /**
+     * Site 0 saves 10 rounds for a twentieth of a point, site 1 saves 100 for a whole point; budget one point. Per
+     * unit of loss site 0 saves more (200 rounds per point vs 100), so the ratio greedy takes it first and then
+     * cannot afford site 1; the swap pass trades site 0 back for site 1.
+     */
+    @Test
+    void swapPassTradesSmallSavingsForALargeOne() {
+        long[][] rounds = {{90, 100}, {10, 110}};
+        double[][] loss = {{0.0005, 0}, {0.01, 0}};
+        SearchSpace space = SyntheticSpaces.space(rounds);
+        TuneReport paper = SyntheticSpaces.tuner(space, SyntheticSpaces.additive(loss), "0.01", 1).tune(PAPER);
+        TuneReport ours = SyntheticSpaces.tuner(space, SyntheticSpaces.additive(loss), "0.01", 1).tune(OURS);
+        assertThat(paper.chosen().assignment()).isEqualTo(Assignment.of(0, 1));
+        assertThat(ours.chosen().assignment()).isEqualTo(Assignment.of(1, 0));
+        assertThat(ours.chosen().seconds()).isCloseTo(0.110, within());
+    }
+
     @Test
     void evaluationsAndCacheHitsAreCountedExactly() {
         SearchSpace space = SyntheticSpaces.space(WASTEFUL_ROUNDS);
@@ -159,6 +176,20 @@ class SearchStrategiesTest {
         assertThat(ours.chosen().metric()).isEqualTo(SyntheticSpaces.REFERENCE_ACCURACY);
         assertThat(ours.plan().get(0).measuredLoss()).isEqualTo(0.0);
         assertThat(ours.plan().get(1).measuredLoss()).isNull();
+    }
+
+    @Test
+    void unscorableConfigurationsAreNeverChosenNorOnTheFront() {
+        long[][] rounds = {{5, 8, 20}, {4, 30}};
+        double[][] loss = {{0, 0, 0}, {0, 0}};
+        Evaluator additive = SyntheticSpaces.additive(loss);
+        // the cheapest candidate of site 0 does not compile (NaN), whatever the other site does
+        Evaluator failing = (a, seed) -> a.choice(0) == 0 ? Double.NaN : additive.evaluate(a, seed);
+        for (SearchStrategy strategy : List.of(PAPER, OURS)) {
+            TuneReport r = SyntheticSpaces.tuner(SyntheticSpaces.space(rounds), failing, "0.01", 2).tune(strategy);
+            assertThat(r.chosen().assignment()).as(strategy.name()).isEqualTo(Assignment.of(1, 0));
+            assertThat(r.paretoFront()).extracting(Evaluated::metric).allMatch(Double::isFinite);
+        }
     }
 
     private static org.assertj.core.data.Offset<Double> within() {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cryptorch.approx.Primitives;
+import org.cryptorch.compile.Lowered.Pub;
+import org.cryptorch.compile.Lowered.Sec;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Node;
 import org.cryptorch.ir.SpatialWindow;
@@ -32,16 +34,6 @@ import org.cryptorch.tensor.Tensor;
  * </ul>
  */
 final class Lowering {
-    /** How a graph value exists in the program. */
-    private sealed interface Lowered permits Pub, Sec {
-    }
-
-    private record Pub(Tensor t) implements Lowered {
-    }
-
-    private record Sec(int slot, int scale) implements Lowered {
-    }
-
     /** Ops that move data without arithmetic, run on shares by the reference kernels. */
     private static final Set<String> MOVEMENT = union(Primitives.MOVEMENT, Set.of("Tile", "DepthToSpace",
         "SpaceToDepth"));
@@ -51,14 +43,12 @@ final class Lowering {
     private final Weights weights;
     private final Map<String, Double> ranges;
     private final int f;
-    private final List<Instruction> code = new ArrayList<>();
+    private final SlotWriter w;
     private final List<Instruction.Weight> setup = new ArrayList<>();
-    private final List<Shape> shapes = new ArrayList<>();
-    private final List<Integer> scales = new ArrayList<>();
     private final Map<Value, Lowered> env = new HashMap<>();
     private final Map<Tensor, Sec> weightSlots = new IdentityHashMap<>();
     private final Set<Integer> oneHotSlots = new java.util.HashSet<>();
-    private String site = "";
+    private final Map<String, Integer> widths = new java.util.LinkedHashMap<>();
 
     Lowering(Graph g, CompileOptions options, Weights weights, Map<String, Double> ranges) {
         this.g = g;
@@ -66,15 +56,16 @@ final class Lowering {
         this.weights = weights;
         this.ranges = ranges;
         this.f = options.fractionalBits();
+        this.w = new SlotWriter(options);
     }
 
     Program lower() {
         for (Value in : g.inputs()) {
-            site = in.name();
+            w.site(in.name());
             input(in);
         }
         for (Node n : g.nodes()) {
-            site = Approximator.siteOf(n.name());
+            w.site(Approximator.siteOf(n.name()));
             try {
                 lowerNode(n);
             } catch (RuntimeException e) {
@@ -82,16 +73,12 @@ final class Lowering {
             }
         }
         for (Value out : g.outputs()) {
-            site = out.name();
-            Sec s = secret(value(out), out.shape());
-            code.add(new Instruction.Output(s.slot(), out.name(), options.ownership().receiverOfOutput(out.name()),
-                s.scale(), site));
+            w.site(out.name());
+            Sec s = w.secret(value(out), out.shape());
+            w.emit(new Instruction.Output(s.slot(), out.name(), options.ownership().receiverOfOutput(out.name()),
+                s.scale(), w.site()));
         }
-        Shape[] shapeArr = shapes.toArray(Shape[]::new);
-        int[] scaleArr = scales.stream().mapToInt(Integer::intValue).toArray();
-        List<Step> steps = Scheduler.schedule(ComparisonProducts.fuse(code), new ProgramCosts(shapeArr),
-            shapeArr.length);
-        return new Program(f, setup, steps, shapeArr, scaleArr);
+        return w.program(setup, widths);
     }
 
     // ---- inputs and values ----
@@ -102,8 +89,8 @@ final class Lowering {
         int depth = integer ? oneHotDepth(in) : 0;
         Shape shape = depth > 0 ? appendDim(in.shape(), depth) : in.shape();
         int scale = integer ? 0 : f;
-        int slot = newSlot(shape, scale);
-        code.add(new Instruction.Input(slot, in.name(), owner, shape, scale, depth, site));
+        int slot = w.newSlot(shape, scale);
+        w.emit(new Instruction.Input(slot, in.name(), owner, shape, scale, depth, w.site()));
         if (depth > 0) {
             oneHotSlots.add(slot);
         }
@@ -137,7 +124,7 @@ final class Lowering {
             return new Pub(t);
         }
         return weightSlots.computeIfAbsent(t, k -> {
-            int slot = newSlot(t.shape(), f);
+            int slot = w.newSlot(t.shape(), f);
             setup.add(new Instruction.Weight(slot, v.name(), options.ownership().weightOwner(), (FloatTensor) t, f,
                 v.name()));
             return new Sec(slot, f);
@@ -161,7 +148,7 @@ final class Lowering {
         Lowered out = switch (n.opType()) {
             case "Add" -> add(n, in.get(0), in.get(1), false);
             case "Sub" -> add(n, in.get(0), in.get(1), true);
-            case "Neg" -> unary((Sec) in.get(0), (o, a) -> new Instruction.Neg(o, a, site));
+            case "Neg" -> w.unary((Sec) in.get(0), (o, a) -> new Instruction.Neg(o, a, w.site()));
             case "Mul" -> mul(n, in.get(0), in.get(1));
             case "MatMul" -> matmul(n, in.get(0), in.get(1));
             case "Conv" -> conv(n, in);
@@ -193,7 +180,7 @@ final class Lowering {
     private Lowered add(Node n, Lowered a, Lowered b, boolean subtract) {
         Shape out = n.output(0).shape();
         if (a instanceof Sec x && b instanceof Sec y) {
-            return addSecrets(x, y, subtract, out);
+            return w.addSecrets(x, y, subtract, out);
         }
         boolean secretFirst = a instanceof Sec;
         Sec s = secretFirst ? (Sec) a : (Sec) b;
@@ -202,101 +189,74 @@ final class Lowering {
             c = c.map(v -> -v);
         }
         if (subtract && !secretFirst) {
-            s = unary(s, (o, x) -> new Instruction.Neg(o, x, site));
+            s = w.unary(s, (o, x) -> new Instruction.Neg(o, x, w.site()));
         }
-        return addPublic(s, c, out);
-    }
-
-    private Sec addSecrets(Sec x, Sec y, boolean subtract, Shape out) {
-        int scale = Math.max(x.scale(), y.scale());
-        Sec xs = rescale(x, scale);
-        Sec ys = rescale(y, scale);
-        int slot = newSlot(out, scale);
-        code.add(subtract ? new Instruction.Sub(slot, xs.slot(), ys.slot(), site)
-            : new Instruction.Add(slot, xs.slot(), ys.slot(), site));
-        return new Sec(slot, scale);
-    }
-
-    /** s + c, at f fractional bits when c has a fraction and s is an integer. */
-    private Sec addPublic(Sec s, FloatTensor c, Shape out) {
-        Sec x = s.scale() == 0 && !integral(c) ? rescale(s, f) : s;
-        int slot = newSlot(out, x.scale());
-        code.add(new Instruction.AddPublic(slot, x.slot(), encode(c, x.scale()), site));
-        return new Sec(slot, x.scale());
+        return w.addPublic(s, c, out);
     }
 
     private Lowered mul(Node n, Lowered a, Lowered b) {
         Shape out = n.output(0).shape();
         if (a instanceof Sec x && b instanceof Sec y) {
-            Sec xb = broadcast(x, out);
-            Sec yb = x.slot() == y.slot() ? xb : broadcast(y, out);
-            int slot = newSlot(out, x.scale() + y.scale());
-            code.add(new Instruction.Mul(slot, xb.slot(), yb.slot(), site));
-            return normalize(new Sec(slot, x.scale() + y.scale()));
+            Sec xb = w.broadcast(x, out);
+            Sec yb = x.slot() == y.slot() ? xb : w.broadcast(y, out);
+            return w.product(out, x.scale() + y.scale(), o -> new Instruction.Mul(o, xb.slot(), yb.slot(), w.site()));
         }
         Sec s = a instanceof Sec x ? x : (Sec) b;
         FloatTensor c = Linearizer.toFloat(((Pub) (a instanceof Sec ? b : a)).t());
-        int cs = integral(c) ? 0 : f;
-        int slot = newSlot(out, s.scale() + cs);
-        code.add(new Instruction.MulPublic(slot, s.slot(), encode(c, cs), site));
-        return normalize(new Sec(slot, s.scale() + cs));
+        int cs = w.factorScale(c);
+        return w.product(out, s.scale() + cs, o -> new Instruction.MulPublic(o, s.slot(), FixedPoint.encode(c, cs),
+            w.site()));
     }
 
     private Lowered matmul(Node n, Lowered a, Lowered b) {
         Shape out = n.output(0).shape();
         if (a instanceof Sec x && b instanceof Sec y) {
-            int slot = newSlot(out, x.scale() + y.scale());
-            code.add(new Instruction.MatMul(slot, x.slot(), y.slot(), site));
-            return normalize(new Sec(slot, x.scale() + y.scale()));
+            return w.product(out, x.scale() + y.scale(), o -> new Instruction.MatMul(o, x.slot(), y.slot(), w.site()));
         }
         boolean publicLeft = a instanceof Pub;
         Sec s = publicLeft ? (Sec) b : (Sec) a;
         FloatTensor c = Linearizer.toFloat(((Pub) (publicLeft ? a : b)).t());
-        int cs = integral(c) ? 0 : f;
-        int slot = newSlot(out, s.scale() + cs);
-        code.add(new Instruction.MatMulPublic(slot, s.slot(), encode(c, cs), publicLeft, site));
-        return normalize(new Sec(slot, s.scale() + cs));
+        int cs = w.factorScale(c);
+        return w.product(out, s.scale() + cs, o -> new Instruction.MatMulPublic(o, s.slot(), FixedPoint.encode(c, cs),
+            publicLeft, w.site()));
     }
 
     private Lowered conv(Node n, List<Lowered> in) {
         if (!(in.get(0) instanceof Sec x)) {
             throw new IllegalArgumentException("a public input convolved with secret weights is not supported");
         }
-        Shape xs = shapes.get(x.slot());
-        Tensor wShape = in.get(1) instanceof Pub p ? p.t() : null;
-        Shape ws = wShape != null ? wShape.shape() : shapes.get(((Sec) in.get(1)).slot());
+        Shape xs = w.shape(x.slot());
+        Tensor publicWeights = in.get(1) instanceof Pub p ? p.t() : null;
+        Shape ws = publicWeights != null ? publicWeights.shape() : w.shape(((Sec) in.get(1)).slot());
         if (xs.rank() != 4) {
             throw new IllegalArgumentException("only 2-D convolutions are supported, input " + xs);
         }
-        SpatialWindow w = SpatialWindow.of(n, new int[] {xs.dim(2), xs.dim(3)}, new int[] {ws.dim(2), ws.dim(3)});
-        Instruction.ConvParams p = new Instruction.ConvParams(w.strides(), new int[] {w.pads()[0], w.pads()[1],
-            w.pads()[2], w.pads()[3]}, w.dilations(), (int) n.intAttr("group", 1));
+        SpatialWindow win = SpatialWindow.of(n, new int[] {xs.dim(2), xs.dim(3)}, new int[] {ws.dim(2), ws.dim(3)});
+        Instruction.ConvParams p = new Instruction.ConvParams(win.strides(), new int[] {win.pads()[0], win.pads()[1],
+            win.pads()[2], win.pads()[3]}, win.dilations(), (int) n.intAttr("group", 1));
         Shape out = n.output(0).shape();
         Sec y;
         if (in.get(1) instanceof Sec k) {
-            int slot = newSlot(out, x.scale() + k.scale());
-            code.add(new Instruction.Conv(slot, x.slot(), k.slot(), p, site));
-            y = normalize(new Sec(slot, x.scale() + k.scale()));
+            y = w.product(out, x.scale() + k.scale(), o -> new Instruction.Conv(o, x.slot(), k.slot(), p, w.site()));
         } else {
-            FloatTensor c = Linearizer.toFloat(wShape);
-            int cs = integral(c) ? 0 : f;
-            int slot = newSlot(out, x.scale() + cs);
-            code.add(new Instruction.ConvPublic(slot, x.slot(), encode(c, cs), p, site));
-            y = normalize(new Sec(slot, x.scale() + cs));
+            FloatTensor c = Linearizer.toFloat(publicWeights);
+            int cs = w.factorScale(c);
+            y = w.product(out, x.scale() + cs, o -> new Instruction.ConvPublic(o, x.slot(), FixedPoint.encode(c, cs), p,
+                w.site()));
         }
         if (in.size() < 3 || in.get(2) == null) {
             return y;
         }
         Shape biasShape = Shape.of(1, out.dim(1), 1, 1);
         Lowered bias = in.get(2) instanceof Pub b ? new Pub(Linearizer.toFloat(b.t()).reshape(biasShape))
-            : reshape((Sec) in.get(2), biasShape);
-        return bias instanceof Sec b ? addSecrets(y, b, false, out)
-            : addPublic(y, Linearizer.toFloat(((Pub) bias).t()), out);
+            : w.reshape((Sec) in.get(2), biasShape);
+        return bias instanceof Sec b ? w.addSecrets(y, b, false, out)
+            : w.addPublic(y, Linearizer.toFloat(((Pub) bias).t()), out);
     }
 
     private Lowered reduceSum(Node n, List<Lowered> in) {
         Sec x = (Sec) in.get(0);
-        int rank = shapes.get(x.slot()).rank();
+        int rank = w.shape(x.slot()).rank();
         long[] listed = n.has("axes") ? n.intsAttr("axes", null)
             : in.size() > 1 && in.get(1) != null ? ((LongTensor) ((Pub) in.get(1)).t()).data() : new long[0];
         int[] axes;
@@ -304,29 +264,27 @@ final class Lowering {
             if (n.intAttr("noop_with_empty_axes", 0) != 0) {
                 return x;
             }
-            axes = shapes.get(x.slot()).allAxes();
+            axes = w.shape(x.slot()).allAxes();
         } else {
             axes = new int[listed.length];
             for (int i = 0; i < axes.length; i++) {
                 axes[i] = (int) (listed[i] < 0 ? listed[i] + rank : listed[i]);
             }
         }
-        int slot = newSlot(n.output(0).shape(), x.scale());
-        code.add(new Instruction.ReduceSum(slot, x.slot(), axes, n.intAttr("keepdims", 1) != 0, site));
+        int slot = w.newSlot(n.output(0).shape(), x.scale());
+        w.emit(new Instruction.ReduceSum(slot, x.slot(), axes, n.intAttr("keepdims", 1) != 0, w.site()));
         return new Sec(slot, x.scale());
     }
 
     private Lowered ltz(Node n, Sec x) {
         long given = n.intAttr("bits", 0);
-        int bits;
-        if (given > 0) {
-            bits = (int) given;
-        } else {
-            Double range = ranges.get(n.name());
-            bits = range == null ? ComparisonWidths.FULL : ComparisonWidths.bits(range, x.scale());
-        }
-        int slot = newSlot(n.output(0).shape(), 0);
-        code.add(new Instruction.Ltz(slot, x.slot(), bits, site));
+        Integer fixed = options.comparisonWidths().get(n.name());
+        Double range = ranges.get(n.name());
+        int bits = given > 0 ? (int) given : fixed != null ? fixed
+            : range == null ? ComparisonWidths.FULL : ComparisonWidths.bits(range, x.scale());
+        widths.put(n.name(), bits);
+        int slot = w.newSlot(n.output(0).shape(), 0);
+        w.emit(new Instruction.Ltz(slot, x.slot(), bits, w.site()));
         return new Sec(slot, 0);
     }
 
@@ -361,16 +319,16 @@ final class Lowering {
             Lowered l = in.get(k);
             boolean data = k == 0 || concat;
             if (data && l != null) {
-                Sec s = secret(l, n.input(k).shape(), scale);
-                slots.add(rescale(s, scale).slot());
+                Sec s = w.secret(l, n.input(k).shape(), scale);
+                slots.add(w.rescale(s, scale).slot());
                 constants.add(null);
             } else {
                 slots.add(-1);
                 constants.add(l == null ? null : ((Pub) l).t());
             }
         }
-        int slot = newSlot(n.output(0).shape(), scale);
-        code.add(new Instruction.Move(slot, slots, constants, n, g.opset(), site));
+        int slot = w.newSlot(n.output(0).shape(), scale);
+        w.emit(new Instruction.Move(slot, slots, constants, n, g.opset(), w.site()));
         return new Sec(slot, scale);
     }
 
@@ -385,88 +343,6 @@ final class Lowering {
     }
 
     // ---- helpers ----
-
-    private interface UnaryFactory {
-        Instruction make(int out, int a);
-    }
-
-    private Sec unary(Sec a, UnaryFactory make) {
-        int slot = newSlot(shapes.get(a.slot()), a.scale());
-        code.add(make.make(slot, a.slot()));
-        return new Sec(slot, a.scale());
-    }
-
-    /** A public value as a trivial sharing at scale f (needed where a secret is expected, e.g. an output). */
-    private Sec secret(Lowered l, Shape shape) {
-        return secret(l, shape, f);
-    }
-
-    private Sec secret(Lowered l, Shape shape, int scale) {
-        if (l instanceof Sec s) {
-            return s;
-        }
-        FloatTensor c = Linearizer.toFloat(((Pub) l).t());
-        int slot = newSlot(shape, scale);
-        code.add(new Instruction.SharePublic(slot, encode(c, scale), site));
-        return new Sec(slot, scale);
-    }
-
-    /** Truncates a product back to f fractional bits when it has more. */
-    private Sec normalize(Sec x) {
-        if (x.scale() <= f) {
-            return x;
-        }
-        int slot = newSlot(shapes.get(x.slot()), f);
-        code.add(new Instruction.Truncate(slot, x.slot(), x.scale() - f, options.truncation(), site));
-        return new Sec(slot, f);
-    }
-
-    /** Raises the scale by multiplying with a power of two (exact). */
-    private Sec rescale(Sec x, int scale) {
-        if (x.scale() == scale) {
-            return x;
-        }
-        int slot = newSlot(shapes.get(x.slot()), scale);
-        code.add(new Instruction.MulPublic(slot, x.slot(), LongTensor.scalar(1L << (scale - x.scale())), site));
-        return new Sec(slot, scale);
-    }
-
-    private Sec broadcast(Sec x, Shape shape) {
-        if (shapes.get(x.slot()).equals(shape)) {
-            return x;
-        }
-        int slot = newSlot(shape, x.scale());
-        code.add(new Instruction.Reshape(slot, x.slot(), shape, false, site));
-        return new Sec(slot, x.scale());
-    }
-
-    private Sec reshape(Sec x, Shape shape) {
-        int slot = newSlot(shape, x.scale());
-        code.add(new Instruction.Reshape(slot, x.slot(), shape, true, site));
-        return new Sec(slot, x.scale());
-    }
-
-    private int newSlot(Shape shape, int scale) {
-        if (shape == null) {
-            throw new IllegalStateException("value without inferred shape");
-        }
-        shapes.add(shape);
-        scales.add(scale);
-        return shapes.size() - 1;
-    }
-
-    private LongTensor encode(FloatTensor c, int scale) {
-        return FixedPoint.encode(c, scale);
-    }
-
-    private static boolean integral(FloatTensor c) {
-        for (double v : c.data()) {
-            if (v != Math.rint(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static Shape appendDim(Shape s, int d) {
         int[] dims = java.util.Arrays.copyOf(s.dims(), s.rank() + 1);

@@ -20,14 +20,26 @@ public final class Program {
     private final Shape[] shapes;
     private final int[] scales;
     private final ProgramCosts costs;
+    private final Map<String, Integer> comparisonWidths;
 
-    Program(int fractionalBits, List<Instruction.Weight> setup, List<Step> steps, Shape[] shapes, int[] scales) {
+    Program(int fractionalBits, List<Instruction.Weight> setup, List<Step> steps, Shape[] shapes, int[] scales,
+            Map<String, Integer> comparisonWidths) {
         this.fractionalBits = fractionalBits;
         this.setup = List.copyOf(setup);
         this.steps = List.copyOf(steps);
         this.shapes = shapes.clone();
         this.scales = scales.clone();
         this.costs = new ProgramCosts(this.shapes);
+        this.comparisonWidths = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(comparisonWidths));
+    }
+
+    /**
+     * The width chosen for every comparison, by node name in the approximated graph (stable for one graph and
+     * plan). Passing them to {@link CompileOptions#withComparisonWidths} lets the other party compile the identical
+     * program without the calibration data.
+     */
+    public Map<String, Integer> comparisonWidths() {
+        return comparisonWidths;
     }
 
     public int fractionalBits() {
@@ -108,6 +120,26 @@ public final class Program {
             out.merge(i.site(), costs.of(i), Cost::plus);
         }
         return out;
+    }
+
+    /**
+     * One line per communicating step ({@code layer op xN sites: rounds, bytes}) and the totals: what a person
+     * reading a compiled model wants to see (local steps are left out, they cost no communication).
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        for (Step s : steps) {
+            if (s.communicates()) {
+                sb.append(String.format("L%-4d %-12s x%-3d %s: %d rounds, %d bytes/party, %d offline bytes%n",
+                    s.layer(), s.op(), s.members().size(), s.sites(), s.cost().rounds(), s.cost().bytesPerParty(),
+                    s.cost().offlineBytes()));
+            }
+        }
+        Cost c = cost();
+        sb.append(String.format("total: %d rounds, %d bytes/party, %d offline bytes, %d steps (%d layers); setup %d "
+            + "bytes%n", c.rounds(), c.bytesPerParty(), c.offlineBytes(), steps.size(), layers(),
+            setupCost().bytesPerParty()));
+        return sb.toString();
     }
 
     /** Number of communication layers (the depth of the schedule). */

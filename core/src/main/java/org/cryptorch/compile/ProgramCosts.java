@@ -33,21 +33,30 @@ final class ProgramCosts {
         return switch (first) {
             case Instruction.Input in -> ArithmeticCosts.input(in.owner(), n);
             case Instruction.Weight w -> ArithmeticCosts.input(w.owner(), n);
-            case Instruction.Mul m -> m.a() == m.b() ? ArithmeticCosts.square(n) : ArithmeticCosts.mul(n);
-            case Instruction.MatMul m -> single(members, ArithmeticCosts.matmul(shapes[m.a()], shapes[m.b()]));
+            case Instruction.Mul m -> allSquares(members) ? ArithmeticCosts.square(n) : ArithmeticCosts.mul(n);
+            case Instruction.MatMul m -> ArithmeticCosts.matmuls(operandShapes(members, 0), operandShapes(members, 1));
             case Instruction.Conv c -> single(members, ArithmeticCosts.conv2d(shapes[c.x()], shapes[c.w()],
                 c.params().strides(), c.params().pads(), c.params().dilations(), c.params().groups()));
-            case Instruction.Ltz l -> ComparisonCosts.ltz(n, l.bits());
-            case Instruction.LtzTimes l -> ComparisonCosts.ltzTimes(n, l.bits());
+            case Instruction.Ltz l -> ComparisonCosts.ltz(n, Step.widest(members));
+            case Instruction.LtzTimes l -> ComparisonCosts.ltzTimes(n, Step.widest(members));
             case Instruction.Truncate t -> ArithmeticCosts.truncate(n, t.mode());
             case Instruction.Output o -> ArithmeticCosts.revealTo(o.receiver(), n);
             default -> Cost.FREE;
         };
     }
 
+    /** Whether a product step squares only (then it opens one operand instead of two). */
+    static boolean allSquares(List<Instruction> members) {
+        return members.stream().allMatch(m -> m instanceof Instruction.Mul p && p.a() == p.b());
+    }
+
+    private List<Shape> operandShapes(List<Instruction> members, int which) {
+        return members.stream().map(m -> shapes[m.ins().get(which)]).toList();
+    }
+
     private static Cost single(List<Instruction> members, Cost c) {
         if (members.size() != 1) {
-            throw new IllegalStateException("bilinear products are not fused: " + members);
+            throw new IllegalStateException("convolutions are not fused: " + members);
         }
         return c;
     }

@@ -20,8 +20,10 @@ public interface Backend {
     /** Fractional bits the backend's fixed point uses. */
     int fractionalBits();
 
-    /** A secret supplied by {@code owner}: the owner passes the encoded value, the other party null. */
-    LongTensor input(int owner, LongTensor valueOrNull, Shape shape);
+    /**
+     * Secrets supplied by {@code owner}, in one round: the owner passes the encoded values, the other party null.
+     */
+    List<LongTensor> input(int owner, List<LongTensor> valuesOrNull, List<Shape> shapes);
 
     /** A public ring tensor as a sharing. */
     LongTensor sharePublic(LongTensor value);
@@ -34,7 +36,8 @@ public interface Backend {
 
     List<LongTensor> square(List<LongTensor> xs);
 
-    LongTensor matmul(LongTensor x, LongTensor y);
+    /** Matrix products xs[i] @ ys[i] (numpy semantics). */
+    List<LongTensor> matmul(List<LongTensor> xs, List<LongTensor> ys);
 
     LongTensor conv2d(LongTensor x, LongTensor w, Instruction.ConvParams p);
 
@@ -46,8 +49,8 @@ public interface Backend {
 
     List<LongTensor> truncate(List<LongTensor> xs, int bits, Truncation mode);
 
-    /** Opens x to {@code receiver}; empty for the other party. */
-    Optional<LongTensor> reveal(LongTensor x, int receiver);
+    /** Opens the xs to {@code receiver} in one round; empty for the other party. */
+    Optional<List<LongTensor>> reveal(List<LongTensor> xs, int receiver);
 
     /** Online traffic so far (zero for a backend that does not communicate). */
     Traffic traffic();

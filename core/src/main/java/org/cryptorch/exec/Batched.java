@@ -19,7 +19,7 @@ final class Batched {
         if (xs.size() == 1) {
             return List.of(protocol.apply(xs.get(0)));
         }
-        return split(protocol.apply(concat(xs)), xs);
+        return split(protocol.apply(concat(xs)), shapes(xs));
     }
 
     /** A protocol of two operand lists (element-wise pairs of equal shapes). */
@@ -27,7 +27,7 @@ final class Batched {
         if (xs.size() == 1) {
             return List.of(protocol.apply(xs.get(0), ys.get(0)));
         }
-        return split(protocol.apply(concat(xs), concat(ys)), xs);
+        return split(protocol.apply(concat(xs), concat(ys)), shapes(xs));
     }
 
     static LongTensor concat(List<LongTensor> parts) {
@@ -44,16 +44,20 @@ final class Batched {
         return new LongTensor(Shape.of(n), data);
     }
 
-    /** Cuts {@code flat} into tensors shaped like {@code like}. */
-    static List<LongTensor> split(LongTensor flat, List<LongTensor> like) {
+    /** Cuts {@code flat} into tensors of the given shapes. */
+    static List<LongTensor> split(LongTensor flat, List<Shape> shapes) {
         List<LongTensor> out = new ArrayList<>();
         int at = 0;
-        for (LongTensor t : like) {
-            long[] part = new long[t.size()];
+        for (Shape s : shapes) {
+            long[] part = new long[s.size()];
             System.arraycopy(flat.data(), at, part, 0, part.length);
             at += part.length;
-            out.add(new LongTensor(t.shape(), part));
+            out.add(new LongTensor(s, part));
         }
         return out;
+    }
+
+    private static List<Shape> shapes(List<LongTensor> xs) {
+        return xs.stream().map(LongTensor::shape).toList();
     }
 }

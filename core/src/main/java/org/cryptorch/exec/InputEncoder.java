@@ -19,9 +19,10 @@ final class InputEncoder {
         this.backend = backend;
     }
 
-    LongTensor input(Instruction.Input in, Map<String, ? extends Tensor> inputs) {
+    /** The encoded value of {@code in}, or null when this party does not own it. */
+    LongTensor encode(Instruction.Input in, Map<String, ? extends Tensor> inputs) {
         if (!backend.actsFor(in.owner())) {
-            return backend.input(in.owner(), null, in.shape());
+            return null;
         }
         Tensor t = inputs.get(in.name());
         if (t == null) {
@@ -32,7 +33,7 @@ final class InputEncoder {
             throw new IllegalArgumentException("input '" + in.name() + "' has shape " + t.shape()
                 + ", the program was compiled for " + in.shape());
         }
-        return backend.input(in.owner(), encoded, in.shape());
+        return encoded;
     }
 
     private static LongTensor encode(Instruction.Input in, Tensor t) {

@@ -22,6 +22,8 @@ public final class Interpreter {
     private final Program program;
     private final Backend backend;
     private final LongTensor[] slots;
+    /** Per step, the slots it reads for the last time (released after it, so only live values stay in memory). */
+    private final List<List<Integer>> lastReads;
     private boolean setUp;
 
     public Interpreter(Program program, Backend backend) {
@@ -32,6 +34,29 @@ public final class Interpreter {
         this.program = program;
         this.backend = backend;
         this.slots = new LongTensor[program.slotCount()];
+        this.lastReads = lastReads(program);
+    }
+
+    private static List<List<Integer>> lastReads(Program program) {
+        int[] last = new int[program.slotCount()];
+        java.util.Arrays.fill(last, -1);
+        List<Step> steps = program.steps();
+        for (int k = 0; k < steps.size(); k++) {
+            for (Instruction i : steps.get(k).members()) {
+                for (int s : i.ins()) {
+                    last[s] = k;
+                }
+            }
+        }
+        program.setup().forEach(w -> last[w.out()] = -1);
+        List<List<Integer>> out = new ArrayList<>();
+        steps.forEach(s -> out.add(new ArrayList<>()));
+        for (int s = 0; s < last.length; s++) {
+            if (last[s] >= 0) {
+                out.get(last[s]).add(s);
+            }
+        }
+        return out;
     }
 
     /** Shares the secret weights (their owner supplies them); returns the measured setup traffic. */
@@ -39,7 +64,8 @@ public final class Interpreter {
         Backend.Traffic before = backend.traffic();
         for (Instruction.Weight w : program.setup()) {
             LongTensor mine = backend.actsFor(w.owner()) ? FixedPoint.encode(w.value(), w.scale()) : null;
-            slots[w.out()] = backend.input(w.owner(), mine, w.value().shape());
+            slots[w.out()] = backend.input(w.owner(), mine == null ? null : List.of(mine),
+                List.of(w.value().shape())).get(0);
         }
         setUp = true;
         return backend.traffic().minus(before);
@@ -57,18 +83,21 @@ public final class Interpreter {
         Map<String, FloatTensor> outputs = new LinkedHashMap<>();
         List<OpStat> stats = new ArrayList<>();
         InputEncoder encoder = new InputEncoder(backend);
-        for (Step step : program.steps()) {
-            if (!step.communicates()) {
+        List<Step> steps = program.steps();
+        for (int k = 0; k < steps.size(); k++) {
+            Step step = steps.get(k);
+            if (step.communicates()) {
+                Backend.Traffic before = backend.traffic();
+                long t0 = System.nanoTime();
+                communicate(step, inputs, encoder, outputs);
+                Backend.Traffic used = backend.traffic().minus(before);
+                stats.add(new OpStat(step.op(), step.sites(), used.rounds(), used.bytesSent(),
+                    (System.nanoTime() - t0) / 1e9));
+            } else {
                 Instruction i = step.members().get(0);
                 slots[i.out()] = local(i);
-                continue;
             }
-            Backend.Traffic before = backend.traffic();
-            long t0 = System.nanoTime();
-            communicate(step, inputs, encoder, outputs);
-            Backend.Traffic used = backend.traffic().minus(before);
-            stats.add(new OpStat(step.op(), step.sites(), used.rounds(), used.bytesSent(),
-                (System.nanoTime() - t0) / 1e9));
+            lastReads.get(k).forEach(s -> slots[s] = null);
         }
         return new RunResult(outputs, stats, (System.nanoTime() - start) / 1e9);
     }
@@ -77,15 +106,22 @@ public final class Interpreter {
                              Map<String, FloatTensor> outputs) {
         List<Instruction> ms = step.members();
         switch (ms.get(0)) {
-            case Instruction.Input in -> slots[in.out()] = encoder.input(in, inputs);
-            case Instruction.Output o -> backend.reveal(slots[o.a()], o.receiver())
-                .ifPresent(v -> outputs.put(o.name(), FixedPoint.decode(v, o.scale())));
-            case Instruction.MatMul m -> slots[m.out()] = backend.matmul(slots[m.a()], slots[m.b()]);
+            case Instruction.Input in -> store(ms, backend.input(in.owner(), backend.actsFor(in.owner())
+                ? ms.stream().map(m -> encoder.encode((Instruction.Input) m, inputs)).toList() : null,
+                ms.stream().map(m -> ((Instruction.Input) m).shape()).toList()));
+            case Instruction.Output o -> backend.reveal(operands(ms, 0), o.receiver()).ifPresent(values -> {
+                for (int k = 0; k < ms.size(); k++) {
+                    Instruction.Output out = (Instruction.Output) ms.get(k);
+                    outputs.put(out.name(), FixedPoint.decode(values.get(k), out.scale()));
+                }
+            });
+            case Instruction.MatMul m -> store(ms, backend.matmul(operands(ms, 0), operands(ms, 1)));
             case Instruction.Conv c -> slots[c.out()] = backend.conv2d(slots[c.x()], slots[c.w()], c.params());
-            case Instruction.Mul m when m.a() == m.b() -> store(ms, backend.square(operands(ms, 0)));
+            case Instruction.Mul m when step.op().equals("square") -> store(ms, backend.square(operands(ms, 0)));
             case Instruction.Mul m -> store(ms, backend.mul(operands(ms, 0), operands(ms, 1)));
-            case Instruction.Ltz l -> store(ms, backend.ltz(operands(ms, 0), l.bits()));
-            case Instruction.LtzTimes l -> store(ms, backend.ltzTimes(operands(ms, 0), operands(ms, 1), l.bits()));
+            case Instruction.Ltz l -> store(ms, backend.ltz(operands(ms, 0), step.comparisonBits()));
+            case Instruction.LtzTimes l -> store(ms, backend.ltzTimes(operands(ms, 0), operands(ms, 1),
+                step.comparisonBits()));
             case Instruction.Truncate t -> store(ms, backend.truncate(operands(ms, 0), t.bits(), t.mode()));
             default -> throw new IllegalStateException("not a communicating instruction: " + ms.get(0));
         }

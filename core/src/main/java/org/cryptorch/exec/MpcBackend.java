@@ -38,14 +38,18 @@ public final class MpcBackend implements Backend {
     }
 
     @Override
-    public LongTensor input(int owner, LongTensor valueOrNull, Shape shape) {
-        return owner == party.id() ? Arithmetic.provideInput(party, valueOrNull) : Arithmetic.receiveInput(party,
-            shape);
+    public List<LongTensor> input(int owner, List<LongTensor> valuesOrNull, List<Shape> shapes) {
+        if (owner == party.id()) {
+            return Batched.apply(valuesOrNull, v -> Arithmetic.provideInput(party, v));
+        }
+        int n = shapes.stream().mapToInt(Shape::size).sum();
+        return Batched.split(Arithmetic.receiveInput(party, Shape.of(n)), shapes);
     }
 
     @Override
     public LongTensor sharePublic(LongTensor value) {
-        return party.id() == 0 ? value : LongTensor.zeros(value.shape());
+        // a copy, so that no protocol can ever write into the program's constant
+        return party.id() == 0 ? value.copy() : LongTensor.zeros(value.shape());
     }
 
     @Override
@@ -64,8 +68,8 @@ public final class MpcBackend implements Backend {
     }
 
     @Override
-    public LongTensor matmul(LongTensor x, LongTensor y) {
-        return Arithmetic.matmul(party, x, y);
+    public List<LongTensor> matmul(List<LongTensor> xs, List<LongTensor> ys) {
+        return Arithmetic.matmuls(party, xs, ys);
     }
 
     @Override
@@ -89,8 +93,9 @@ public final class MpcBackend implements Backend {
     }
 
     @Override
-    public Optional<LongTensor> reveal(LongTensor x, int receiver) {
-        return Arithmetic.revealTo(party, receiver, x);
+    public Optional<List<LongTensor>> reveal(List<LongTensor> xs, int receiver) {
+        List<Shape> shapes = xs.stream().map(LongTensor::shape).toList();
+        return Arithmetic.revealTo(party, receiver, Batched.concat(xs)).map(all -> Batched.split(all, shapes));
     }
 
     @Override

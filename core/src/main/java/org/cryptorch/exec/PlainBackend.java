@@ -3,6 +3,7 @@ package org.cryptorch.exec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BinaryOperator;
 import org.cryptorch.compile.Instruction;
 import org.cryptorch.mpc.Truncation;
 import org.cryptorch.tensor.LongTensor;
@@ -33,13 +34,13 @@ public final class PlainBackend implements Backend {
     }
 
     @Override
-    public LongTensor input(int owner, LongTensor valueOrNull, Shape shape) {
-        return valueOrNull;
+    public List<LongTensor> input(int owner, List<LongTensor> valuesOrNull, List<Shape> shapes) {
+        return valuesOrNull;
     }
 
     @Override
     public LongTensor sharePublic(LongTensor value) {
-        return value;
+        return value.copy();
     }
 
     @Override
@@ -49,11 +50,7 @@ public final class PlainBackend implements Backend {
 
     @Override
     public List<LongTensor> mul(List<LongTensor> xs, List<LongTensor> ys) {
-        List<LongTensor> out = new ArrayList<>();
-        for (int i = 0; i < xs.size(); i++) {
-            out.add(xs.get(i).mul(ys.get(i)));
-        }
-        return out;
+        return pairwise(xs, ys, LongTensor::mul);
     }
 
     @Override
@@ -62,8 +59,8 @@ public final class PlainBackend implements Backend {
     }
 
     @Override
-    public LongTensor matmul(LongTensor x, LongTensor y) {
-        return x.matmul(y);
+    public List<LongTensor> matmul(List<LongTensor> xs, List<LongTensor> ys) {
+        return pairwise(xs, ys, LongTensor::matmul);
     }
 
     @Override
@@ -88,12 +85,20 @@ public final class PlainBackend implements Backend {
     }
 
     @Override
-    public Optional<LongTensor> reveal(LongTensor x, int receiver) {
-        return Optional.of(x);
+    public Optional<List<LongTensor>> reveal(List<LongTensor> xs, int receiver) {
+        return Optional.of(xs);
     }
 
     @Override
     public Traffic traffic() {
         return Traffic.NONE;
+    }
+
+    private static List<LongTensor> pairwise(List<LongTensor> xs, List<LongTensor> ys, BinaryOperator<LongTensor> op) {
+        List<LongTensor> out = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+            out.add(op.apply(xs.get(i), ys.get(i)));
+        }
+        return out;
     }
 }

@@ -1,5 +1,7 @@
 package org.cryptorch.mpc;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
 import org.cryptorch.tensor.FixedPoint;
@@ -151,56 +153,85 @@ public final class Arithmetic {
 
     /** Batched matrix product with numpy semantics ([..., m, k] x [..., k, n], batch axes broadcast). */
     public static LongTensor matmul(Party p, LongTensor x, LongTensor y) {
-        // The triple's recipe checks the shapes, so both parties fail alike before any traffic.
-        Recipe triple = ArithmeticRecipes.matmulTriple(x.shape(), y.shape());
-        return p.labelled("matmul", () -> bilinear(p, triple, x, y, LongTensor::matmul));
+        return matmuls(p, List.of(x), List.of(y)).get(0);
+    }
+
+    /**
+     * Several independent matrix products xs[i] * ys[i] in the one round of a single product: all openings travel
+     * in one message (see {@link ArithmeticCosts#matmuls}).
+     */
+    public static List<LongTensor> matmuls(Party p, List<LongTensor> xs, List<LongTensor> ys) {
+        if (xs.size() != ys.size()) {
+            throw new IllegalArgumentException("matmuls: " + xs.size() + " left and " + ys.size() + " right operands");
+        }
+        // The triples' recipes check the shapes, so both parties fail alike before any traffic.
+        List<Recipe> triples = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+            triples.add(ArithmeticRecipes.matmulTriple(xs.get(i).shape(), ys.get(i).shape()));
+        }
+        return p.labelled("matmul", () -> bilinear(p, triples, xs, ys, LongTensor::matmul));
     }
 
     /** 2-D convolution of an NCHW secret with OIHW secret weights (pads: top, left, bottom, right). */
     public static LongTensor conv2d(Party p, LongTensor x, LongTensor w, int[] strides, int[] pads,
                                     int[] dilations, int groups) {
         Recipe triple = ArithmeticRecipes.conv2dTriple(x.shape(), w.shape(), strides, pads, dilations, groups);
-        return p.labelled("conv2d", () -> bilinear(p, triple, x, w,
-            (u, v) -> u.conv2d(v, strides, pads, dilations, groups)));
+        return p.labelled("conv2d", () -> bilinear(p, List.of(triple), List.of(x), List.of(w),
+            (u, v) -> u.conv2d(v, strides, pads, dilations, groups)).get(0));
     }
 
     /**
-     * A bilinear product x*y with a triple (a, b, c = a*b): opens e = x-a and d = y-b in one round, then
+     * Bilinear products x*y with triples (a, b, c = a*b): opens every e = x-a and d = y-b in one round, then
      * z_i = c_i + e*y_i + a_i*d, which sums to ab + (x-a)y + a(y-b) = xy with two local products per party.
      */
-    private static LongTensor bilinear(Party p, Recipe triple, LongTensor x, LongTensor y,
-                                       BinaryOperator<LongTensor> product) {
-        long[][] t = p.correlations().take(triple);
-        long[] a = t[0];
-        long[] b = t[1];
-        long[] c = t[2];
-        int nx = x.size();
-        int ny = y.size();
-        long[] xs = x.data();
-        long[] ys = y.data();
-        long[] mine = new long[nx + ny];
-        for (int i = 0; i < nx; i++) {
-            mine[i] = xs[i] - a[i];
+    private static List<LongTensor> bilinear(Party p, List<Recipe> triples, List<LongTensor> xs, List<LongTensor> ys,
+                                             BinaryOperator<LongTensor> product) {
+        int pairs = xs.size();
+        long[][][] t = new long[pairs][][];
+        int total = 0;
+        for (int k = 0; k < pairs; k++) {
+            t[k] = p.correlations().take(triples.get(k));
+            total += xs.get(k).size() + ys.get(k).size();
         }
-        for (int i = 0; i < ny; i++) {
-            mine[nx + i] = ys[i] - b[i];
+        long[] mine = new long[total];
+        for (int k = 0, at = 0; k < pairs; k++) {
+            at = masked(xs.get(k).data(), t[k][0], mine, at);
+            at = masked(ys.get(k).data(), t[k][1], mine, at);
         }
         long[] theirs = p.exchange(mine);
-        long[] e = new long[nx];
-        long[] d = new long[ny];
-        for (int i = 0; i < nx; i++) {
-            e[i] = mine[i] + theirs[i];
+        List<LongTensor> out = new ArrayList<>();
+        for (int k = 0, at = 0; k < pairs; k++) {
+            LongTensor x = xs.get(k);
+            LongTensor y = ys.get(k);
+            long[] e = opened(mine, theirs, at, x.size());
+            long[] d = opened(mine, theirs, at + x.size(), y.size());
+            at += x.size() + y.size();
+            long[] ey = product.apply(new LongTensor(x.shape(), e), y).data();
+            LongTensor ad = product.apply(new LongTensor(x.shape(), t[k][0]), new LongTensor(y.shape(), d));
+            long[] z = ad.data();
+            long[] c = t[k][2];
+            for (int i = 0; i < z.length; i++) {
+                z[i] += c[i] + ey[i];
+            }
+            out.add(ad);
         }
-        for (int i = 0; i < ny; i++) {
-            d[i] = mine[nx + i] + theirs[nx + i];
+        return out;
+    }
+
+    /** Writes v - mask into {@code into} from {@code at}; returns the position after it. */
+    private static int masked(long[] v, long[] mask, long[] into, int at) {
+        for (int i = 0; i < v.length; i++) {
+            into[at + i] = v[i] - mask[i];
         }
-        long[] ey = product.apply(new LongTensor(x.shape(), e), y).data();
-        LongTensor ad = product.apply(new LongTensor(x.shape(), a), new LongTensor(y.shape(), d));
-        long[] z = ad.data();
-        for (int i = 0; i < z.length; i++) {
-            z[i] += c[i] + ey[i];
+        return at + v.length;
+    }
+
+    private static long[] opened(long[] mine, long[] theirs, int from, int n) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = mine[from + i] + theirs[from + i];
         }
-        return ad;
+        return out;
     }
 
     // ---- truncation ----

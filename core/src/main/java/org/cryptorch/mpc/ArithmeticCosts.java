@@ -1,5 +1,6 @@
 package org.cryptorch.mpc;
 
+import java.util.List;
 import org.cryptorch.tensor.Shape;
 
 /**
@@ -39,6 +40,16 @@ public final class ArithmeticCosts {
     /** Opens x-a and y-b for the whole operands; the dealer sends the product c of the triple. */
     public static Cost matmul(Shape x, Shape y) {
         return bilinear(x.size(), y.size(), ProductShapes.matmul(x, y).size());
+    }
+
+    /** Several matrix products fused into one round ({@link Arithmetic#matmuls}): the bytes add up, the rounds do not. */
+    public static Cost matmuls(List<Shape> xs, List<Shape> ys) {
+        Cost total = Cost.FREE;
+        for (int i = 0; i < xs.size(); i++) {
+            total = total.plus(matmul(xs.get(i), ys.get(i)));
+        }
+        return new Cost(Math.min(1, total.rounds()), total.bytesSentByParty0(), total.bytesSentByParty1(),
+            total.offlineBytes());
     }
 
     public static Cost conv2d(Shape x, Shape w, int[] strides, int[] pads, int[] dilations, int groups) {

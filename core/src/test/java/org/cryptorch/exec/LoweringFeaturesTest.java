@@ -36,6 +36,7 @@ class LoweringFeaturesTest {
         Value b = g.op("Relu", g.op("Mul", y, y));
         Value c = g.op("Relu", g.op("Mul", x, x));
         g.addOutput(g.op("Add", g.op("Add", a, b), c));
+        g.addOutput(a);
         Plan plan = TestModels.reluPlan(g);
         for (Plan.Site s : plan.sites()) {
             plan = plan.with(new Plan.Site(s.name(), s.op(), s.approximation(), KnobValues.of(Map.of("bits", "24"))));
@@ -46,8 +47,13 @@ class LoweringFeaturesTest {
         Step relu = only(p, "ltz_times");
         assertThat(relu.members()).hasSize(3);
         assertThat(relu.cost()).isEqualTo(ComparisonCosts.ltzTimes(45, 24));
-        assertThat(only(p, "square").members()).hasSize(2);
-        assertThat(only(p, "mul").members()).hasSize(1);
+        // x*y and the squares x*x, y*y are independent: one step, one round
+        assertThat(only(p, "mul").members()).hasSize(3);
+        assertThat(only(p, "mul").cost()).isEqualTo(org.cryptorch.mpc.ArithmeticCosts.mul(45));
+        assertThat(p.steps()).noneMatch(st -> st.op().equals("square"));
+        // both inputs of party 0 in one round, both outputs (ready in the same layer) in another
+        assertThat(only(p, "input").members()).hasSize(2);
+        assertThat(only(p, "output").members()).hasSize(2);
         Random rnd = new Random(5);
         Map<String, FloatTensor> in = Map.of("x", TestModels.randomTensor(rnd, 1, 3, 5), "y",
             TestModels.randomTensor(rnd, 1, 3, 5));
@@ -55,8 +61,31 @@ class LoweringFeaturesTest {
         OpStat measured = o.party0().perOp().stream().filter(s -> s.op().equals("ltz_times")).findFirst()
             .orElseThrow();
         assertThat(measured.rounds()).isEqualTo(ComparisonCosts.ltz(45, 24).rounds());
-        System.out.printf("fused: 3 ReLUs in %d rounds, 2 squares + 1 mul in %d + %d rounds; total %d rounds%n",
-            measured.rounds(), only(p, "square").cost().rounds(), 1, o.party0().rounds());
+        System.out.print(p.describe());
+        assertThat(p.describe()).contains("ltz_times    x3").endsWith(String.format("total: %d rounds, %d bytes/party, "
+            + "%d offline bytes, %d steps (%d layers); setup %d bytes%n", p.cost().rounds(), p.cost().bytesPerParty(),
+            p.cost().offlineBytes(), p.steps().size(), p.layers(), 0));
+        System.out.printf("fused: 3 ReLUs in %d rounds, 2 squares + 1 mul in %d round; total %d rounds%n",
+            measured.rounds(), only(p, "mul").cost().rounds(), o.party0().rounds());
+    }
+
+    @Test
+    void independentMatrixProductsWithSecretWeightsShareOneRound() throws Exception {
+        Graph g = new Graph();
+        g.setOpset("", 17);
+        Random rnd = new Random(31);
+        Value x = g.addInput("x", DType.FLOAT32, Shape.of(2, 4));
+        Value q = g.op("MatMul", x, TestModels.random(g, rnd, 0.5, 4, 3));
+        Value k = g.op("MatMul", x, TestModels.random(g, rnd, 0.5, 4, 5));
+        g.addOutput(g.op("Concat", Map.of("axis", Attribute.of("axis", 1L)), q, k));
+        Program p = Compiler.compile(g, Map.of("x", Shape.of(2, 4)), Plan.of(List.of()), CompileOptions.defaults(),
+            null);
+        Step both = only(p, "matmul");
+        assertThat(both.members()).hasSize(2);
+        assertThat(both.cost().rounds()).isEqualTo(1);
+        TwoPartyRun.Outcome o = MpcBackendTest.checkAgainstPlain(p, Map.of("x", TestModels.randomTensor(rnd, 1, 2, 4)),
+            "two matmuls with secret weights");
+        assertThat(o.party0().rounds()).isEqualTo(3);
     }
 
     @Test
@@ -118,6 +147,11 @@ class LoweringFeaturesTest {
         assertThat(narrow.cost().bytesPerParty()).isLessThan(wide.cost().bytesPerParty());
         assertThat(PlainBackendTest.maxAbsDiff(plain(narrow, Map.of("x", x)), plain(wide, Map.of("x", x))))
             .isZero();
+        // the other party compiles the same program from the widths alone, without the calibration data
+        Program replica = Compiler.compile(g, Map.of("x", x.shape()), TestModels.reluPlan(g),
+            CompileOptions.defaults().withComparisonWidths(narrow.comparisonWidths()), null);
+        assertThat(narrow.comparisonWidths()).hasSize(1).containsValue(narrowBits);
+        assertThat(replica.describe()).isEqualTo(narrow.describe());
     }
 
     @Test

@@ -31,6 +31,18 @@ class MpcBackendTest {
     }
 
     @Test
+    void truncationVariantPerSite() {
+        Graph g = TestModels.mlp(4, 15);
+        FloatTensor x = TestModels.randomTensor(new Random(16), 1.0, 4, 8);
+        String site = g.nodes().get(0).name();
+        Program p = Compiler.compile(g, Map.of("x", x.shape()), TestModels.reluPlan(g),
+            CompileOptions.defaults().withTruncation(site, Truncation.DEALER), null);
+        assertThat(p.instructions().stream().filter(i -> i.op().startsWith("trunc")).map(i -> i.site() + ":" + i.op()))
+            .containsExactly(site + ":trunc_dealer", g.nodes().get(3).name() + ":trunc");
+        checkAgainstPlain(p, Map.of("x", x), "mlp, dealer truncation at " + site + " only");
+    }
+
+    @Test
     void convNetWithPublicWeights() throws Exception {
         Graph g = TestModels.convNet(13);
         FloatTensor x = TestModels.randomTensor(new Random(14), 1.0, 1, 2, 6, 6);
@@ -40,8 +52,7 @@ class MpcBackendTest {
     }
 
     /** Runs p on both backends; inputs belong to whichever party owns them per the program. */
-    static TwoPartyRun.Outcome checkAgainstPlain(Program p, Map<String, FloatTensor> inputs, String what)
-        throws Exception {
+    static TwoPartyRun.Outcome checkAgainstPlain(Program p, Map<String, FloatTensor> inputs, String what) {
         FloatTensor plain = new Interpreter(p, new PlainBackend(p.fractionalBits())).run(inputs).outputs().values()
             .iterator().next();
         TwoPartyRun.Outcome o = TwoPartyRun.run(p, inputs, inputs, 7);
@@ -56,7 +67,8 @@ class MpcBackendTest {
                 + "predicted %d, p1 %d predicted %d; offline %d predicted %d%n", what, err / ULP, truncations,
             o.party0().rounds(), c.rounds(), o.party0().bytesSent(), c.bytesSentByParty0(), o.party1().bytesSent(),
             c.bytesSentByParty1(), o.offlineBytes(), c.offlineBytes() + p.setupCost().offlineBytes());
-        assertThat(err).isLessThanOrEqualTo(16 * ULP);
+        // each truncation may be off by one ulp; a few ulp per truncation in the program bounds what reaches an output
+        assertThat(err).isLessThanOrEqualTo(Math.max(4, 2 * truncations) * ULP);
         assertThat(o.party0().rounds()).isEqualTo(c.rounds());
         assertThat(o.party1().rounds()).isEqualTo(c.rounds());
         assertThat(o.party0().bytesSent()).isEqualTo(c.bytesSentByParty0());
@@ -64,10 +76,16 @@ class MpcBackendTest {
         assertThat(o.offlineBytes()).isEqualTo(c.offlineBytes() + p.setupCost().offlineBytes());
         assertThat(o.setup0().rounds()).isEqualTo(p.setupCost().rounds());
         assertThat(o.setup0().bytesSent()).isEqualTo(p.setupCost().bytesSentByParty0());
-        for (OpStat s : got.perOp()) {
-            Step step = p.steps().stream().filter(st -> st.sites().equals(s.site()) && st.op().equals(s.op()))
-                .findFirst().orElseThrow();
-            assertThat(s.rounds()).as("rounds of %s at %s", s.op(), s.site()).isEqualTo(step.cost().rounds());
+        // one statistic per communicating step, in order, each at its step's predicted rounds and bytes
+        java.util.List<Step> remote = p.steps().stream().filter(Step::communicates).toList();
+        assertThat(got.perOp()).hasSameSizeAs(remote);
+        for (int k = 0; k < remote.size(); k++) {
+            OpStat s = got.perOp().get(k);
+            Step st = remote.get(k);
+            assertThat(s.op() + "@" + s.site()).isEqualTo(st.op() + "@" + st.sites());
+            assertThat(s.rounds()).as("rounds of %s at %s", s.op(), s.site()).isEqualTo(st.cost().rounds());
+            assertThat(s.bytes()).as("bytes of %s at %s", s.op(), s.site())
+                .isEqualTo(st.cost().bytesSent(receiver));
         }
         return o;
     }

@@ -6,7 +6,6 @@ import java.util.function.Predicate;
 import org.cryptorch.compile.Instruction;
 import org.cryptorch.compile.Program;
 import org.cryptorch.compile.Step;
-import org.cryptorch.mpc.Cost;
 import org.cryptorch.tensor.Shape;
 
 /**
@@ -28,14 +27,44 @@ public final class ProgramCostedOps {
         return ops(p, i -> i.site().equals(site));
     }
 
+    /**
+     * A fused step costs what one protocol call on all its members costs (at the widest member's comparison width,
+     * say), not the sum of the members' own costs; so each member gets the step's rounds (they wait for them
+     * together) and a share of the step's bytes in proportion to its own cost, the shares adding up to the step.
+     */
     private static List<CostedOp> ops(Program p, Predicate<Instruction> which) {
         List<CostedOp> out = new ArrayList<>();
-        for (Instruction i : p.instructions()) {
-            if (which.test(i)) {
-                Cost c = p.cost(i);
-                out.add(CostedOp.of(i.site(), i.op(), c.rounds(), c.bytesPerParty(), c.offlineBytes(),
-                    elements(p, i), macs(p, i)));
+        for (Step s : p.steps()) {
+            List<Instruction> ms = s.members();
+            long[] bytes = shares(s.cost().bytesPerParty(), ms.stream().mapToLong(i -> p.cost(i).bytesPerParty())
+                .toArray());
+            long[] offline = shares(s.cost().offlineBytes(), ms.stream().mapToLong(i -> p.cost(i).offlineBytes())
+                .toArray());
+            for (int k = 0; k < ms.size(); k++) {
+                Instruction i = ms.get(k);
+                if (which.test(i)) {
+                    out.add(CostedOp.of(i.site(), i.op(), s.cost().rounds(), bytes[k], offline[k], elements(p, i),
+                        macs(p, i)));
+                }
             }
+        }
+        return out;
+    }
+
+    /** {@code total} split in proportion to {@code weights} (evenly if all are 0); the parts add up to total. */
+    static long[] shares(long total, long[] weights) {
+        double sum = 0;
+        for (long w : weights) {
+            sum += w;
+        }
+        long[] out = new long[weights.length];
+        double cumulative = 0;
+        long given = 0;
+        for (int k = 0; k < weights.length; k++) {
+            cumulative += sum > 0 ? weights[k] : 1;
+            long upToHere = Math.round(total * (cumulative / (sum > 0 ? sum : weights.length)));
+            out[k] = upToHere - given;
+            given = upToHere;
         }
         return out;
     }

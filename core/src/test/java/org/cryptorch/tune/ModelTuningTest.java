@@ -50,8 +50,8 @@ class ModelTuningTest {
         System.out.printf("base program: %d rounds, %d bytes per party; cost model: %d rounds, %d bytes%n",
             programCost.rounds(), programCost.bytesPerParty(), predicted.rounds(), predicted.bytesPerParty());
         assertThat(predicted.rounds()).isEqualTo(programCost.rounds());
-        assertThat((double) predicted.bytesPerParty()).isCloseTo(programCost.bytesPerParty(),
-            org.assertj.core.data.Offset.offset(0.01 * programCost.bytesPerParty()));
+        assertThat(predicted.bytesPerParty()).isEqualTo(base.steps().stream().mapToLong(s -> s.cost().bytesPerParty())
+            .sum());
 
         PlainEvaluator eval = new PlainEvaluator(model, Map.of(input, calib),
             Objective.withLabels(Metric.ACCURACY, labels));

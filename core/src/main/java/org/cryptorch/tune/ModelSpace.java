@@ -1,0 +1,177 @@
+package org.cryptorch.tune;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.cryptorch.compile.CompileOptions;
+import org.cryptorch.compile.Compiler;
+import org.cryptorch.compile.Plan;
+import org.cryptorch.compile.Program;
+import org.cryptorch.ir.Graph;
+import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
+
+/**
+ * The search space of a real model: its approximation sites (from a base plan, e.g. the default profile), each with
+ * the {@link CandidateCatalog} configurations that are predicted cheaper than the base on the given network, ordered
+ * by predicted latency with the base last (so the budget is measured against the base plan). A candidate's cost is
+ * read from a compiled program: all sites of one op take the candidate at once, one compilation per op and
+ * candidate, and each site's instructions are costed.
+ */
+public final class ModelSpace {
+    private final Graph canonical;
+    private final Map<String, Shape> inputShapes;
+    private final List<Map<String, Tensor>> calibration;
+    private final CompileOptions options;
+    private final List<Plan.Site> baseSites;
+    private final List<List<Plan.Choice>> choices;
+    private final SearchSpace space;
+    private final List<CostedOp> otherOps;
+
+    private ModelSpace(Graph canonical, Map<String, Shape> inputShapes, List<Map<String, Tensor>> calibration,
+                       CompileOptions options, Plan base, CostModel model, int threads, Consumer<String> log) {
+        this.canonical = canonical;
+        this.inputShapes = Map.copyOf(inputShapes);
+        this.calibration = List.copyOf(calibration);
+        this.options = options;
+        this.baseSites = base.sites();
+        Program baseProgram = compile(base);
+        this.otherOps = ProgramCostedOps.ops(baseProgram).stream()
+            .filter(op -> base.site(op.site()).isEmpty()).toList();
+        Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> byOp = costCandidates(base, threads, log);
+        List<Site> sites = new ArrayList<>();
+        this.choices = new ArrayList<>();
+        for (Plan.Site s : baseSites) {
+            Plan.Choice baseChoice = new Plan.Choice(s.approximation(), s.knobs().complete(s.resolve()));
+            double baseSeconds = model.seconds(ProgramCostedOps.ops(baseProgram, s.name()));
+            List<Candidate> cheaper = new ArrayList<>();
+            byOp.get(s.op()).forEach((choice, bySite) -> {
+                Candidate c = new Candidate(choice.approximation(), choice.knobs(), bySite.get(s.name()));
+                if (!choice.equals(baseChoice) && model.seconds(c.ops()) < baseSeconds) {
+                    cheaper.add(c);
+                }
+            });
+            cheaper.sort(Comparator.comparingDouble(c -> model.seconds(c.ops())));
+            List<CostedOp> baseOps = ProgramCostedOps.ops(baseProgram, s.name());
+            cheaper.add(new Candidate(baseChoice.approximation(), baseChoice.knobs(), baseOps));
+            sites.add(new Site(s.name(), s.op(), likeness(s.op(), baseOps), cheaper));
+            choices.add(cheaper.stream().map(c -> new Plan.Choice(c.approximation(), c.knobs())).toList());
+        }
+        this.space = new SearchSpace(sites);
+    }
+
+    /**
+     * @param calibration sample inputs by input name: the lowering chooses comparison widths from them
+     * @param threads     candidates compiled at once
+     * @param log         told of progress while the candidates compile
+     */
+    public static ModelSpace build(Graph canonical, Map<String, Shape> inputShapes,
+                                   List<Map<String, Tensor>> calibration, CompileOptions options, Plan base,
+                                   CostModel model, int threads, Consumer<String> log) {
+        return new ModelSpace(canonical, inputShapes, calibration, options, base, model, threads, log);
+    }
+
+    /**
+     * Per op type, every candidate that compiles, with the ops of each of that op's sites in the program where all
+     * of them take the candidate. Compiles on {@code threads} threads; only the costs are kept, since a program
+     * holds the model's weights.
+     */
+    private Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> costCandidates(Plan base, int threads,
+                                                                                  Consumer<String> log) {
+        Map<String, Plan.Choice> baseByOp = new LinkedHashMap<>();
+        baseSites.forEach(s -> baseByOp.putIfAbsent(s.op(), new Plan.Choice(s.approximation(), s.knobs())));
+        Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> out = new LinkedHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            baseByOp.forEach((op, choice) -> {
+                List<Plan.Choice> candidates = CandidateCatalog.around(op, choice);
+                List<Future<Map<String, List<CostedOp>>>> costs = new ArrayList<>();
+                for (Plan.Choice c : candidates) {
+                    costs.add(pool.submit(() -> siteCosts(base, op, c)));
+                }
+                Map<Plan.Choice, Map<String, List<CostedOp>>> byChoice = new LinkedHashMap<>();
+                List<String> skipped = new ArrayList<>();
+                for (int i = 0; i < candidates.size(); i++) {
+                    try {
+                        byChoice.put(candidates.get(i), costs.get(i).get());
+                    } catch (ExecutionException e) {
+                        if (!(e.getCause() instanceof IllegalArgumentException)) {
+                            throw new IllegalStateException("costing " + candidates.get(i) + " failed: "
+                                + e.getCause(), e.getCause());
+                        }
+                        // e.g. a comparison width the approximation refuses: not a candidate, reported as a count
+                        skipped.add(e.getCause().getMessage());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while costing candidates", e);
+                    }
+                }
+                log.accept(op + ": " + byChoice.size() + " configurations costed" + (skipped.isEmpty() ? ""
+                    : ", " + skipped.size() + " rejected by the compiler (first: " + skipped.get(0) + ")"));
+                out.put(op, byChoice);
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+        return out;
+    }
+
+    /** The ops of each site of {@code op} when all of them take {@code c}. */
+    private Map<String, List<CostedOp>> siteCosts(Plan base, String op, Plan.Choice c) {
+        Plan p = base;
+        for (Plan.Site s : baseSites) {
+            if (s.op().equals(op)) {
+                p = p.with(new Plan.Site(s.name(), op, c.approximation(), c.knobs()));
+            }
+        }
+        Program program = compile(p);
+        Map<String, List<CostedOp>> bySite = new LinkedHashMap<>();
+        for (Plan.Site s : baseSites) {
+            if (s.op().equals(op)) {
+                bySite.put(s.name(), ProgramCostedOps.ops(program, s.name()));
+            }
+        }
+        return bySite;
+    }
+
+    /**
+     * Sites of the same op whose base configuration does the same work (elements and bytes, which follow from the
+     * shapes) are alike; {@link SearchSpace#decisions} also requires equal candidate lists before tying them.
+     */
+    private static String likeness(String op, List<CostedOp> baseOps) {
+        return op + ":" + baseOps.stream().mapToLong(CostedOp::elements).sum() + ":"
+            + baseOps.stream().mapToLong(CostedOp::bytesPerParty).sum();
+    }
+
+    public SearchSpace space() {
+        return space;
+    }
+
+    /** Cost of the ops no site choice changes (linear layers, inputs, outputs), from the base program. */
+    public List<CostedOp> otherOps() {
+        return otherOps;
+    }
+
+    /** The compiler's plan for an assignment of this space. */
+    public Plan plan(Assignment a) {
+        space.check(a);
+        List<Plan.Site> sites = new ArrayList<>();
+        for (int i = 0; i < baseSites.size(); i++) {
+            Plan.Site s = baseSites.get(i);
+            Plan.Choice c = choices.get(i).get(a.choice(i));
+            sites.add(new Plan.Site(s.name(), s.op(), c.approximation(), c.knobs()));
+        }
+        return Plan.of(sites);
+    }
+
+    public Program compile(Plan plan) {
+        return Compiler.compile(canonical, inputShapes, plan, options, calibration);
+    }
+}

@@ -1,0 +1,100 @@
+package org.cryptorch.tune;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.cryptorch.approx.Profile;
+import org.cryptorch.compile.CompileOptions;
+import org.cryptorch.compile.Compiler;
+import org.cryptorch.compile.Plan;
+import org.cryptorch.compile.Program;
+import org.cryptorch.ir.Graph;
+import org.cryptorch.passes.Canonicalizer;
+import org.cryptorch.reference.FloatInterpreter;
+import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.Tensor;
+
+/**
+ * Tuning a whole ONNX model (what {@code cryptorch tune} runs): the default profile's plan as reference, the
+ * candidates of every site, PlainBackend scoring on the calibration samples, then checks of a plan on held-out data
+ * and its predicted latency on any network (on the program's real fused schedule).
+ */
+public final class ModelTuning {
+    private final Supplier<Graph> loader;
+    private final String input;
+    private final Metric metric;
+    private final CompileOptions options;
+    private final ModelSpace model;
+    private final PlainEvaluator evaluator;
+
+    /**
+     * @param loader      reads the model afresh (canonicalisation works in place and depends on the batch shape)
+     * @param calibration calibration samples, first axis = samples
+     * @param labels      one label per sample for accuracy or loss, or null for the error metrics vs float
+     * @param costs       prices candidates when ordering them (its network decides what "cheaper" means)
+     * @param threads     candidates compiled at once
+     */
+    public ModelTuning(Supplier<Graph> loader, FloatTensor calibration, long[] labels, Metric metric,
+                       CompileOptions options, CostModel costs, int threads, Consumer<String> log) {
+        this.loader = loader;
+        this.metric = metric;
+        this.options = options;
+        Graph raw = loader.get();
+        if (raw.inputs().size() != 1) {
+            throw new IllegalArgumentException("tune supports models with one input; this one has "
+                + raw.inputs().size() + " (" + raw.inputs().stream().map(v -> v.name()).toList() + ")");
+        }
+        this.input = raw.inputs().get(0).name();
+        Graph canonical = canonical(calibration);
+        Plan base = Plan.fromProfile(canonical, Profile.named(Profile.DEFAULT));
+        this.model = ModelSpace.build(canonical, Map.of(input, calibration.shape()),
+            List.<Map<String, Tensor>>of(Map.of(input, calibration)), options, base, costs, threads, log);
+        this.evaluator = new PlainEvaluator(model, Map.of(input, calibration), objective(calibration, labels));
+    }
+
+    private Graph canonical(FloatTensor samples) {
+        return Canonicalizer.canonicalize(loader.get(), Map.of(input, samples.shape()));
+    }
+
+    private Objective objective(FloatTensor samples, long[] labels) {
+        if (metric.needsLabels()) {
+            if (labels == null) {
+                throw new IllegalArgumentException("metric " + metric.cliName() + " needs labels (--calib-labels)");
+            }
+            return Objective.withLabels(metric, labels);
+        }
+        Graph raw = loader.get();
+        Tensor out = FloatInterpreter.run(raw, Map.of(input, samples)).get(raw.outputs().get(0).name());
+        return Objective.againstFloat(metric, (FloatTensor) out);
+    }
+
+    public SearchSpace space() {
+        return model.space();
+    }
+
+    public TuneReport tune(SearchStrategy strategy, CostModel costs, TuneOptions tuneOptions,
+                           Consumer<Evaluated> progress) {
+        return new Tuner(model.space(), evaluator, costs, model.otherOps(), tuneOptions).tune(strategy, progress);
+    }
+
+    /** The compiler plan of a report's reference or chosen assignment. */
+    public Plan plan(Assignment a) {
+        return model.plan(a);
+    }
+
+    /** The metric of {@code plan} on other samples (e.g. held-out data the search never saw), on the PlainBackend. */
+    public double score(Plan plan, FloatTensor samples, long[] labels) {
+        Graph g = canonical(samples);
+        Program p = Compiler.compile(g, Map.of(input, samples.shape()), plan, options,
+            List.<Map<String, Tensor>>of(Map.of(input, samples)));
+        PlainEvaluator onSamples = new PlainEvaluator(model, Map.of(input, samples), objective(samples, labels));
+        return onSamples.score(p);
+    }
+
+    /** Predicted latency of {@code plan} on the calibration batch, with the program's fused schedule. */
+    public CostPrediction predict(Plan plan, CostModel costs) {
+        Program p = model.compile(plan);
+        return costs.predict(ProgramCostedOps.ops(p), ProgramCostedOps.schedule(p));
+    }
+}

@@ -1,0 +1,49 @@
+package org.cryptorch.tune;
+
+import java.util.Map;
+import org.cryptorch.compile.Program;
+import org.cryptorch.exec.Interpreter;
+import org.cryptorch.exec.PlainBackend;
+import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.Tensor;
+
+/**
+ * Scores an assignment as the parties would compute it: compiles its plan and runs the calibration inputs through
+ * the bit-exact fixed-point {@link PlainBackend} (not float, so fixed-point error and too narrow comparisons count),
+ * then applies the objective to the first output. The PlainBackend is deterministic, so the seed changes nothing.
+ * An assignment the compiler rejects scores NaN.
+ */
+public final class PlainEvaluator implements Evaluator {
+    private final ModelSpace model;
+    private final Map<String, ? extends Tensor> inputs;
+    private final Objective objective;
+
+    public PlainEvaluator(ModelSpace model, Map<String, ? extends Tensor> inputs, Objective objective) {
+        this.model = model;
+        this.inputs = Map.copyOf(inputs);
+        this.objective = objective;
+    }
+
+    /**
+     * NaN when the compiler rejects the combination (each candidate compiled alone when the space was built, but a
+     * combination can still fail, e.g. a comparison width that no longer fits): NaN is never within budget, so the
+     * search just moves on.
+     */
+    @Override
+    public double evaluate(Assignment assignment, long seed) {
+        Program program;
+        try {
+            program = model.compile(model.plan(assignment));
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+        return score(program);
+    }
+
+    /** The objective on the first output of {@code program} run on this evaluator's inputs. */
+    public double score(Program program) {
+        Interpreter it = new Interpreter(program, new PlainBackend(program.fractionalBits()));
+        FloatTensor out = it.run(inputs).outputs().values().iterator().next();
+        return objective.score(out);
+    }
+}

@@ -29,7 +29,7 @@ final class SignComparison implements Approximation {
 
     @Override
     public Range documentedRange(KnobValues knobs) {
-        return LowDepth.decided(ExactComparison.RANGE, ComparisonBits.of(knobs), 0);
+        return LowDepth.decided(DifferenceComparison.RANGE, ComparisonBits.of(knobs), 0);
     }
 
     @Override

@@ -32,7 +32,7 @@ final class WhereSelect implements Approximation {
 
     @Override
     public Range documentedRange(KnobValues knobs) {
-        return ExactComparison.RANGE;
+        return DifferenceComparison.RANGE;
     }
 
     @Override

@@ -55,7 +55,7 @@ final class GeluByFormula implements Approximation {
     /** Where the nested function is documented for z(x), at most {@link PiecewiseApproximation#RANGE}. */
     @Override
     public Range documentedRange(KnobValues knobs) {
-        Range z = Approximations.get(knobs.choice(inner.prefix())).documentedRange(knobs.sub(inner.prefix()));
+        Range z = Approximations.nestedRange(knobs, inner.prefix());
         double lo = -PiecewiseApproximation.RANGE.hi();
         double hi = PiecewiseApproximation.RANGE.hi();
         // z(x) is increasing, so the range maps back by bisection

@@ -61,7 +61,7 @@ final class ReciprocalLogistic implements Approximation {
     /** Where the nested exp is documented for -k|x|, at most {@link PiecewiseApproximation#RANGE}. */
     @Override
     public Range documentedRange(KnobValues knobs) {
-        Range exp = Approximations.get(knobs.choice("exp")).documentedRange(knobs.sub("exp"));
+        Range exp = Approximations.nestedRange(knobs, "exp");
         double reach = Math.min(PiecewiseApproximation.RANGE.hi(), Math.max(0, -exp.lo() / k));
         return LowDepth.decided(new Range(-reach, reach), ComparisonBits.of(knobs), 0);
     }

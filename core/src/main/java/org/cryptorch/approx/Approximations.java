@@ -37,6 +37,14 @@ public final class Approximations {
         return a;
     }
 
+    /**
+     * The documented range of the nested approximation that {@code knobs} choose under the APPROXIMATION knob
+     * {@code knob}, with its own knobs.
+     */
+    static Approximation.Range nestedRange(KnobValues knobs, String knob) {
+        return get(knobs.choice(knob)).documentedRange(knobs.sub(knob));
+    }
+
     /** All registered approximations, sorted by name. */
     public static synchronized List<Approximation> all() {
         return List.copyOf(BY_NAME.values());

@@ -12,37 +12,17 @@ import org.cryptorch.ir.Value;
  * terms stay in [-1, 1], so high degrees keep their accuracy in fixed point. Depth: the clamp (one fused comparison
  * of x + R and x - R, one product) then ceil(log2 degree) products. The saturation error is f(inf) - f(R).
  */
-final class ChebyshevApproximation implements Approximation {
+final class ChebyshevApproximation extends BaseApproximation {
     private final Curve curve;
-    private final int defaultDegree;
-    private final int defaultClamp;
     private final Map<List<Integer>, double[]> series = new ConcurrentHashMap<>();
 
     ChebyshevApproximation(Curve curve, int defaultDegree, int defaultClamp) {
+        super(curve.prefix() + ".chebyshev", curve.op,
+            "Chebyshev series on the input clamped to [-R, R], evaluated in the Chebyshev basis with low depth",
+            List.of(Knob.integer("degree", "degree of the Chebyshev series", 1, 31, defaultDegree),
+                Knob.integer("clamp", "R: the input is clamped to [-R, R]", 1, 16, defaultClamp),
+                ComparisonBits.KNOB));
         this.curve = curve;
-        this.defaultDegree = defaultDegree;
-        this.defaultClamp = defaultClamp;
-    }
-
-    @Override
-    public String name() {
-        return curve.prefix() + ".chebyshev";
-    }
-
-    @Override
-    public String op() {
-        return curve.op;
-    }
-
-    @Override
-    public String description() {
-        return "Chebyshev series on the input clamped to [-R, R], evaluated in the Chebyshev basis with low depth";
-    }
-
-    @Override
-    public List<Knob> knobs() {
-        return List.of(Knob.integer("degree", "degree of the Chebyshev series", 1, 31, defaultDegree),
-            Knob.integer("clamp", "R: the input is clamped to [-R, R]", 1, 16, defaultClamp), ComparisonBits.KNOB);
     }
 
     @Override

@@ -11,30 +11,9 @@ import org.cryptorch.ir.Value;
  * two products run in parallel. Bounds come from inputs 1 and 2 (opset 11 on; public or secret, broadcasting to
  * x's shape) or the min/max attributes (older opsets); an absent bound is no test.
  */
-final class ClipComparison implements Approximation {
-    @Override
-    public String name() {
-        return "clip.comparison";
-    }
-
-    @Override
-    public String op() {
-        return "Clip";
-    }
-
-    @Override
-    public String description() {
-        return "exact: both bound tests in one comparison, two parallel products";
-    }
-
-    @Override
-    public List<Knob> knobs() {
-        return List.of(ComparisonBits.KNOB);
-    }
-
-    @Override
-    public Range documentedRange(KnobValues knobs) {
-        return ExactComparison.differencesDecided(knobs);
+final class ClipComparison extends DifferenceComparison {
+    ClipComparison() {
+        super("clip.comparison", "Clip", "exact: both bound tests in one comparison, two parallel products");
     }
 
     @Override

@@ -11,28 +11,13 @@ import org.cryptorch.ir.Value;
  * comparison, evaluated alongside the powers). An even degree knob value uses the odd degree below it; L is searched
  * per degree at first use ({@link Fit#bestLimit}). SPU clamps erf the same way (at 3, with A&S 7.1.27 inside).
  */
-final class ErfPolynomial implements Approximation {
+final class ErfPolynomial extends BaseApproximation {
     private final Map<Integer, PiecewisePolynomial> fits = new ConcurrentHashMap<>();
 
-    @Override
-    public String name() {
-        return "erf.polynomial";
-    }
-
-    @Override
-    public String op() {
-        return "Erf";
-    }
-
-    @Override
-    public String description() {
-        return "odd least-squares polynomial on [-L, L], +-1 outside, one fused comparison";
-    }
-
-    @Override
-    public List<Knob> knobs() {
-        return List.of(Knob.integer("degree", "degree of the odd polynomial (even values use the odd one below)", 1,
-            15, 13), ComparisonBits.KNOB);
+    ErfPolynomial() {
+        super("erf.polynomial", "Erf", "odd least-squares polynomial on [-L, L], +-1 outside, one fused comparison",
+            List.of(Knob.integer("degree", "degree of the odd polynomial (even values use the odd one below)", 1, 15,
+                13), ComparisonBits.KNOB));
     }
 
     @Override

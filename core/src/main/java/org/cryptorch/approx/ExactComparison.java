@@ -1,6 +1,7 @@
 package org.cryptorch.approx;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.cryptorch.ir.Attribute;
@@ -11,18 +12,12 @@ import org.cryptorch.ir.Value;
  * HardSwish, Abs): emitted as a {@link PiecewisePolynomial}, so all their tests are one comparison. Not
  * approximations in the numerical sense; they exist so that these ops lower to primitives.
  */
-final class ExactComparison implements Approximation {
-    /** Exact wherever fixed point represents the values; tested on this interval. */
-    static final Range RANGE = new Range(-1000, 1000);
-
-    private final String op;
-    private final String description;
+final class ExactComparison extends DifferenceComparison {
     private final Function<Map<String, Attribute>, PiecewisePolynomial> shape;
 
     private ExactComparison(String op, String description,
                             Function<Map<String, Attribute>, PiecewisePolynomial> shape) {
-        this.op = op;
-        this.description = description;
+        super(op.toLowerCase(Locale.ROOT) + ".comparison", op, description);
         this.shape = shape;
     }
 
@@ -59,40 +54,6 @@ final class ExactComparison implements Approximation {
     private static double attribute(Map<String, Attribute> attributes, String name, double otherwise) {
         Attribute a = attributes.get(name);
         return a == null ? otherwise : a.asFloat();
-    }
-
-    @Override
-    public String name() {
-        return op.toLowerCase(java.util.Locale.ROOT) + ".comparison";
-    }
-
-    @Override
-    public String op() {
-        return op;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public List<Knob> knobs() {
-        return List.of(ComparisonBits.KNOB);
-    }
-
-    @Override
-    public Range documentedRange(KnobValues knobs) {
-        return differencesDecided(knobs);
-    }
-
-    /**
-     * Where the comparisons of differences (x - breakpoint, a - b, x - bound) are decided, for breakpoints and
-     * operands inside the same interval: half the comparison width, at most {@link #RANGE}.
-     */
-    static Range differencesDecided(KnobValues knobs) {
-        double half = Math.min(RANGE.hi(), ComparisonBits.bound(ComparisonBits.of(knobs)) / 2);
-        return new Range(-half, half);
     }
 
     @Override

@@ -9,36 +9,13 @@ import org.cryptorch.ir.Value;
  * ONNX Max / Min of tensors (element-wise, broadcasting): a balanced tree of pairwise maxima ({@link TreeMax}, one
  * comparison and one product per level, ceil(log2 n) levels); Min as -Max of the negated inputs.
  */
-final class ExtremumComparison implements Approximation {
+final class ExtremumComparison extends DifferenceComparison {
     private final boolean max;
 
     ExtremumComparison(boolean max) {
+        super((max ? "max" : "min") + ".elementwise", max ? "Max" : "Min",
+            "exact: one comparison of the difference and one product per pair, balanced tree over the inputs");
         this.max = max;
-    }
-
-    @Override
-    public String name() {
-        return (max ? "max" : "min") + ".elementwise";
-    }
-
-    @Override
-    public String op() {
-        return max ? "Max" : "Min";
-    }
-
-    @Override
-    public String description() {
-        return "exact: one comparison of the difference and one product per pair, balanced tree over the inputs";
-    }
-
-    @Override
-    public List<Knob> knobs() {
-        return List.of(ComparisonBits.KNOB);
-    }
-
-    @Override
-    public Range documentedRange(KnobValues knobs) {
-        return ExactComparison.differencesDecided(knobs);
     }
 
     @Override

@@ -11,14 +11,24 @@ import org.cryptorch.ir.Value;
  * 4.7e-4. Either is used for both values of the op's {@code approximate} attribute. The nested function's absolute
  * error is multiplied by |x| / 2, so it needs to be tighter than GELU's own target.
  */
-final class GeluByFormula implements Approximation {
+final class GeluByFormula extends BaseApproximation {
     private static final double TANH_SCALE = Math.sqrt(2 / Math.PI);
     private static final double TANH_CUBIC = 0.044715;
 
     private final Curve inner;
 
     private GeluByFormula(Curve inner) {
+        super("gelu." + inner.prefix(), "Gelu", inner == Curve.ERF
+            ? "0.5 x (1 + erf(x / sqrt 2)) with a nested erf"
+            : "0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) with a nested tanh", List.of(nestedKnob(inner)));
         this.inner = inner;
+    }
+
+    /** The APPROXIMATION knob named after the inner function (erf or tanh) that chooses it. */
+    private static Knob nestedKnob(Curve inner) {
+        String knob = inner.prefix();
+        return Knob.approximation(knob, "the nested " + knob, inner.op, knob + (inner == Curve.ERF ? ".polynomial"
+            : ".piecewise"));
     }
 
     static GeluByFormula viaErf() {
@@ -29,33 +39,10 @@ final class GeluByFormula implements Approximation {
         return new GeluByFormula(Curve.TANH);
     }
 
-    @Override
-    public String name() {
-        return "gelu." + inner.prefix();
-    }
-
-    @Override
-    public String op() {
-        return "Gelu";
-    }
-
-    @Override
-    public String description() {
-        return inner == Curve.ERF ? "0.5 x (1 + erf(x / sqrt 2)) with a nested erf"
-            : "0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) with a nested tanh";
-    }
-
-    @Override
-    public List<Knob> knobs() {
-        String knob = inner.prefix();
-        return List.of(Knob.approximation(knob, "the nested " + knob, inner.op, knob + (inner == Curve.ERF
-            ? ".polynomial" : ".piecewise")));
-    }
-
     /** Where the nested function is documented for z(x), at most {@link PiecewiseApproximation#RANGE}. */
     @Override
     public Range documentedRange(KnobValues knobs) {
-        Range z = Approximations.get(knobs.choice(inner.prefix())).documentedRange(knobs.sub(inner.prefix()));
+        Range z = Approximations.nestedRange(knobs, inner.prefix());
         double lo = -PiecewiseApproximation.RANGE.hi();
         double hi = PiecewiseApproximation.RANGE.hi();
         // z(x) is increasing, so the range maps back by bisection

@@ -11,7 +11,7 @@ import org.cryptorch.ir.Value;
  * (PUMA's coefficients are not copied). Low precision: a degree-6 fit on [-1.95, 3] is off by up to 8.6e-3 (near
  * x = 1.1); PUMA's published coefficients reach 2e-2 at the jump at 3.
  */
-final class GeluPuma implements Approximation {
+final class GeluPuma extends BaseApproximation {
     private static final PiecewisePolynomial PUMA = new PiecewisePolynomial(4, new double[] {-4, -1.95, 3},
         new double[][] {{0}, fit(-4, -1.95, 3), fit(-1.95, 3, 6), {0, 4}});
 
@@ -19,24 +19,10 @@ final class GeluPuma implements Approximation {
         return Fit.leastSquares(Curve.GELU::at, lo, hi, 4, Fit.allUpTo(degree));
     }
 
-    @Override
-    public String name() {
-        return "gelu.puma";
-    }
-
-    @Override
-    public String op() {
-        return "Gelu";
-    }
-
-    @Override
-    public String description() {
-        return "PUMA's four pieces (0 | cubic | degree 6 | x at -4, -1.95, 3), refitted; low precision (9e-3)";
-    }
-
-    @Override
-    public List<Knob> knobs() {
-        return List.of(ComparisonBits.KNOB);
+    GeluPuma() {
+        super("gelu.puma", "Gelu",
+            "PUMA's four pieces (0 | cubic | degree 6 | x at -4, -1.95, 3), refitted; low precision (9e-3)",
+            List.of(ComparisonBits.KNOB));
     }
 
     @Override

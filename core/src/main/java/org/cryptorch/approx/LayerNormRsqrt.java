@@ -22,7 +22,7 @@ final class LayerNormRsqrt extends BaseApproximation {
      */
     @Override
     public Range documentedRange(KnobValues knobs) {
-        Range rsqrt = Approximations.get(knobs.choice("rsqrt")).documentedRange(knobs.sub("rsqrt"));
+        Range rsqrt = Approximations.nestedRange(knobs, "rsqrt");
         double bound = Math.floor(Math.sqrt(rsqrt.hi()));
         return new Range(-bound, bound);
     }

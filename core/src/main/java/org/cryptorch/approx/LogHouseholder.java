@@ -10,6 +10,8 @@ import org.cryptorch.ir.Value;
  * {@code h = 1 - x exp(-y)}, {@code y <- y - sum_{k=1..order} h^k / k}.
  */
 final class LogHouseholder extends BaseApproximation {
+    private static final ExpBasedGuess GUESS = new ExpBasedGuess(-20, -2, -1, 3, 1.0 / 120);
+
     LogHouseholder() {
         super("log.householder", "Log", "Householder iterations from an exp-based guess (CrypTen)", List.of(
             Knob.integer("iterations", "Householder steps; 1 is low precision", 1, 5, 2),
@@ -25,8 +27,7 @@ final class LogHouseholder extends BaseApproximation {
     @Override
     public List<Value> build(Emitter e, List<Value> inputs, Map<String, Attribute> attributes, KnobValues knobs) {
         Value x = inputs.get(0);
-        Value correction = e.mulConst(e.nested("exp", knobs, e.addConst(e.mulConst(x, -2), -1)), -20);
-        Value y = e.add(e.addConst(e.mulConst(x, 1.0 / 120), 3), correction);
+        Value y = GUESS.emit(e, knobs, x);
         int order = knobs.integer("order");
         double[] series = new double[order + 1];
         for (int k = 1; k <= order; k++) {

@@ -24,16 +24,7 @@ final class LowDepth {
      * degree - 1 products.
      */
     static List<Value> powers(Emitter e, Value u, int degree) {
-        List<Value> p = new ArrayList<>();
-        p.add(null);
-        if (degree >= 1) {
-            p.add(u);
-        }
-        for (int k = 2; k <= degree; k++) {
-            int half = Integer.highestOneBit(k - 1);
-            p.add(e.mul(p.get(half), p.get(k - half)));
-        }
-        return p;
+        return bySplitIndex(u, degree, (p, a, b) -> e.mul(p.get(a), p.get(b)));
     }
 
     /**
@@ -42,18 +33,33 @@ final class LowDepth {
      * [-1, 1], which keeps high degrees safe in fixed point where monomial coefficients would cancel badly.
      */
     static List<Value> chebyshevBasis(Emitter e, Value u, int degree) {
-        List<Value> t = new ArrayList<>();
-        t.add(null);
+        return bySplitIndex(u, degree, (t, a, b) -> {
+            Value twice = e.mulConst(e.mul(t.get(a), t.get(b)), 2);
+            return a == b ? e.addConst(twice, -1) : e.sub(twice, t.get(a - b));
+        });
+    }
+
+    /** Element k of a basis from the elements before it, split as k = a + b. */
+    private interface SplitStep {
+        Value element(List<Value> basis, int a, int b);
+    }
+
+    /**
+     * Elements 0 .. degree of a basis in u (index 0 is null, standing for 1; index 1 is u), element k from
+     * {@code step} with a the largest power of two below k and b = k - a: both have depth at most ceil(log2 k) - 1,
+     * so the basis has depth ceil(log2 degree).
+     */
+    private static List<Value> bySplitIndex(Value u, int degree, SplitStep step) {
+        List<Value> basis = new ArrayList<>();
+        basis.add(null);
         if (degree >= 1) {
-            t.add(u);
+            basis.add(u);
         }
         for (int k = 2; k <= degree; k++) {
             int a = Integer.highestOneBit(k - 1);
-            int b = k - a;
-            Value twice = e.mulConst(e.mul(t.get(a), t.get(b)), 2);
-            t.add(a == b ? e.addConst(twice, -1) : e.sub(twice, t.get(a - b)));
+            basis.add(step.element(basis, a, k - a));
         }
-        return t;
+        return basis;
     }
 
     /** sum c[k] * basis[k] with basis[0] = 1: local (products with public constants only). */

@@ -15,16 +15,9 @@ import org.cryptorch.tensor.Shape;
  * the comparisons' range (no huge negative pad constant). Unsupported: ceil_mode 1, auto_pad SAME_*, dilation with
  * padding.
  */
-final class MaxPoolTree extends BaseApproximation {
+final class MaxPoolTree extends DifferenceComparison {
     MaxPoolTree() {
-        super("maxpool.tree", "MaxPool", "tree maximum over the kernel's strided slices (comparison + select)",
-            List.of(ComparisonBits.KNOB));
-    }
-
-    @Override
-    public Range documentedRange(KnobValues knobs) {
-        double bound = ComparisonBits.bound(ComparisonBits.of(knobs)) / 2;
-        return new Range(-bound, bound);
+        super("maxpool.tree", "MaxPool", "tree maximum over the kernel's strided slices (comparison + select)");
     }
 
     @Override

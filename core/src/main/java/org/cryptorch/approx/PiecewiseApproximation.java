@@ -15,44 +15,21 @@ import org.cryptorch.ir.Value;
  * powers of x / L are computed alongside it (depth max(Ltz, ceil(log2 order)) + 1). Order 2 is low precision
  * (about 1e-2); at the defaults the error stays within max(1e-3, 1e-2 |f|).
  */
-final class PiecewiseApproximation implements Approximation {
+final class PiecewiseApproximation extends BaseApproximation {
     /** Fixed-point headroom: powers of x / L up to degree 6 stay far below 2^47 on this interval. */
     static final Range RANGE = new Range(-64, 64);
 
     private final Curve curve;
-    private final List<String> orders;
-    private final String defaultOrder;
-    private final int defaultSegments;
     private final Map<List<Integer>, PiecewisePolynomial> fits = new ConcurrentHashMap<>();
 
     PiecewiseApproximation(Curve curve, List<String> orders, String defaultOrder, int defaultSegments) {
+        super(curve.prefix() + ".piecewise", curve.op,
+            "piecewise polynomial between the asymptotes, pieces fitted by least squares, one fused comparison",
+            List.of(Knob.choice("order", "degree of each piece (0: step between the asymptotes)", orders,
+                    defaultOrder),
+                Knob.integer("segments", "pieces on each side of 0 inside [-L, L]", 1, 4, defaultSegments),
+                ComparisonBits.KNOB));
         this.curve = curve;
-        this.orders = orders;
-        this.defaultOrder = defaultOrder;
-        this.defaultSegments = defaultSegments;
-    }
-
-    @Override
-    public String name() {
-        return curve.prefix() + ".piecewise";
-    }
-
-    @Override
-    public String op() {
-        return curve.op;
-    }
-
-    @Override
-    public String description() {
-        return "piecewise polynomial between the asymptotes, pieces fitted by least squares, one fused comparison";
-    }
-
-    @Override
-    public List<Knob> knobs() {
-        return List.of(Knob.choice("order", "degree of each piece (0: step between the asymptotes)", orders,
-                defaultOrder),
-            Knob.integer("segments", "pieces on each side of 0 inside [-L, L]", 1, 4, defaultSegments),
-            ComparisonBits.KNOB);
     }
 
     @Override

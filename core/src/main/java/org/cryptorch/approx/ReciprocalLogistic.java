@@ -15,14 +15,18 @@ import org.cryptorch.ir.Value;
  * relative error in the tail shows as 2.4e-3 at x = -4.3; exp.negative keeps the sigmoid within 5e-5), and
  * {@code reciprocal.goldschmidt} (23 estimated rounds in all instead of 49 with Newton's 10 steps).
  */
-final class ReciprocalLogistic implements Approximation {
-    private final Curve curve;
+final class ReciprocalLogistic extends BaseApproximation {
     private final double k;
     private final double[] numerator;
 
     /** @param numerator A, B, C, D of the docs above */
     private ReciprocalLogistic(Curve curve, double k, double... numerator) {
-        this.curve = curve;
+        super(curve.prefix() + ".reciprocal", curve.op,
+            "exp(-k|x|) and 1 / (1 + e) from nested approximations (CrypTen's method), one comparison",
+            List.of(Knob.approximation("exp", "the exp of -k|x| (arguments <= 0)", "Exp", "exp.negative"),
+                Knob.approximation("reciprocal", "the reciprocal of 1 + e (arguments in [1, 2])", "Reciprocal",
+                    "reciprocal.goldschmidt"),
+                ComparisonBits.KNOB));
         this.k = k;
         this.numerator = numerator;
     }
@@ -35,33 +39,10 @@ final class ReciprocalLogistic implements Approximation {
         return new ReciprocalLogistic(Curve.TANH, 2, 1, -1, -2, 2);
     }
 
-    @Override
-    public String name() {
-        return curve.prefix() + ".reciprocal";
-    }
-
-    @Override
-    public String op() {
-        return curve.op;
-    }
-
-    @Override
-    public String description() {
-        return "exp(-k|x|) and 1 / (1 + e) from nested approximations (CrypTen's method), one comparison";
-    }
-
-    @Override
-    public List<Knob> knobs() {
-        return List.of(Knob.approximation("exp", "the exp of -k|x| (arguments <= 0)", "Exp", "exp.negative"),
-            Knob.approximation("reciprocal", "the reciprocal of 1 + e (arguments in [1, 2])", "Reciprocal",
-                "reciprocal.goldschmidt"),
-            ComparisonBits.KNOB);
-    }
-
     /** Where the nested exp is documented for -k|x|, at most {@link PiecewiseApproximation#RANGE}. */
     @Override
     public Range documentedRange(KnobValues knobs) {
-        Range exp = Approximations.get(knobs.choice("exp")).documentedRange(knobs.sub("exp"));
+        Range exp = Approximations.nestedRange(knobs, "exp");
         double reach = Math.min(PiecewiseApproximation.RANGE.hi(), Math.max(0, -exp.lo() / k));
         return LowDepth.decided(new Range(-reach, reach), ComparisonBits.of(knobs), 0);
     }

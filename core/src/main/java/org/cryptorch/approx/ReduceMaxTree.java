@@ -10,17 +10,9 @@ import org.cryptorch.tensor.Tensor;
  * ReduceMax by a comparison tree along each reduced axis (axes from the attribute, or the constant second input
  * from opset 18; all axes when absent), honouring keepdims.
  */
-final class ReduceMaxTree extends BaseApproximation {
+final class ReduceMaxTree extends DifferenceComparison {
     ReduceMaxTree() {
-        super("reducemax.tree", "ReduceMax", "pairwise maxima in ceil(log2 n) levels per axis (comparison + select)",
-            List.of(ComparisonBits.KNOB));
-    }
-
-    @Override
-    public Range documentedRange(KnobValues knobs) {
-        // the comparisons see differences of two elements
-        double bound = ComparisonBits.bound(ComparisonBits.of(knobs)) / 2;
-        return new Range(-bound, bound);
+        super("reducemax.tree", "ReduceMax", "pairwise maxima in ceil(log2 n) levels per axis (comparison + select)");
     }
 
     @Override

@@ -10,6 +10,8 @@ import org.cryptorch.ir.Value;
  * {@code y <- y (3 - x y^2) / 2} (three rounds each).
  */
 final class RsqrtNewton extends BaseApproximation {
+    private static final ExpBasedGuess GUESS = new ExpBasedGuess(2.2, -0.5, -0.2, 0.2, -1.0 / 1024);
+
     RsqrtNewton() {
         super("rsqrt.newton", "Rsqrt", "Newton-Raphson from an exp-based guess (CrypTen inv_sqrt)", List.of(
             Knob.integer("iterations", "Newton steps (3 rounds each); below 3 is low precision", 1, 10, 3),
@@ -24,8 +26,6 @@ final class RsqrtNewton extends BaseApproximation {
     @Override
     public List<Value> build(Emitter e, List<Value> inputs, Map<String, Attribute> attributes, KnobValues knobs) {
         Value x = inputs.get(0);
-        Value guess = e.mulConst(e.nested("exp", knobs, e.addConst(e.mulConst(x, -0.5), -0.2)), 2.2);
-        Value y = e.add(e.addConst(guess, 0.2), e.mulConst(x, -1.0 / 1024));
-        return List.of(RsqrtNormalized.newtonSteps(e, x, y, knobs.integer("iterations")));
+        return List.of(RsqrtNormalized.newtonSteps(e, x, GUESS.emit(e, knobs, x), knobs.integer("iterations")));
     }
 }

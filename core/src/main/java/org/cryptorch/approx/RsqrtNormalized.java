@@ -1,9 +1,6 @@
 package org.cryptorch.approx;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.cryptorch.ir.Attribute;
 import org.cryptorch.ir.Value;
 
 /**
@@ -11,35 +8,21 @@ import org.cryptorch.ir.Value;
  * guess of {@code m^(-1/2)}, optional Newton steps, then {@code rsqrt(x) = rsqrt(m) 2^(-j/2)}, whose factor is a
  * public linear combination of the comparison bits.
  */
-final class RsqrtNormalized extends BaseApproximation {
+final class RsqrtNormalized extends PowerOfTwoScaled {
     RsqrtNormalized() {
-        super("rsqrt.normalized", "Rsqrt", "power-of-two scaling into [1, 2), polynomial guess, Newton steps",
-            knobList());
-    }
-
-    private static List<Knob> knobList() {
-        List<Knob> k = new ArrayList<>(List.of(
+        super("rsqrt.normalized", "Rsqrt", "power-of-two scaling into [1, 2), polynomial guess, Newton steps", List.of(
             Knob.integer("degree", "degree of the guess on [1, 2] (rel error 2.5e-2, 3.6e-3, 5.4e-4 for 1, 2, 3)",
                 1, 6, 2),
             Knob.integer("iterations", "Newton steps (3 rounds each); degree 1 without steps is low precision", 0,
                 4, 1)));
-        k.addAll(PowerOfTwoScaling.knobs(-12, 12));
-        return k;
     }
 
     @Override
-    public Range documentedRange(KnobValues knobs) {
-        return PowerOfTwoScaling.range(knobs);
-    }
-
-    @Override
-    public List<Value> build(Emitter e, List<Value> inputs, Map<String, Attribute> attributes, KnobValues knobs) {
-        Value x = inputs.get(0);
-        PowerOfTwoScaling scaling = new PowerOfTwoScaling(e, x, knobs);
+    Value build(Emitter e, Value x, PowerOfTwoScaling scaling, KnobValues knobs) {
         Value m = scaling.mantissa(x);
         Value y = ChebyshevFit.emit(e, m, v -> 1 / Math.sqrt(v), 1, 2, knobs.integer("degree"));
         y = newtonSteps(e, m, y, knobs.integer("iterations"));
-        return List.of(e.mul(y, scaling.perBinade(j -> Math.pow(2, -j / 2.0))));
+        return e.mul(y, scaling.perBinade(j -> Math.pow(2, -j / 2.0)));
     }
 
     /** {@code y <- y (3 - x y^2) / 2}, {@code steps} times. */

@@ -6,30 +6,15 @@ import org.cryptorch.ir.Attribute;
 import org.cryptorch.ir.Value;
 
 /** ONNX Sign, exact including Sign(0) = 0: [-x < 0] - [x < 0], both tests in one comparison, no product. */
-final class SignComparison implements Approximation {
-    @Override
-    public String name() {
-        return "sign.comparison";
-    }
-
-    @Override
-    public String op() {
-        return "Sign";
-    }
-
-    @Override
-    public String description() {
-        return "exact: [x > 0] - [x < 0] from one comparison of x and -x";
-    }
-
-    @Override
-    public List<Knob> knobs() {
-        return List.of(ComparisonBits.KNOB);
+final class SignComparison extends BaseApproximation {
+    SignComparison() {
+        super("sign.comparison", "Sign", "exact: [x > 0] - [x < 0] from one comparison of x and -x",
+            List.of(ComparisonBits.KNOB));
     }
 
     @Override
     public Range documentedRange(KnobValues knobs) {
-        return LowDepth.decided(ExactComparison.RANGE, ComparisonBits.of(knobs), 0);
+        return LowDepth.decided(DifferenceComparison.RANGE, ComparisonBits.of(knobs), 0);
     }
 
     @Override

@@ -9,30 +9,14 @@ import org.cryptorch.ir.Value;
  * ONNX Where with a secret 0/1 condition: y + cond (x - y), one product (broadcasting as Where does). No
  * comparison of its own (the condition comes from one), hence no bits knob.
  */
-final class WhereSelect implements Approximation {
-    @Override
-    public String name() {
-        return "where.select";
-    }
-
-    @Override
-    public String op() {
-        return "Where";
-    }
-
-    @Override
-    public String description() {
-        return "exact: y + cond * (x - y), one product";
-    }
-
-    @Override
-    public List<Knob> knobs() {
-        return List.of();
+final class WhereSelect extends BaseApproximation {
+    WhereSelect() {
+        super("where.select", "Where", "exact: y + cond * (x - y), one product", List.of());
     }
 
     @Override
     public Range documentedRange(KnobValues knobs) {
-        return ExactComparison.RANGE;
+        return DifferenceComparison.RANGE;
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Tensor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,12 +41,8 @@ public final class DemoCommand implements Callable<Integer> {
         description = "approximation profile: default or crypten (default: ${DEFAULT-VALUE})")
     String profile;
 
-    @Option(names = "--batch", defaultValue = "0", paramLabel = "N",
-        description = "samples per batch (default: all 200 at once)")
-    int batch;
-
-    @Option(names = "--quiet", description = "no progress bar")
-    boolean quiet;
+    @Mixin
+    BatchAndProgressOptions batching;
 
     @Override
     public Integer call() throws IOException {
@@ -62,8 +59,9 @@ public final class DemoCommand implements Callable<Integer> {
             Tensor floatOut = FloatInterpreter.run(OnnxReader.read(model), Map.of(loaded.inputName(), x)).values()
                 .iterator().next();
             RunStats stats = CrypTorch.runLocal(new RunOptions(model, inputs, output,
-                    PlanChoice.profile(profile), batch, null, Ownership.defaults(), quiet, RunOptions.DEFAULT_TIMEOUT),
-                RunMixin.progress(quiet, "demo"));
+                    PlanChoice.profile(profile), batching.batch, null, Ownership.defaults(), batching.quiet,
+                    RunOptions.DEFAULT_TIMEOUT),
+                batching.progress("demo"));
             FloatTensor privateOut = (FloatTensor) TensorFiles.read(output);
 
             int n = x.shape().dim(0);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.cryptorch.api.PlanChoice;
 import org.cryptorch.api.Progress;
 import org.cryptorch.api.RunOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,10 +28,6 @@ final class RunMixin {
         description = "approximation profile when no plan is given: default or crypten (default: default)")
     String profile;
 
-    @Option(names = "--batch", defaultValue = "0", paramLabel = "N",
-        description = "samples per batch (default: all in one batch)")
-    int batch;
-
     @Option(names = "--stats", paramLabel = "S.json",
         description = "write {online_seconds, offline_seconds, rounds, bytes_per_party, offline_bytes, "
             + "per_op: [{op, site, rounds, bytes, seconds}]} (written by party 0)")
@@ -48,8 +45,8 @@ final class RunMixin {
         description = "party that receives the output (default: ${DEFAULT-VALUE})")
     int outputOwner;
 
-    @Option(names = "--quiet", description = "no progress bar")
-    boolean quiet;
+    @Mixin
+    BatchAndProgressOptions batching;
 
     PlanChoice planChoice() {
         return PlanChoice.of(plan, profile);
@@ -63,16 +60,11 @@ final class RunMixin {
         if (needOutput && output == null) {
             throw new IllegalArgumentException("missing --output Y.npy");
         }
-        return new RunOptions(model, inputs, output, planChoice(), batch, stats,
-            RunOptions.owners(inputOwner, weightsOwner, outputOwner), quiet, RunOptions.DEFAULT_TIMEOUT);
+        return new RunOptions(model, inputs, output, planChoice(), batching.batch, stats,
+            RunOptions.owners(inputOwner, weightsOwner, outputOwner), batching.quiet, RunOptions.DEFAULT_TIMEOUT);
     }
 
     Progress progress(String what) {
-        return progress(quiet, what);
-    }
-
-    /** A bar on standard error that shows once a run has taken two seconds, or nothing when quiet. */
-    static Progress progress(boolean quiet, String what) {
-        return quiet ? Progress.NONE : Progress.bar(System.err, what, 2000);
+        return batching.progress(what);
     }
 }

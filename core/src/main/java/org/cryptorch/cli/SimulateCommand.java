@@ -22,7 +22,7 @@ public final class SimulateCommand implements Callable<Integer> {
         run.options(true, true);
         Model model = CrypTorch.load(run.model);
         Tensor x = CrypTorch.readSamples(run.inputs);
-        FloatTensor y = CrypTorch.simulate(model, x, run.planChoice(), run.batch, run.progress("simulate"));
+        FloatTensor y = CrypTorch.simulate(model, x, run.planChoice(), run.batching.batch, run.progress("simulate"));
         TensorFiles.write(run.output, y);
         return 0;
     }

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every mistake fails with one line naming it, a non-zero status, no output file, and no hang. */
 class RunErrorsTest {
@@ -53,22 +55,17 @@ class RunErrorsTest {
         }
     }
 
-    @Test
-    void missingModel() throws IOException {
-        Files.delete(dir.resolve("model.onnx"));
-        assertFailsWith(run(), "model file", "model.onnx", "does not exist");
+    @ParameterizedTest
+    @CsvSource({"model.onnx, model file", "x.npy, input file"})
+    void missingFileIsNamed(String name, String what) throws IOException {
+        Files.delete(dir.resolve(name));
+        assertFailsWith(run(), what, name, "does not exist");
     }
 
     @Test
     void malformedModel() throws IOException {
         Files.write(dir.resolve("model.onnx"), new byte[] {8, 7, 0x12, 0x7f, 1, 2, 3});
         assertFailsWith(run(), "model.onnx: ");
-    }
-
-    @Test
-    void missingInputs() throws IOException {
-        Files.delete(dir.resolve("x.npy"));
-        assertFailsWith(run(), "input file", "x.npy", "does not exist");
     }
 
     @Test

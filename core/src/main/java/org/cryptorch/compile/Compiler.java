@@ -1,5 +1,6 @@
 package org.cryptorch.compile;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cryptorch.ir.Graph;
@@ -22,8 +23,8 @@ public final class Compiler {
     /**
      * @param canonical   a canonicalised graph (see {@code passes.Canonicalizer})
      * @param inputShapes shapes of the graph inputs for this compilation (e.g. with the batch size)
-     * @param calibration sample inputs (by input name) to choose comparison widths from, or null/empty to use
-     *                    64-bit comparisons
+     * @param calibration sample inputs (by input name) to choose comparison widths from where neither the node, the
+     *                    options nor the plan fixes one; null/empty: such comparisons use 64 bits
      * @throws IllegalArgumentException naming the node/site and op of anything that cannot be compiled
      */
     public static Program compile(Graph canonical, Map<String, Shape> inputShapes, Plan plan, CompileOptions options,
@@ -31,7 +32,17 @@ public final class Compiler {
         Graph g = approximate(canonical, inputShapes, plan);
         MaskClamp.apply(g, options.fractionalBits());
         Map<String, Double> ranges = ComparisonWidths.ranges(g, calibration);
-        return new Lowering(g, options, Weights.of(canonical), ranges).lower();
+        return new Lowering(g, withPlanWidths(options, plan), Weights.of(canonical), ranges).lower();
+    }
+
+    /** The plan's tuned comparison widths, under any the caller fixed explicitly. */
+    private static CompileOptions withPlanWidths(CompileOptions options, Plan plan) {
+        if (plan.comparisonWidths().isEmpty()) {
+            return options;
+        }
+        Map<String, Integer> widths = new HashMap<>(plan.comparisonWidths());
+        widths.putAll(options.comparisonWidths());
+        return options.withComparisonWidths(widths);
     }
 
     /**

@@ -1,10 +1,12 @@
 package org.cryptorch.compile;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.cryptorch.approx.Approximation;
 import org.cryptorch.approx.Approximations;
 import org.cryptorch.approx.KnobValues;
@@ -67,9 +69,12 @@ public final class Plan {
     }
 
     private final Map<String, Site> sites;
+    /** Widths of comparisons by emitted node name, fixed when the plan was tuned on calibration data; may be empty. */
+    private final Map<String, Integer> comparisonWidths;
 
-    private Plan(Map<String, Site> sites) {
+    private Plan(Map<String, Site> sites, Map<String, Integer> comparisonWidths) {
         this.sites = sites;
+        this.comparisonWidths = comparisonWidths;
     }
 
     public static Plan of(List<Site> sites) {
@@ -79,7 +84,7 @@ public final class Plan {
                 throw new IllegalArgumentException("plan lists site '" + s.name() + "' twice");
             }
         }
-        return new Plan(m);
+        return new Plan(m, Map.of());
     }
 
     /**
@@ -127,7 +132,27 @@ public final class Plan {
     public Plan with(Site s) {
         Map<String, Site> m = new LinkedHashMap<>(sites);
         m.put(s.name(), s);
-        return new Plan(m);
+        return new Plan(m, comparisonWidths);
+    }
+
+    /**
+     * The comparison widths (bits, by the emitted {@code Ltz} node's name, see {@link Program#comparisonWidths})
+     * chosen from calibration data when the plan was tuned. The compiler uses them where a comparison has no width
+     * of its own, so a party compiles the tuned program without the calibration data.
+     */
+    public Map<String, Integer> comparisonWidths() {
+        return comparisonWidths;
+    }
+
+    /** A copy carrying {@code widths} (each 1..64 bits) as its comparison widths. */
+    public Plan withComparisonWidths(Map<String, Integer> widths) {
+        widths.forEach((node, bits) -> {
+            if (bits == null || bits < 1 || bits > 64) {
+                throw new IllegalArgumentException("comparison width of '" + node + "' must be 1..64 bits, got "
+                    + bits);
+            }
+        });
+        return new Plan(sites, Collections.unmodifiableMap(new TreeMap<>(widths)));
     }
 
     /** Checks every site's approximation and knobs; the message names the site. */
@@ -137,12 +162,12 @@ public final class Plan {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Plan p && p.sites.equals(sites);
+        return o instanceof Plan p && p.sites.equals(sites) && p.comparisonWidths.equals(comparisonWidths);
     }
 
     @Override
     public int hashCode() {
-        return sites.hashCode();
+        return 31 * sites.hashCode() + comparisonWidths.hashCode();
     }
 
     @Override

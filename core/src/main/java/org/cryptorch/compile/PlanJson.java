@@ -23,12 +23,15 @@ import org.cryptorch.approx.KnobValues;
  * {"sites": [{"site": "Gelu_3", "op": "Gelu", "approximation": "gelu.erf", "knobs": {"erf": "erf.poly"},
  *             "predicted": {"rounds": 4, "bytes_per_party": 8192, "offline_bytes": 4096},
  *             "measured_error": 0.001}],
+ *  "comparison_widths": {"Gelu_3#Ltz_0": 24},
  *  "totals": {...}}
  * </pre>
- * {@code predicted}, {@code measured_error} and any top-level field other than {@code sites} (such as the tuner's
- * {@code totals}) are optional and not needed to compile. Knob values are strings or numbers.
+ * {@code comparison_widths} (bits per comparison node, fixed from calibration data by the tuner) is optional and
+ * compiled when present. {@code predicted}, {@code measured_error} and any other top-level field (such as the
+ * tuner's {@code totals}) are optional annotations the compiler ignores. Knob values are strings or numbers.
  */
 public final class PlanJson {
+    private static final String WIDTHS = "comparison_widths";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private PlanJson() {
@@ -59,6 +62,10 @@ public final class PlanJson {
                 o.put("measured_error", s.measuredError());
             }
         }
+        if (!plan.comparisonWidths().isEmpty()) {
+            ObjectNode widths = root.putObject(WIDTHS);
+            plan.comparisonWidths().forEach(widths::put);
+        }
         if (extra != null) {
             extra.forEach((k, v) -> root.set(k, MAPPER.valueToTree(v)));
         }
@@ -85,7 +92,25 @@ public final class PlanJson {
         for (int i = 0; i < sites.size(); i++) {
             out.add(site(sites.get(i), i));
         }
-        return Plan.of(out);
+        return Plan.of(out).withComparisonWidths(widths(root.get(WIDTHS)));
+    }
+
+    private static Map<String, Integer> widths(JsonNode o) {
+        Map<String, Integer> widths = new LinkedHashMap<>();
+        if (o == null) {
+            return widths;
+        }
+        if (!o.isObject()) {
+            throw new IllegalArgumentException("\"" + WIDTHS + "\" must be an object of node name to bits");
+        }
+        o.fields().forEachRemaining(e -> {
+            if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()) {
+                throw new IllegalArgumentException(WIDTHS + "." + e.getKey() + ": expected an integer number of bits, "
+                    + "got " + e.getValue());
+            }
+            widths.put(e.getKey(), e.getValue().intValue());
+        });
+        return widths;
     }
 
     public static void write(Plan plan, Path file) {

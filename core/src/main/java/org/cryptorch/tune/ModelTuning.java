@@ -73,14 +73,21 @@ public final class ModelTuning {
         return model.space();
     }
 
+    /** The search; the report carries the chosen plan's comparison widths on the calibration data. */
     public TuneReport tune(SearchStrategy strategy, CostModel costs, TuneOptions tuneOptions,
                            Consumer<Evaluated> progress) {
-        return new Tuner(model.space(), evaluator, costs, model.otherOps(), tuneOptions).tune(strategy, progress);
+        TuneReport r = new Tuner(model.space(), evaluator, costs, model.otherOps(), tuneOptions).tune(strategy,
+            progress);
+        return r.withComparisonWidths(plan(r.chosen().assignment()).comparisonWidths());
     }
 
-    /** The compiler plan of a report's reference or chosen assignment. */
+    /**
+     * The compiler plan of a report's reference or chosen assignment, with the comparison widths it compiles to on
+     * the calibration data (so scoring it elsewhere, or running it, uses the widths the search measured).
+     */
     public Plan plan(Assignment a) {
-        return model.plan(a);
+        Plan p = model.plan(a);
+        return p.withComparisonWidths(model.compile(p).comparisonWidths());
     }
 
     /** The metric of {@code plan} on other samples (e.g. held-out data the search never saw), on the PlainBackend. */

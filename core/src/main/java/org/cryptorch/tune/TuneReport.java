@@ -1,6 +1,7 @@
 package org.cryptorch.tune;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a tuning run found: every evaluated configuration (metric, predicted latency), their Pareto front,
@@ -12,11 +13,22 @@ import java.util.List;
  */
 public record TuneReport(String strategy, NetworkProfile network, TuneOptions options,
                          Evaluated reference, Evaluated chosen, List<SitePlan> plan, List<Evaluated> evaluations,
-                         List<Evaluated> paretoFront, int searchEvaluations, int cacheHits, double searchSeconds) {
+                         List<Evaluated> paretoFront, int searchEvaluations, int cacheHits, double searchSeconds,
+                         Map<String, Integer> comparisonWidths) {
     public TuneReport {
+        comparisonWidths = Map.copyOf(comparisonWidths);
         plan = List.copyOf(plan);
         evaluations = List.copyOf(evaluations);
         paretoFront = List.copyOf(paretoFront);
+    }
+
+    /**
+     * A copy carrying the comparison widths the chosen plan compiles to on the calibration data (by comparison node
+     * name), so the plan file fixes them for runs that have no calibration data.
+     */
+    public TuneReport withComparisonWidths(Map<String, Integer> widths) {
+        return new TuneReport(strategy, network, options, reference, chosen, plan, evaluations, paretoFront,
+            searchEvaluations, cacheHits, searchSeconds, widths);
     }
 
     public Metric metric() {

@@ -2,6 +2,7 @@ package org.cryptorch.tune;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Runs a search strategy over a space and assembles the {@link TuneReport}. */
@@ -51,7 +52,7 @@ public final class Tuner {
             return new TuneReport(strategy.name(), costModel.network(), options,
                 new Evaluated(space.mostAccurate(), ctx.referenceMetric(), latency.seconds(space.mostAccurate())),
                 new Evaluated(chosen, chosenMetric, latency.seconds(chosen)), plan, log,
-                ParetoFront.of(log, options.metric()), searchEvaluations, hits, searchSeconds);
+                ParetoFront.of(log, options.metric()), searchEvaluations, hits, searchSeconds, Map.of());
         }
     }
 

@@ -85,6 +85,8 @@ class TuneCommandTest {
             Plan p = PlanJson.read(plan);
             assertThat(p.sites()).extracting(Plan.Site::op).contains("Gelu", "Sigmoid");
             p.validate();
+            // the widths measured on the calibration data travel with the plan (runs have no calibration data)
+            assertThat(p.comparisonWidths()).isNotEmpty().allSatisfy((node, bits) -> assertThat(bits).isLessThan(64));
             assertThat(dir.resolve("report").resolve("report.html")).exists();
         } finally {
             if (old == null) {

@@ -29,6 +29,20 @@ class PlanJsonTest {
     }
 
     @Test
+    void comparisonWidthsRoundTripAndBadOnesAreNamed() {
+        Plan p = Plan.of(List.of(new Plan.Site("Exp_1", "Exp", "exp.limit", KnobValues.empty())))
+            .withComparisonWidths(Map.of("Exp_1#Ltz_0", 24));
+        String json = PlanJson.toJson(p);
+        assertThat(json).contains("\"comparison_widths\"");
+        assertThat(PlanJson.fromJson(json)).isEqualTo(p);
+        assertThat(PlanJson.fromJson(json).comparisonWidths()).containsEntry("Exp_1#Ltz_0", 24);
+        assertThatThrownBy(() -> PlanJson.fromJson("{\"sites\": [], \"comparison_widths\": {\"a#Ltz_0\": \"x\"}}"))
+            .hasMessageContaining("comparison_widths.a#Ltz_0");
+        assertThatThrownBy(() -> PlanJson.fromJson("{\"sites\": [], \"comparison_widths\": {\"a#Ltz_0\": 65}}"))
+            .hasMessageContaining("'a#Ltz_0' must be 1..64 bits, got 65");
+    }
+
+    @Test
     void errorsNameTheSiteAndField() {
         assertThatThrownBy(() -> PlanJson.fromJson("{\"sites\": [{\"site\": \"Exp_1\", \"op\": \"Exp\"}]}"))
             .hasMessage("sites[0] (site 'Exp_1'): missing or non-text \"approximation\"");

@@ -11,6 +11,7 @@ import org.cryptorch.compile.CompileOptions;
 import org.cryptorch.compile.Compiler;
 import org.cryptorch.compile.Instruction;
 import org.cryptorch.compile.Plan;
+import org.cryptorch.compile.PlanJson;
 import org.cryptorch.compile.Program;
 import org.cryptorch.compile.Step;
 import org.cryptorch.ir.Attribute;
@@ -152,6 +153,11 @@ class LoweringFeaturesTest {
             CompileOptions.defaults().withComparisonWidths(narrow.comparisonWidths()), null);
         assertThat(narrow.comparisonWidths()).hasSize(1).containsValue(narrowBits);
         assertThat(replica.describe()).isEqualTo(narrow.describe());
+        // ... or from a plan file that carries them (what `tune` writes and `run --plan` reads)
+        Plan tuned = PlanJson.fromJson(PlanJson.toJson(TestModels.reluPlan(g)
+            .withComparisonWidths(narrow.comparisonWidths())));
+        Program fromPlan = Compiler.compile(g, Map.of("x", x.shape()), tuned, CompileOptions.defaults(), null);
+        assertThat(fromPlan.describe()).isEqualTo(narrow.describe());
     }
 
     @Test

@@ -80,6 +80,7 @@ public final class Interpreter {
             setup();
         }
         long start = System.nanoTime();
+        Backend.Traffic atStart = backend.traffic();
         Map<String, FloatTensor> outputs = new LinkedHashMap<>();
         List<OpStat> stats = new ArrayList<>();
         InputEncoder encoder = new InputEncoder(backend);
@@ -92,14 +93,15 @@ public final class Interpreter {
                 communicate(step, inputs, encoder, outputs);
                 Backend.Traffic used = backend.traffic().minus(before);
                 stats.add(new OpStat(step.op(), step.sites(), used.rounds(), used.bytesSent(),
-                    (System.nanoTime() - t0) / 1e9));
+                    (System.nanoTime() - t0 - used.offlineNanos()) / 1e9));
             } else {
                 Instruction i = step.members().get(0);
                 slots[i.out()] = local(i);
             }
             lastReads.get(k).forEach(s -> slots[s] = null);
         }
-        return new RunResult(outputs, stats, (System.nanoTime() - start) / 1e9);
+        long offline = backend.traffic().minus(atStart).offlineNanos();
+        return new RunResult(outputs, stats, (System.nanoTime() - start - offline) / 1e9, offline / 1e9);
     }
 
     private void communicate(Step step, Map<String, ? extends Tensor> inputs, InputEncoder encoder,

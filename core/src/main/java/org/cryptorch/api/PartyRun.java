@@ -155,6 +155,9 @@ final class PartyRun {
         RecipeRecorder.Needs needs = RecipeRecorder.rehearse(program, options.owners().defaultInputOwner());
         figures.offlineNanos += System.nanoTime() - t;
         offline(dealer, needs.setup());
+        if (id != options.owners().weightOwner()) {
+            program = program.withoutWeightValues();
+        }
         Party p = new Party(id, party.peer(), dealer, program.fractionalBits());
         Interpreter interpreter = program.interpreter(p);
         t = System.nanoTime();

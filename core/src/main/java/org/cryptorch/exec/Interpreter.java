@@ -63,12 +63,20 @@ public final class Interpreter {
     public Backend.Traffic setup() {
         Backend.Traffic before = backend.traffic();
         for (Instruction.Weight w : program.setup()) {
-            LongTensor mine = backend.actsFor(w.owner()) ? FixedPoint.encode(w.value(), w.scale()) : null;
+            LongTensor mine = backend.actsFor(w.owner()) ? FixedPoint.encode(ownValue(w), w.scale()) : null;
             slots[w.out()] = backend.input(w.owner(), mine == null ? null : List.of(mine),
-                List.of(w.value().shape())).get(0);
+                List.of(program.shape(w.out()))).get(0);
         }
         setUp = true;
         return backend.traffic().minus(before);
+    }
+
+    private static FloatTensor ownValue(Instruction.Weight w) {
+        if (w.value() == null) {
+            throw new IllegalStateException("weight '" + w.name() + "' has no value in this program, but this party "
+                + "owns it (party " + w.owner() + ")");
+        }
+        return w.value();
     }
 
     /**

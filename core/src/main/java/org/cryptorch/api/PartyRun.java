@@ -155,9 +155,6 @@ final class PartyRun {
         RecipeRecorder.Needs needs = RecipeRecorder.rehearse(program, options.owners().defaultInputOwner());
         figures.offlineNanos += System.nanoTime() - t;
         offline(dealer, needs.setup());
-        if (id != options.owners().weightOwner()) {
-            program = program.withoutWeightValues();
-        }
         Party p = new Party(id, party.peer(), dealer, program.fractionalBits());
         Interpreter interpreter = program.interpreter(p);
         t = System.nanoTime();
@@ -167,7 +164,8 @@ final class PartyRun {
         figures.setupNanos += System.nanoTime() - t;
         figures.setupRounds += after.rounds - before.rounds;
         figures.setupBytesSent += after.bytesSent - before.bytesSent;
-        Prepared ready = new Prepared(program, interpreter, needs.run());
+        // The shares are in the interpreter now; the float weights can go (the interpreter has let them go too).
+        Prepared ready = new Prepared(program.withoutWeightValues(), interpreter, needs.run());
         prepared.put(shape, ready);
         return ready;
     }

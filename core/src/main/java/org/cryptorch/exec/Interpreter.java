@@ -19,7 +19,8 @@ import org.cryptorch.tensor.Tensor;
  * {@link #run} per batch of inputs of the compiled shapes.
  */
 public final class Interpreter {
-    private final Program program;
+    /** The program; after {@link #setup} without its weight values, which the slots then hold as shares. */
+    private Program program;
     private final Backend backend;
     private final LongTensor[] slots;
     /** Per step, the slots it reads for the last time (released after it, so only live values stay in memory). */
@@ -59,14 +60,19 @@ public final class Interpreter {
         return out;
     }
 
-    /** Shares the secret weights (their owner supplies them); returns the measured setup traffic. */
+    /** Shares the secret weights (their owner supplies them), once; returns the measured setup traffic. */
     public Backend.Traffic setup() {
+        if (setUp) {
+            throw new IllegalStateException("the weights are already shared (setup runs once per interpreter)");
+        }
         Backend.Traffic before = backend.traffic();
         for (Instruction.Weight w : program.setup()) {
             LongTensor mine = backend.actsFor(w.owner()) ? FixedPoint.encode(ownValue(w), w.scale()) : null;
             slots[w.out()] = backend.input(w.owner(), mine == null ? null : List.of(mine),
                 List.of(program.shape(w.out()))).get(0);
         }
+        // Nothing reads the values again: let a large model's float weights go once they are shared.
+        program = program.withoutWeightValues();
         setUp = true;
         return backend.traffic().minus(before);
     }

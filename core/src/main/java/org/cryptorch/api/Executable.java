@@ -45,6 +45,11 @@ public final class Executable {
             model.inputType());
     }
 
+    /** This executable for a party that does not own the secret weights (see {@link Program#withoutWeightValues}). */
+    Executable withoutWeightValues() {
+        return new Executable(program.withoutWeightValues(), inputName, outputName, inputShape, inputType);
+    }
+
     public Program program() {
         return program;
     }

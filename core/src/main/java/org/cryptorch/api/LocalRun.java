@@ -32,6 +32,10 @@ final class LocalRun {
     static RunStats run(RunOptions options, Progress progress) throws IOException {
         RunOptions o = options.absolute();
         check(o);
+        // The check decoded and compiled the model here; this process then only waits for the children, so hand
+        // that memory back to the system (a full collection lets the JVM shrink its heap) instead of keeping
+        // gigabytes committed next to them for a large model.
+        System.gc();
         try (TempDir tmp = TempDir.create("cryptorch-run")) {
             Path keys = LocalProcesses.throwAwayKeys(tmp.path());
             long startDeadline = System.nanoTime() + o.timeout().toNanos();

@@ -1,11 +1,13 @@
 package org.cryptorch.api;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Value;
@@ -22,14 +24,15 @@ import org.cryptorch.tensor.Tensor;
  */
 public final class Model {
     private final String name;
-    private final byte[] bytes;
+    /** Where the model is read from for each input shape: its file, or bytes held in memory. */
+    private final Supplier<byte[]> source;
     private final String inputName;
     private final int[] declaredDims;
     private final DType inputType;
 
-    private Model(String name, byte[] bytes, Graph graph) {
+    private Model(String name, Supplier<byte[]> source, Graph graph) {
         this.name = name;
-        this.bytes = bytes;
+        this.source = source;
         if (graph.inputs().size() != 1 || graph.outputs().size() != 1) {
             throw new IllegalArgumentException(name + ": takes models with one input and one output, this one has "
                 + graph.inputs().size() + " inputs (" + names(graph.inputs().stream().map(Value::name).toList())
@@ -45,8 +48,16 @@ public final class Model {
     /** Reads and checks a model file. */
     public static Model load(Path file) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            return new Model(file.getFileName().toString(), bytes, OnnxReader.read(bytes));
+            // The file is read again for each input shape rather than held: a large model's bytes (340 MB for
+            // BERT-base) would otherwise stay in memory for the whole run next to its decoded weights.
+            Supplier<byte[]> reread = () -> {
+                try {
+                    return Files.readAllBytes(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read model file " + file + " again: " + e.getMessage(), e);
+                }
+            };
+            return new Model(file.getFileName().toString(), reread, OnnxReader.read(Files.readAllBytes(file)));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("model file " + file + " does not exist", e);
         } catch (IOException e) {
@@ -60,7 +71,8 @@ public final class Model {
 
     /** Reads a model from bytes (for models bundled as resources); {@code name} appears in error messages. */
     public static Model load(String name, byte[] bytes) {
-        return new Model(name, bytes.clone(), OnnxReader.read(bytes));
+        byte[] copy = bytes.clone();
+        return new Model(name, () -> copy, OnnxReader.read(copy));
     }
 
     public String name() {
@@ -126,7 +138,7 @@ public final class Model {
     /** A fresh canonical graph for one input shape. */
     public Graph canonical(Shape inputShape) {
         checkInputShape(inputShape);
-        return Canonicalizer.canonicalize(OnnxReader.read(bytes), Map.of(inputName, inputShape));
+        return Canonicalizer.canonicalize(OnnxReader.read(source.get()), Map.of(inputName, inputShape));
     }
 
     /** Shows dynamic dimensions as {@code N}. */

@@ -24,7 +24,6 @@ import org.cryptorch.tensor.FixedPoint;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
-import org.cryptorch.tensor.Tensor;
 
 /**
  * One party's side of a private run over its {@link Links}. The parties first check that they were started with the
@@ -165,7 +164,8 @@ final class PartyRun {
         figures.setupNanos += System.nanoTime() - t;
         figures.setupRounds += after.rounds - before.rounds;
         figures.setupBytesSent += after.bytesSent - before.bytesSent;
-        Prepared ready = new Prepared(program, interpreter, needs.run());
+        // The shares are in the interpreter now; the float weights can go (the interpreter has let them go too).
+        Prepared ready = new Prepared(program.withoutWeightValues(), interpreter, needs.run());
         prepared.put(shape, ready);
         return ready;
     }
@@ -195,7 +195,10 @@ final class PartyRun {
         } finally {
             ticker.cancel(false);
         }
-        figures.onlineNanos += System.nanoTime() - t;
+        // Correlations fetched during the run beyond the prefetch window are offline work, not online time.
+        long late = Math.round(r.offlineSeconds() * 1e9);
+        figures.onlineNanos += System.nanoTime() - t - late;
+        figures.offlineNanos += late;
         figures.rounds += r.rounds();
         figures.bytesSent += r.bytesSent();
         for (OpStat s : r.perOp()) {

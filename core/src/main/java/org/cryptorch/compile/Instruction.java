@@ -51,8 +51,16 @@ public sealed interface Instruction {
         }
     }
 
-    /** Secret weights of {@code owner}, shared once at setup (before any input). */
+    /**
+     * Secret weights of {@code owner}, shared once at setup (before any input). {@code value} is null in a program
+     * for the other party, which needs only the weight's shape ({@link Program#withoutWeightValues}).
+     */
     record Weight(int out, String name, int owner, FloatTensor value, int scale, String site) implements Instruction {
+        /** This weight with its value left out. */
+        public Weight withoutValue() {
+            return new Weight(out, name, owner, null, scale, site);
+        }
+
         public List<Integer> ins() {
             return List.of();
         }

@@ -328,8 +328,20 @@ final class Lowering {
             }
         }
         int slot = w.newSlot(n.output(0).shape(), scale);
-        w.emit(new Instruction.Move(slot, slots, constants, n, g.opset(), w.site()));
+        w.emit(new Instruction.Move(slot, slots, constants, detached(n), g.opset(), w.site()));
         return new Sec(slot, scale);
+    }
+
+    /**
+     * A copy of {@code n} with its op, name, attributes and number of outputs but no input edges: all a kernel
+     * reads. The program keeps its Move nodes, and the graph's own node would keep the whole graph alive through
+     * its inputs' producers, with every weight (680 MB of doubles for BERT-base).
+     */
+    private static Node detached(Node n) {
+        List<Value> outs = new ArrayList<>();
+        Graph holder = new Graph();
+        n.outputs().forEach(v -> outs.add(holder.newValue(v == null ? null : v.name())));
+        return holder.addNode(n.opType(), n.domain(), n.name(), List.of(), outs, n.attributes());
     }
 
     private static void checkZeroPad(Node n, List<Lowered> in) {

@@ -51,6 +51,15 @@ public final class Program {
         return setup;
     }
 
+    /**
+     * This program without the values of its secret weights, for a party that does not own them: it shares them by
+     * shape alone, and a large model's weights (680 MB of doubles for BERT-base) need not stay in its memory.
+     */
+    public Program withoutWeightValues() {
+        return new Program(fractionalBits, setup.stream().map(Instruction.Weight::withoutValue).toList(), steps,
+            shapes, scales, comparisonWidths);
+    }
+
     /** The online steps in execution order. */
     public List<Step> steps() {
         return steps;

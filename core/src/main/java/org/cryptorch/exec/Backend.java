@@ -55,12 +55,17 @@ public interface Backend {
     /** Online traffic so far (zero for a backend that does not communicate). */
     Traffic traffic();
 
-    /** Rounds and bytes sent by this party, as counted by its channel. */
-    record Traffic(long rounds, long bytesSent) {
-        public static final Traffic NONE = new Traffic(0, 0);
+    /**
+     * Rounds and bytes sent by this party, as counted by its channel, and the time spent on offline work that ran
+     * inside protocol calls (correlations fetched late, see {@code Correlations#offlineNanos}), which online timings
+     * leave out.
+     */
+    record Traffic(long rounds, long bytesSent, long offlineNanos) {
+        public static final Traffic NONE = new Traffic(0, 0, 0);
 
         public Traffic minus(Traffic before) {
-            return new Traffic(rounds - before.rounds, bytesSent - before.bytesSent);
+            return new Traffic(rounds - before.rounds, bytesSent - before.bytesSent,
+                offlineNanos - before.offlineNanos);
         }
     }
 }

@@ -19,7 +19,8 @@ import org.cryptorch.tensor.Tensor;
  * {@link #run} per batch of inputs of the compiled shapes.
  */
 public final class Interpreter {
-    private final Program program;
+    /** The program; after {@link #setup} without its weight values, which the slots then hold as shares. */
+    private Program program;
     private final Backend backend;
     private final LongTensor[] slots;
     /** Per step, the slots it reads for the last time (released after it, so only live values stay in memory). */
@@ -59,16 +60,29 @@ public final class Interpreter {
         return out;
     }
 
-    /** Shares the secret weights (their owner supplies them); returns the measured setup traffic. */
+    /** Shares the secret weights (their owner supplies them), once; returns the measured setup traffic. */
     public Backend.Traffic setup() {
+        if (setUp) {
+            throw new IllegalStateException("the weights are already shared (setup runs once per interpreter)");
+        }
         Backend.Traffic before = backend.traffic();
         for (Instruction.Weight w : program.setup()) {
-            LongTensor mine = backend.actsFor(w.owner()) ? FixedPoint.encode(w.value(), w.scale()) : null;
+            LongTensor mine = backend.actsFor(w.owner()) ? FixedPoint.encode(ownValue(w), w.scale()) : null;
             slots[w.out()] = backend.input(w.owner(), mine == null ? null : List.of(mine),
-                List.of(w.value().shape())).get(0);
+                List.of(program.shape(w.out()))).get(0);
         }
+        // Nothing reads the values again: let a large model's float weights go once they are shared.
+        program = program.withoutWeightValues();
         setUp = true;
         return backend.traffic().minus(before);
+    }
+
+    private static FloatTensor ownValue(Instruction.Weight w) {
+        if (w.value() == null) {
+            throw new IllegalStateException("weight '" + w.name() + "' has no value in this program, but this party "
+                + "owns it (party " + w.owner() + ")");
+        }
+        return w.value();
     }
 
     /**
@@ -80,6 +94,7 @@ public final class Interpreter {
             setup();
         }
         long start = System.nanoTime();
+        Backend.Traffic atStart = backend.traffic();
         Map<String, FloatTensor> outputs = new LinkedHashMap<>();
         List<OpStat> stats = new ArrayList<>();
         InputEncoder encoder = new InputEncoder(backend);
@@ -92,14 +107,15 @@ public final class Interpreter {
                 communicate(step, inputs, encoder, outputs);
                 Backend.Traffic used = backend.traffic().minus(before);
                 stats.add(new OpStat(step.op(), step.sites(), used.rounds(), used.bytesSent(),
-                    (System.nanoTime() - t0) / 1e9));
+                    (System.nanoTime() - t0 - used.offlineNanos()) / 1e9));
             } else {
                 Instruction i = step.members().get(0);
                 slots[i.out()] = local(i);
             }
             lastReads.get(k).forEach(s -> slots[s] = null);
         }
-        return new RunResult(outputs, stats, (System.nanoTime() - start) / 1e9);
+        long offline = backend.traffic().minus(atStart).offlineNanos();
+        return new RunResult(outputs, stats, (System.nanoTime() - start - offline) / 1e9, offline / 1e9);
     }
 
     private void communicate(Step step, Map<String, ? extends Tensor> inputs, InputEncoder encoder,

@@ -101,6 +101,6 @@ public final class MpcBackend implements Backend {
     @Override
     public Traffic traffic() {
         TrafficStats.Counter c = party.peer().stats().total();
-        return new Traffic(c.rounds, c.bytesSent);
+        return new Traffic(c.rounds, c.bytesSent, party.correlations().offlineNanos());
     }
 }

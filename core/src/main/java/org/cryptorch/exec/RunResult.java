@@ -6,9 +6,10 @@ import org.cryptorch.tensor.FloatTensor;
 
 /**
  * What one run of a program gave this party: the outputs it received (by graph output name, decoded), and the
- * measured per-step statistics of the online phase (communicating steps only).
+ * measured per-step statistics of the online phase (communicating steps only). {@code seconds} is the online time;
+ * {@code offlineSeconds} the offline work (late correlations) that ran during the run and is not part of it.
  */
-public record RunResult(Map<String, FloatTensor> outputs, List<OpStat> perOp, double seconds) {
+public record RunResult(Map<String, FloatTensor> outputs, List<OpStat> perOp, double seconds, double offlineSeconds) {
     public long rounds() {
         return perOp.stream().mapToLong(OpStat::rounds).sum();
     }

@@ -16,4 +16,13 @@ public interface Correlations {
 
     /** Bytes received from the dealer so far (corrections; zero for party 0). */
     long offlineBytesReceived();
+
+    /**
+     * Time spent so far inside {@link #take} on offline work: producing correlations that a {@link #prefetch}
+     * announced but that were not ready yet (a source that fetches ahead in bounded windows). Online timings leave it
+     * out. Zero for sources that prepare everything up front or produce on demand.
+     */
+    default long offlineNanos() {
+        return 0;
+    }
 }

@@ -1,6 +1,7 @@
 package org.cryptorch.mpc;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.cryptorch.net.Channel;
@@ -9,30 +10,54 @@ import org.cryptorch.net.ProtocolException;
 /**
  * A party's correlations from a remote {@link DealerServer}. Party 0 only receives its seed and expands everything
  * locally. Party 1 receives its seed and asks the dealer for the corrections of every recipe: one request per
- * {@link #take}, or one request for a whole list by {@link #prefetch} (the offline phase), after which the takes of
- * those recipes cost no dealer traffic. A prefetch also expands both parties' shares from their seeds ahead of use.
+ * {@link #take}, or requests for a whole list announced by {@link #prefetch} (the offline phase), after which the
+ * takes of those recipes cost no dealer traffic. A prefetch also expands both parties' shares from their seeds ahead
+ * of use.
+ *
+ * <p>A large model's correlations do not fit in memory at once (BERT-base's run takes several GB of them: a Beaver
+ * triple per secret weight product holds a weight-sized mask). So at most a window of {@code windowWords} words is
+ * fetched and expanded ahead; when the takes have used it up, the next window of the announced recipes is fetched
+ * inside the take. That time is offline work done late and is counted by {@link #offlineNanos}, so callers can keep
+ * it out of their online figures.
  */
 public final class RemoteCorrelations implements Correlations, AutoCloseable {
     /** Corrections received ahead of their take, with the recipe they belong to. */
     private record Fetched(RecipeSpec spec, long[][] corrections) {
     }
 
+    /** Words fetched ahead by default: 256 MB of shares (the shares of a step in progress come on top). */
+    public static final long DEFAULT_WINDOW_WORDS = 1L << 25;
+
     private final int party;
     private final Channel dealer;
     private final SeededCorrelations seeded;
+    private final long windowWords;
     private final Deque<Fetched> fetched = new ArrayDeque<>();
+    /** Recipes announced by a prefetch and not yet fetched, in take order. */
+    private final Deque<Recipe> announced = new ArrayDeque<>();
+    /** Recipes fetched and expanded ahead, not yet taken. */
+    private int ready;
     private long offlineBytes;
-    private int pending;
+    private long offlineNanos;
     private boolean ended;
 
-    private RemoteCorrelations(int party, Channel dealer, byte[] seed) {
+    private RemoteCorrelations(int party, Channel dealer, byte[] seed, long windowWords) {
+        if (windowWords <= 0) {
+            throw new IllegalArgumentException("the prefetch window must hold at least one word, got " + windowWords);
+        }
         this.party = party;
         this.dealer = dealer;
+        this.windowWords = windowWords;
         this.seeded = new SeededCorrelations(party, seed, this::correctionsFor);
     }
 
     /** Receives this party's seed from the dealer at the other end of {@code dealer} (which stays owned by the caller). */
     public static RemoteCorrelations connect(int party, Channel dealer) {
+        return connect(party, dealer, DEFAULT_WINDOW_WORDS);
+    }
+
+    /** As {@link #connect(int, Channel)}, fetching at most about {@code windowWords} words of shares ahead. */
+    public static RemoteCorrelations connect(int party, Channel dealer, long windowWords) {
         String old = dealer.stats().setLabel(DealerWire.LABEL);
         try {
             byte[] seed = dealer.receiveBytes();
@@ -40,7 +65,7 @@ public final class RemoteCorrelations implements Correlations, AutoCloseable {
                 throw new ProtocolException("party" + party + ": " + dealer.peer() + " sent a seed of " + seed.length
                     + " bytes, expected 16");
             }
-            return new RemoteCorrelations(party, dealer, seed);
+            return new RemoteCorrelations(party, dealer, seed, windowWords);
         } finally {
             dealer.stats().setLabel(old);
         }
@@ -48,30 +73,68 @@ public final class RemoteCorrelations implements Correlations, AutoCloseable {
 
     @Override
     public long[][] take(Recipe r) {
+        if (ready == 0 && !announced.isEmpty()) {
+            long t = System.nanoTime();
+            fetchWindow();
+            offlineNanos += System.nanoTime() - t;
+        }
         long[][] shares = seeded.take(r);
-        pending = Math.max(0, pending - 1);
+        ready = Math.max(0, ready - 1);
         return shares;
     }
 
+    /** Announces {@code recipes} (to be taken in this order) and fetches the first window of them. */
     @Override
     public void prefetch(List<Recipe> recipes) {
-        if (recipes.isEmpty()) {
+        announced.addAll(recipes);
+        if (ready == 0) {
+            fetchWindow();
+        }
+    }
+
+    /** Fetches and expands the next announced recipes, as many as fit the window (at least one). */
+    private void fetchWindow() {
+        List<Recipe> window = new ArrayList<>();
+        long words = 0;
+        while (!announced.isEmpty() && (window.isEmpty() || words + words(announced.peek()) <= windowWords)) {
+            Recipe r = announced.poll();
+            words += words(r);
+            window.add(r);
+        }
+        if (window.isEmpty()) {
             return;
         }
         if (party == 1) {
-            request(recipes);
-            for (Recipe r : recipes) {
+            request(window);
+            for (Recipe r : window) {
                 fetched.add(new Fetched(r.spec(), receiveCorrections(r)));
             }
         }
-        // Expanding now consumes the fetched corrections in order, so the online takes only dequeue.
-        seeded.prefetch(recipes);
-        pending += recipes.size();
+        // Expanding now consumes the fetched corrections in order, so the takes only dequeue.
+        seeded.prefetch(window);
+        ready += window.size();
     }
 
-    /** Number of prefetched recipes not yet taken. */
+    private static long words(Recipe r) {
+        long w = 0;
+        for (Component c : r.components()) {
+            w += c.words();
+        }
+        return w;
+    }
+
+    /** Number of prefetched recipes not yet taken (fetched ahead or still announced). */
     public int pending() {
-        return pending;
+        return ready + announced.size();
+    }
+
+    /**
+     * Time spent inside {@link #take} fetching and expanding announced recipes once the window ahead was used up:
+     * offline work that ran during the caller's online phase.
+     */
+    @Override
+    public long offlineNanos() {
+        return offlineNanos;
     }
 
     @Override

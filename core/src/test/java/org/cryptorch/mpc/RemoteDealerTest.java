@@ -71,8 +71,18 @@ class RemoteDealerTest {
         final InMemoryChannel[] d1 = InMemoryChannel.pair("party1", "dealer", Duration.ofSeconds(5));
         final DealerServer server = new DealerServer(d0[1], d1[1]);
         final CompletableFuture<Void> dealer = CompletableFuture.runAsync(server::run);
-        final RemoteCorrelations p0 = RemoteCorrelations.connect(0, d0[0]);
-        final RemoteCorrelations p1 = RemoteCorrelations.connect(1, d1[0]);
+        final RemoteCorrelations p0;
+        final RemoteCorrelations p1;
+
+        Session() {
+            this(RemoteCorrelations.DEFAULT_WINDOW_WORDS);
+        }
+
+        /** Parties that fetch at most {@code windowWords} words of announced correlations ahead. */
+        Session(long windowWords) {
+            p0 = RemoteCorrelations.connect(0, d0[0], windowWords);
+            p1 = RemoteCorrelations.connect(1, d1[0], windowWords);
+        }
 
         long dealerBytesToParty1() {
             return d1[0].stats().total().bytesReceived - 16;
@@ -187,6 +197,32 @@ class RemoteDealerTest {
             Recipe extra = Recipes.fromSpec(new RecipeSpec("triple", 5));
             assertThat(combined(extra, s.p0.take(extra), s.p1.take(extra))[2]).hasSize(5);
             assertThat(s.p1.offlineBytesReceived()).isEqualTo(expectedBytes + 40);
+        }
+    }
+
+    @Test
+    void announcedCorrelationsArriveInBoundedWindowsAsTheyAreTaken() throws Exception {
+        // a triple of 1000 takes 3000 words: a window of 4000 holds one triple at a time
+        List<Recipe> plan = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            plan.add(Recipes.fromSpec(new RecipeSpec("triple", 1000)));
+        }
+        long perTriple = plan.get(0).offlineBytes();
+        try (Session s = new Session(4000)) {
+            s.p0.prefetch(plan);
+            s.p1.prefetch(plan);
+            assertThat(s.p1.offlineBytesReceived()).as("only the first window is fetched up front")
+                .isEqualTo(perTriple);
+            assertThat(s.p1.pending()).isEqualTo(5);
+            for (int k = 0; k < plan.size(); k++) {
+                Recipe r = plan.get(k);
+                long[][] v = combined(r, s.p0.take(r), s.p1.take(r));
+                assertThat(v).isDeepEqualTo(derivedFrom(r, v));
+                assertThat(s.p1.offlineBytesReceived()).isEqualTo((k + 1) * perTriple);
+                assertThat(s.p1.pending()).isEqualTo(plan.size() - k - 1);
+            }
+            assertThat(s.dealerBytesToParty1()).isEqualTo(5 * perTriple);
+            assertThat(s.p1.offlineNanos()).as("the later windows were fetched inside take").isPositive();
         }
     }
 

@@ -32,7 +32,7 @@ final class TwoPartyRun {
         return new Outcome(r.result0().run(), r.result1().run(), r.result0().setup(), r.offlineBytes());
     }
 
-    /** Shares the weights once, then runs one batch per entry of {@code inputs} (owned by party 0); per batch results. */
+    /** Shares the weights once, then runs one batch per entry of {@code inputs} (party 0's); results per batch. */
     static List<RunResult[]> runBatches(Program program, List<? extends Map<String, ? extends Tensor>> inputs,
                                         long seed) {
         TwoParties.Run<List<RunResult>> r = TwoParties.run(seed, p -> {

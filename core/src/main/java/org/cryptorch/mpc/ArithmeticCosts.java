@@ -70,7 +70,7 @@ public final class ArithmeticCosts {
         return conv2d(x, w, strides, pads, dilations, groups, false, false);
     }
 
-    /** A convolution; operands with a fixed mask are not opened (as {@link #matmul(Shape, Shape, boolean, boolean)}). */
+    /** A convolution; operands with fixed masks are not opened (as {@link #matmul(Shape, Shape, boolean, boolean)}). */
     public static Cost conv2d(Shape x, Shape w, int[] strides, int[] pads, int[] dilations, int groups,
                               boolean xFixed, boolean wFixed) {
         return bilinear(opened(x, xFixed) + opened(w, wFixed),

@@ -34,6 +34,11 @@ final class RecipeRecorder {
             }
 
             @Override
+            public long[] fixedMask(int owner, int id, int words) {
+                return new long[words];
+            }
+
+            @Override
             public long offlineBytesReceived() {
                 return 0;
             }

@@ -29,7 +29,7 @@ public final class Program {
         this.steps = List.copyOf(steps);
         this.shapes = shapes.clone();
         this.scales = scales.clone();
-        this.costs = new ProgramCosts(this.shapes);
+        this.costs = new ProgramCosts(this.shapes, this.setup);
         this.comparisonWidths = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(comparisonWidths));
     }
 

@@ -1,6 +1,8 @@
 package org.cryptorch.compile;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.cryptorch.mpc.ArithmeticCosts;
 import org.cryptorch.mpc.ComparisonCosts;
 import org.cryptorch.mpc.Cost;
@@ -13,9 +15,12 @@ import org.cryptorch.tensor.Shape;
  */
 final class ProgramCosts {
     private final Shape[] shapes;
+    /** Slots of the secret weights: shared under a fixed mask, so products do not open them. */
+    private final Set<Integer> weightSlots;
 
-    ProgramCosts(Shape[] shapes) {
+    ProgramCosts(Shape[] shapes, List<Instruction.Weight> setup) {
         this.shapes = shapes;
+        this.weightSlots = setup.stream().map(Instruction.Weight::out).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The instruction run on its own. */
@@ -34,9 +39,11 @@ final class ProgramCosts {
             case Instruction.Input in -> ArithmeticCosts.input(in.owner(), n);
             case Instruction.Weight w -> ArithmeticCosts.input(w.owner(), n);
             case Instruction.Mul m -> allSquares(members) ? ArithmeticCosts.square(n) : ArithmeticCosts.mul(n);
-            case Instruction.MatMul m -> ArithmeticCosts.matmuls(operandShapes(members, 0), operandShapes(members, 1));
+            case Instruction.MatMul m -> ArithmeticCosts.matmuls(operandShapes(members, 0), operandShapes(members, 1),
+                weights(members, 0), weights(members, 1));
             case Instruction.Conv c -> single(members, ArithmeticCosts.conv2d(shapes[c.x()], shapes[c.w()],
-                c.params().strides(), c.params().pads(), c.params().dilations(), c.params().groups()));
+                c.params().strides(), c.params().pads(), c.params().dilations(), c.params().groups(),
+                weightSlots.contains(c.x()), weightSlots.contains(c.w())));
             case Instruction.Ltz l -> ComparisonCosts.ltz(n, Step.widest(members));
             case Instruction.LtzTimes l -> ComparisonCosts.ltzTimes(n, Step.widest(members));
             case Instruction.Truncate t -> ArithmeticCosts.truncate(n, t.mode());
@@ -52,6 +59,10 @@ final class ProgramCosts {
 
     private List<Shape> operandShapes(List<Instruction> members, int which) {
         return members.stream().map(m -> shapes[m.ins().get(which)]).toList();
+    }
+
+    private List<Boolean> weights(List<Instruction> members, int which) {
+        return members.stream().map(m -> weightSlots.contains(m.ins().get(which))).toList();
     }
 
     private static Cost single(List<Instruction> members, Cost c) {

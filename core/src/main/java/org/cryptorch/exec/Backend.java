@@ -25,6 +25,13 @@ public interface Backend {
      */
     List<LongTensor> input(int owner, List<LongTensor> valuesOrNull, List<Shape> shapes);
 
+    /**
+     * A secret weight of {@code owner}, shared once per session under the fixed mask {@code maskId} (unique per
+     * weight of the session): products with the returned handle open only their other operand. The owner passes
+     * the encoded value, the other party null.
+     */
+    LongTensor weight(int owner, LongTensor valueOrNull, Shape shape, int maskId);
+
     /** A public ring tensor as a sharing. */
     LongTensor sharePublic(LongTensor value);
 

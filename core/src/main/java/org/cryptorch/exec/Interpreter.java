@@ -66,10 +66,13 @@ public final class Interpreter {
             throw new IllegalStateException("the weights are already shared (setup runs once per interpreter)");
         }
         Backend.Traffic before = backend.traffic();
-        for (Instruction.Weight w : program.setup()) {
+        List<Instruction.Weight> weights = program.setup();
+        for (int k = 0; k < weights.size(); k++) {
+            Instruction.Weight w = weights.get(k);
             LongTensor mine = backend.actsFor(w.owner()) ? FixedPoint.encode(ownValue(w), w.scale()) : null;
-            slots[w.out()] = backend.input(w.owner(), mine == null ? null : List.of(mine),
-                List.of(program.shape(w.out()))).get(0);
+            // Mask id k: the same weight gets the same mask in every program of the session (same model, same
+            // setup order), so re-sharing it for another batch shape opens the same W - B again, nothing new.
+            slots[w.out()] = backend.weight(w.owner(), mine, program.shape(w.out()), k);
         }
         // Nothing reads the values again: let a large model's float weights go once they are shared.
         program = program.withoutWeightValues();

@@ -1,10 +1,13 @@
 package org.cryptorch.exec;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cryptorch.compile.Instruction;
 import org.cryptorch.mpc.Arithmetic;
 import org.cryptorch.mpc.Comparison;
+import org.cryptorch.mpc.FixedMask;
 import org.cryptorch.mpc.Party;
 import org.cryptorch.mpc.Truncation;
 import org.cryptorch.net.TrafficStats;
@@ -18,6 +21,11 @@ import org.cryptorch.tensor.Shape;
  */
 public final class MpcBackend implements Backend {
     private final Party party;
+    /**
+     * The fixed masks of the weights shared by {@link #weight}, by the identity of the share handed out: the
+     * interpreter passes exactly that tensor to the products that use the weight directly.
+     */
+    private final Map<LongTensor, FixedMask> fixedMasks = new IdentityHashMap<>();
 
     public MpcBackend(Party party) {
         this.party = party;
@@ -47,6 +55,17 @@ public final class MpcBackend implements Backend {
     }
 
     @Override
+    public LongTensor weight(int owner, LongTensor valueOrNull, Shape shape, int maskId) {
+        Arithmetic.Operand w = Arithmetic.shareWithFixedMask(party, owner, maskId, valueOrNull, shape);
+        fixedMasks.put(w.share(), w.mask());
+        return w.share();
+    }
+
+    private Arithmetic.Operand operand(LongTensor share) {
+        return new Arithmetic.Operand(share, fixedMasks.get(share));
+    }
+
+    @Override
     public LongTensor sharePublic(LongTensor value) {
         // a copy, so that no protocol can ever write into the program's constant
         return party.id() == 0 ? value.copy() : LongTensor.zeros(value.shape());
@@ -69,12 +88,13 @@ public final class MpcBackend implements Backend {
 
     @Override
     public List<LongTensor> matmul(List<LongTensor> xs, List<LongTensor> ys) {
-        return Arithmetic.matmuls(party, xs, ys);
+        return Arithmetic.matmulOperands(party, xs.stream().map(this::operand).toList(),
+            ys.stream().map(this::operand).toList());
     }
 
     @Override
     public LongTensor conv2d(LongTensor x, LongTensor w, Instruction.ConvParams p) {
-        return Arithmetic.conv2d(party, x, w, p.strides(), p.pads(), p.dilations(), p.groups());
+        return Arithmetic.conv2d(party, operand(x), operand(w), p.strides(), p.pads(), p.dilations(), p.groups());
     }
 
     @Override

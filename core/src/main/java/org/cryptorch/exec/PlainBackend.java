@@ -39,6 +39,11 @@ public final class PlainBackend implements Backend {
     }
 
     @Override
+    public LongTensor weight(int owner, LongTensor valueOrNull, Shape shape, int maskId) {
+        return valueOrNull;
+    }
+
+    @Override
     public LongTensor sharePublic(LongTensor value) {
         return value.copy();
     }

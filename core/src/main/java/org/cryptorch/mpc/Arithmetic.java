@@ -33,6 +33,50 @@ public final class Arithmetic {
         });
     }
 
+    /**
+     * Shares a secret of {@code owner} (a weight) under the session-fixed mask {@code id} ({@link FixedMask}): like an
+     * input, the owner sends W - B, but B is the owner's fixed mask, so W - B is also the opened value that every
+     * later product with this operand uses instead of opening it again. Same cost as an input. The owner passes its
+     * value, the other party null.
+     */
+    public static Operand shareWithFixedMask(Party p, int owner, int id, LongTensor valueOrNull, Shape shape) {
+        ArithmeticCosts.checkParty("owner", owner);
+        return p.labelled("input", () -> {
+            int n = shape.size();
+            long[] mask = p.correlations().fixedMask(owner, id, n);
+            if (p.id() != owner) {
+                LongTensor opened = new LongTensor(shape, p.receiveRound(n));
+                return new Operand(opened, new FixedMask(owner, id, opened));
+            }
+            if (valueOrNull == null || !valueOrNull.shape().equals(shape)) {
+                throw new IllegalArgumentException("the owner of fixed mask " + id + " must pass a value of shape "
+                    + shape + ", got " + (valueOrNull == null ? "none" : valueOrNull.shape()));
+            }
+            LongTensor share = new LongTensor(shape, mask);
+            LongTensor opened = valueOrNull.sub(share);
+            p.sendRound(opened.data());
+            return new Operand(share, new FixedMask(owner, id, opened));
+        });
+    }
+
+    /**
+     * A secret operand of a product: this party's share, and the {@link FixedMask} it was shared under (null for an
+     * operand that each product masks afresh).
+     */
+    public record Operand(LongTensor share, FixedMask mask) {
+        public static Operand fresh(LongTensor share) {
+            return new Operand(share, null);
+        }
+
+        public Shape shape() {
+            return share.shape();
+        }
+
+        boolean fixed() {
+            return mask != null;
+        }
+    }
+
     /** This party's share of an input of the given shape that the other party shares with {@link #provideInput}. */
     public static LongTensor receiveInput(Party p, Shape shape) {
         return p.labelled("input", () -> {
@@ -161,13 +205,23 @@ public final class Arithmetic {
      * in one message (see {@link ArithmeticCosts#matmuls}).
      */
     public static List<LongTensor> matmuls(Party p, List<LongTensor> xs, List<LongTensor> ys) {
+        return matmulOperands(p, xs.stream().map(Operand::fresh).toList(), ys.stream().map(Operand::fresh).toList());
+    }
+
+    /**
+     * {@link #matmuls} where operands shared under a {@link FixedMask} keep it: only the other operands are opened
+     * (see {@link ArithmeticCosts#matmuls(List, List, List, List)}).
+     */
+    public static List<LongTensor> matmulOperands(Party p, List<Operand> xs, List<Operand> ys) {
         if (xs.size() != ys.size()) {
             throw new IllegalArgumentException("matmuls: " + xs.size() + " left and " + ys.size() + " right operands");
         }
         // The triples' recipes check the shapes, so both parties fail alike before any traffic.
         List<Recipe> triples = new ArrayList<>();
         for (int i = 0; i < xs.size(); i++) {
-            triples.add(ArithmeticRecipes.matmulTriple(xs.get(i).shape(), ys.get(i).shape()));
+            Operand x = xs.get(i);
+            Operand y = ys.get(i);
+            triples.add(ArithmeticRecipes.matmulTriple(x.shape(), y.shape(), x.mask(), y.mask()));
         }
         return p.labelled("matmul", () -> bilinear(p, triples, xs, ys, LongTensor::matmul));
     }
@@ -175,7 +229,14 @@ public final class Arithmetic {
     /** 2-D convolution of an NCHW secret with OIHW secret weights (pads: top, left, bottom, right). */
     public static LongTensor conv2d(Party p, LongTensor x, LongTensor w, int[] strides, int[] pads,
                                     int[] dilations, int groups) {
-        Recipe triple = ArithmeticRecipes.conv2dTriple(x.shape(), w.shape(), strides, pads, dilations, groups);
+        return conv2d(p, Operand.fresh(x), Operand.fresh(w), strides, pads, dilations, groups);
+    }
+
+    /** {@link #conv2d(Party, LongTensor, LongTensor, int[], int[], int[], int)} keeping operands' fixed masks. */
+    public static LongTensor conv2d(Party p, Operand x, Operand w, int[] strides, int[] pads, int[] dilations,
+                                    int groups) {
+        Recipe triple = ArithmeticRecipes.conv2dTriple(x.shape(), w.shape(), strides, pads, dilations, groups,
+            x.mask(), w.mask());
         return p.labelled("conv2d", () -> bilinear(p, List.of(triple), List.of(x), List.of(w),
             (u, v) -> u.conv2d(v, strides, pads, dilations, groups)).get(0));
     }
@@ -183,39 +244,56 @@ public final class Arithmetic {
     /**
      * Bilinear products x*y with triples (a, b, c = a*b): opens every e = x-a and d = y-b in one round, then
      * z_i = c_i + e*y_i + a_i*d, which sums to ab + (x-a)y + a(y-b) = xy with two local products per party.
+     * An operand with a {@link FixedMask} is not opened: its mask B is the triple's (the owner's share of B is its
+     * share of the operand, the other party's is 0) and its opened value W - B is known since setup. So a product
+     * with a weight opens only e = x - a, and z_i = c_i + e*w_i + a_i*(W - B) sums to AB + (X-A)W + A(W-B) = XW.
      */
-    private static List<LongTensor> bilinear(Party p, List<Recipe> triples, List<LongTensor> xs, List<LongTensor> ys,
+    private static List<LongTensor> bilinear(Party p, List<Recipe> triples, List<Operand> xs, List<Operand> ys,
                                              BinaryOperator<LongTensor> product) {
         int pairs = xs.size();
         long[][][] t = new long[pairs][][];
+        BilinearMasks[] masks = new BilinearMasks[pairs];
         int total = 0;
         for (int k = 0; k < pairs; k++) {
             t[k] = p.correlations().take(triples.get(k));
-            total += xs.get(k).size() + ys.get(k).size();
+            masks[k] = BilinearMasks.of(xs.get(k).mask(), ys.get(k).mask());
+            total += openedWords(xs.get(k)) + openedWords(ys.get(k));
         }
         long[] mine = new long[total];
         for (int k = 0, at = 0; k < pairs; k++) {
-            at = masked(xs.get(k).data(), t[k][0], mine, at);
-            at = masked(ys.get(k).data(), t[k][1], mine, at);
+            if (!xs.get(k).fixed()) {
+                at = masked(xs.get(k).share().data(), t[k][masks[k].freshX()], mine, at);
+            }
+            if (!ys.get(k).fixed()) {
+                at = masked(ys.get(k).share().data(), t[k][masks[k].freshY()], mine, at);
+            }
         }
-        long[] theirs = p.exchange(mine);
+        // Products whose operands all have fixed masks open nothing and take no round.
+        long[] theirs = total == 0 ? mine : p.exchange(mine);
         List<LongTensor> out = new ArrayList<>();
         for (int k = 0, at = 0; k < pairs; k++) {
-            LongTensor x = xs.get(k);
-            LongTensor y = ys.get(k);
-            long[] e = opened(mine, theirs, at, x.size());
-            long[] d = opened(mine, theirs, at + x.size(), y.size());
-            at += x.size() + y.size();
-            long[] ey = product.apply(new LongTensor(x.shape(), e), y).data();
-            LongTensor ad = product.apply(new LongTensor(x.shape(), t[k][0]), new LongTensor(y.shape(), d));
+            Operand x = xs.get(k);
+            Operand y = ys.get(k);
+            LongTensor e = x.fixed() ? x.mask().opened() : openedTensor(mine, theirs, at, x.shape());
+            at += openedWords(x);
+            LongTensor d = y.fixed() ? y.mask().opened() : openedTensor(mine, theirs, at, y.shape());
+            at += openedWords(y);
+            LongTensor a = x.fixed() ? x.mask().maskShare(p, x.share())
+                : new LongTensor(x.shape(), t[k][masks[k].freshX()]);
+            long[] ey = product.apply(e, y.share()).data();
+            LongTensor ad = product.apply(a, d);
             long[] z = ad.data();
-            long[] c = t[k][2];
+            long[] c = t[k][masks[k].c()];
             for (int i = 0; i < z.length; i++) {
                 z[i] += c[i] + ey[i];
             }
             out.add(ad);
         }
         return out;
+    }
+
+    private static int openedWords(Operand o) {
+        return o.fixed() ? 0 : o.share().size();
     }
 
     /** Writes v - mask into {@code into} from {@code at}; returns the position after it. */
@@ -226,12 +304,12 @@ public final class Arithmetic {
         return at + v.length;
     }
 
-    private static long[] opened(long[] mine, long[] theirs, int from, int n) {
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
+    private static LongTensor openedTensor(long[] mine, long[] theirs, int from, Shape shape) {
+        long[] out = new long[shape.size()];
+        for (int i = 0; i < out.length; i++) {
             out[i] = mine[from + i] + theirs[from + i];
         }
-        return out;
+        return new LongTensor(shape, out);
     }
 
     // ---- truncation ----

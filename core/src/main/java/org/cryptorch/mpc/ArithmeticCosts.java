@@ -39,25 +39,51 @@ public final class ArithmeticCosts {
 
     /** Opens x-a and y-b for the whole operands; the dealer sends the product c of the triple. */
     public static Cost matmul(Shape x, Shape y) {
-        return bilinear(x.size(), y.size(), ProductShapes.matmul(x, y).size());
+        return matmul(x, y, false, false);
+    }
+
+    /**
+     * A matrix product where an operand with a {@link FixedMask} ({@code xFixed}, {@code yFixed}) is not opened: a
+     * product with a weight opens only the other operand. The dealer still sends c.
+     */
+    public static Cost matmul(Shape x, Shape y, boolean xFixed, boolean yFixed) {
+        return bilinear(opened(x, xFixed) + opened(y, yFixed), ProductShapes.matmul(x, y).size());
     }
 
     /** Several matrix products fused into one round ({@link Arithmetic#matmuls}): the bytes add up, the rounds do not. */
     public static Cost matmuls(List<Shape> xs, List<Shape> ys) {
+        List<Boolean> fresh = xs.stream().map(s -> false).toList();
+        return matmuls(xs, ys, fresh, fresh);
+    }
+
+    /** {@link Arithmetic#matmulOperands}: fused products, operands flagged fixed are not opened. */
+    public static Cost matmuls(List<Shape> xs, List<Shape> ys, List<Boolean> xsFixed, List<Boolean> ysFixed) {
         Cost total = Cost.FREE;
         for (int i = 0; i < xs.size(); i++) {
-            total = total.plus(matmul(xs.get(i), ys.get(i)));
+            total = total.plus(matmul(xs.get(i), ys.get(i), xsFixed.get(i), ysFixed.get(i)));
         }
         return new Cost(Math.min(1, total.rounds()), total.bytesSentByParty0(), total.bytesSentByParty1(),
             total.offlineBytes());
     }
 
     public static Cost conv2d(Shape x, Shape w, int[] strides, int[] pads, int[] dilations, int groups) {
-        return bilinear(x.size(), w.size(), ProductShapes.conv2d(x, w, strides, pads, dilations, groups).size());
+        return conv2d(x, w, strides, pads, dilations, groups, false, false);
     }
 
-    private static Cost bilinear(long xWords, long yWords, long outWords) {
-        return Cost.symmetric(1, WORD * (xWords + yWords), WORD * outWords);
+    /** A convolution; operands with fixed masks are not opened (as {@link #matmul(Shape, Shape, boolean, boolean)}). */
+    public static Cost conv2d(Shape x, Shape w, int[] strides, int[] pads, int[] dilations, int groups,
+                              boolean xFixed, boolean wFixed) {
+        return bilinear(opened(x, xFixed) + opened(w, wFixed),
+            ProductShapes.conv2d(x, w, strides, pads, dilations, groups).size());
+    }
+
+    private static long opened(Shape s, boolean fixed) {
+        return fixed ? 0 : s.size();
+    }
+
+    /** One round if anything is opened (nothing is when every operand has a fixed mask). */
+    private static Cost bilinear(long openedWords, long outWords) {
+        return Cost.symmetric(openedWords > 0 ? 1 : 0, WORD * openedWords, WORD * outWords);
     }
 
     public static Cost truncateLocal(long n) {

@@ -18,8 +18,10 @@ public final class ArithmeticRecipes {
         Recipes.register(InputMask.NAME, p -> new InputMask(p[0], p[1]));
         Recipes.register(SquarePair.NAME, p -> new SquarePair(p[0]));
         Recipes.register(TruncationPair.NAME, p -> new TruncationPair(p[0], p[1]));
-        Recipes.register(MatmulTriple.NAME, MatmulTriple::fromParams);
-        Recipes.register(Conv2dTriple.NAME, Conv2dTriple::fromParams);
+        Recipes.register(MatmulTriple.NAME, p -> MatmulTriple.fromParams(p, false));
+        Recipes.register(MatmulTriple.FIXED_NAME, p -> MatmulTriple.fromParams(p, true));
+        Recipes.register(Conv2dTriple.NAME, p -> Conv2dTriple.fromParams(p, false));
+        Recipes.register(Conv2dTriple.FIXED_NAME, p -> Conv2dTriple.fromParams(p, true));
     }
 
     /** Taken by both parties when {@code owner} shares an input of {@code n} elements. */
@@ -44,12 +46,27 @@ public final class ArithmeticRecipes {
 
     /** Taken by {@link Arithmetic#matmul} with operands of these shapes: a, b and c = a@b. */
     public static Recipe matmulTriple(Shape a, Shape b) {
-        return new MatmulTriple(a, b);
+        return new MatmulTriple(a, b, BilinearMasks.FRESH);
+    }
+
+    /**
+     * Like {@link #matmulTriple(Shape, Shape)} where an operand with a {@link FixedMask} (null for none) keeps that
+     * mask: the triple has no component for it, and c is derived from the fixed mask.
+     */
+    public static Recipe matmulTriple(Shape a, Shape b, FixedMask fixedA, FixedMask fixedB) {
+        return new MatmulTriple(a, b, BilinearMasks.of(fixedA, fixedB));
     }
 
     /** Taken by {@link Arithmetic#conv2d}: a (input shape), b (weight shape) and c = conv2d(a, b). */
     public static Recipe conv2dTriple(Shape x, Shape w, int[] strides, int[] pads, int[] dilations, int groups) {
-        return new Conv2dTriple(x, w, strides.clone(), pads.clone(), dilations.clone(), groups);
+        return conv2dTriple(x, w, strides, pads, dilations, groups, null, null);
+    }
+
+    /** Like {@link #matmulTriple(Shape, Shape, FixedMask, FixedMask)} for a convolution. */
+    public static Recipe conv2dTriple(Shape x, Shape w, int[] strides, int[] pads, int[] dilations, int groups,
+                                      FixedMask fixedX, FixedMask fixedW) {
+        return new Conv2dTriple(x, w, strides.clone(), pads.clone(), dilations.clone(), groups,
+            BilinearMasks.of(fixedX, fixedW));
     }
 
     /** A mask r known in full to the input's owner; the other party's share of it is zero, so it costs nothing. */
@@ -133,22 +150,29 @@ public final class ArithmeticRecipes {
         }
     }
 
-    /** A matrix-product triple; spec params are rank(a), dims(a), rank(b), dims(b). */
-    record MatmulTriple(Shape a, Shape b) implements Recipe {
+    /**
+     * A matrix-product triple; spec params are rank(a), dims(a), rank(b), dims(b), preceded by the
+     * {@link BilinearMasks} params under the fixed-mask name.
+     */
+    record MatmulTriple(Shape a, Shape b, BilinearMasks masks) implements Recipe {
         static final String NAME = "matmul_triple";
+        static final String FIXED_NAME = "matmul_fixed_triple";
 
         MatmulTriple {
             ProductShapes.matmul(a, b);
+            masks.check(a.size(), b.size());
         }
 
-        static MatmulTriple fromParams(int[] p) {
+        static MatmulTriple fromParams(int[] all, boolean fixed) {
+            int[] p = fixed ? Arrays.copyOfRange(all, Math.min(all.length, BilinearMasks.PARAMS), all.length) : all;
             int rankA = p[0];
             Shape a = Shape.of(Arrays.copyOfRange(p, 1, 1 + rankA));
             Shape b = Shape.of(Arrays.copyOfRange(p, 2 + rankA, p.length));
             if (p[1 + rankA] != b.rank()) {
-                throw new IllegalArgumentException("malformed matmul triple spec " + Arrays.toString(p));
+                throw new IllegalArgumentException("malformed matmul triple spec " + Arrays.toString(all));
             }
-            return new MatmulTriple(a, b);
+            return new MatmulTriple(a, b, fixed ? BilinearMasks.fromParams(all, a.size(), b.size())
+                : BilinearMasks.FRESH);
         }
 
         @Override
@@ -158,38 +182,51 @@ public final class ArithmeticRecipes {
             System.arraycopy(a.dims(), 0, p, 1, a.rank());
             p[1 + a.rank()] = b.rank();
             System.arraycopy(b.dims(), 0, p, 2 + a.rank(), b.rank());
-            return new RecipeSpec(NAME, p);
+            return bilinearSpec(NAME, FIXED_NAME, masks, p);
         }
 
         @Override
         public List<Component> components() {
-            return bilinear(a.size(), b.size(), ProductShapes.matmul(a, b).size());
+            return masks.components(a.size(), b.size(), ProductShapes.matmul(a, b).size());
+        }
+
+        @Override
+        public List<FixedMask.Key> fixedMasks() {
+            return masks.fixedMasks();
         }
 
         @Override
         public void derive(long[][] v) {
-            v[2] = new LongTensor(a, v[0]).matmul(new LongTensor(b, v[1])).data();
+            v[masks.c()] = new LongTensor(a, masks.dealerX(v)).matmul(new LongTensor(b, masks.dealerY(v))).data();
         }
     }
 
     /**
      * A convolution triple; spec params are dims(x) (4), dims(w) (4), strides (2), pads (4), dilations (2), groups.
      */
-    record Conv2dTriple(Shape x, Shape w, int[] strides, int[] pads, int[] dilations, int groups) implements Recipe {
+    record Conv2dTriple(Shape x, Shape w, int[] strides, int[] pads, int[] dilations, int groups,
+                        BilinearMasks masks) implements Recipe {
         static final String NAME = "conv2d_triple";
+        static final String FIXED_NAME = "conv2d_fixed_triple";
         private static final int PARAMS = 17;
 
         Conv2dTriple {
             ProductShapes.conv2d(x, w, strides, pads, dilations, groups);
+            masks.check(x.size(), w.size());
         }
 
-        static Conv2dTriple fromParams(int[] p) {
-            if (p.length != PARAMS) {
-                throw new IllegalArgumentException("conv2d triple spec needs " + PARAMS + " params, got "
-                    + Arrays.toString(p));
+        static Conv2dTriple fromParams(int[] all, boolean fixed) {
+            int skip = fixed ? BilinearMasks.PARAMS : 0;
+            if (all.length != PARAMS + skip) {
+                throw new IllegalArgumentException("conv2d triple spec needs " + (PARAMS + skip) + " params, got "
+                    + Arrays.toString(all));
             }
-            return new Conv2dTriple(Shape.of(Arrays.copyOfRange(p, 0, 4)), Shape.of(Arrays.copyOfRange(p, 4, 8)),
-                Arrays.copyOfRange(p, 8, 10), Arrays.copyOfRange(p, 10, 14), Arrays.copyOfRange(p, 14, 16), p[16]);
+            int[] p = Arrays.copyOfRange(all, skip, all.length);
+            Shape x = Shape.of(Arrays.copyOfRange(p, 0, 4));
+            Shape w = Shape.of(Arrays.copyOfRange(p, 4, 8));
+            return new Conv2dTriple(x, w, Arrays.copyOfRange(p, 8, 10), Arrays.copyOfRange(p, 10, 14),
+                Arrays.copyOfRange(p, 14, 16), p[16], fixed ? BilinearMasks.fromParams(all, x.size(), w.size())
+                : BilinearMasks.FRESH);
         }
 
         @Override
@@ -201,24 +238,35 @@ public final class ArithmeticRecipes {
             System.arraycopy(pads, 0, p, 10, 4);
             System.arraycopy(dilations, 0, p, 14, 2);
             p[16] = groups;
-            return new RecipeSpec(NAME, p);
+            return bilinearSpec(NAME, FIXED_NAME, masks, p);
         }
 
         @Override
         public List<Component> components() {
-            return bilinear(x.size(), w.size(),
+            return masks.components(x.size(), w.size(),
                 ProductShapes.conv2d(x, w, strides, pads, dilations, groups).size());
         }
 
         @Override
+        public List<FixedMask.Key> fixedMasks() {
+            return masks.fixedMasks();
+        }
+
+        @Override
         public void derive(long[][] v) {
-            v[2] = new LongTensor(x, v[0]).conv2d(new LongTensor(w, v[1]), strides, pads, dilations, groups).data();
+            v[masks.c()] = new LongTensor(x, masks.dealerX(v)).conv2d(new LongTensor(w, masks.dealerY(v)), strides,
+                pads, dilations, groups).data();
         }
     }
 
-    /** The layout of every bilinear triple: random a and b, derived c = a op b. */
-    private static List<Component> bilinear(int aWords, int bWords, int cWords) {
-        return List.of(Component.random("a", aWords, Sharing.ARITHMETIC),
-            Component.random("b", bWords, Sharing.ARITHMETIC), Component.derived("c", cWords, Sharing.ARITHMETIC));
+    /** A bilinear triple's spec: its shape params, preceded by the fixed masks' params under the fixed name. */
+    private static RecipeSpec bilinearSpec(String name, String fixedName, BilinearMasks masks, int[] shapeParams) {
+        if (!masks.anyFixed()) {
+            return new RecipeSpec(name, shapeParams);
+        }
+        int[] p = new int[BilinearMasks.PARAMS + shapeParams.length];
+        System.arraycopy(masks.params(), 0, p, 0, BilinearMasks.PARAMS);
+        System.arraycopy(shapeParams, 0, p, BilinearMasks.PARAMS, shapeParams.length);
+        return new RecipeSpec(fixedName, p);
     }
 }

@@ -14,6 +14,15 @@ public interface Correlations {
     default void prefetch(List<Recipe> recipes) {
     }
 
+    /**
+     * This party's share of the session-fixed mask {@code id} of {@code owner} ({@link FixedMask}): the mask itself,
+     * from the owner's seed, for the owner; zeros for the other party. The same id gives the same mask all session;
+     * nothing is taken from the stream of {@link #take} and nothing comes from the dealer.
+     */
+    default long[] fixedMask(int owner, int id, int words) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no seed for fixed masks");
+    }
+
     /** Bytes received from the dealer so far (corrections; zero for party 0). */
     long offlineBytesReceived();
 

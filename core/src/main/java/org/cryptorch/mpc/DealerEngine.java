@@ -10,16 +10,20 @@ import java.util.List;
 public final class DealerEngine {
     private final Prg prg0;
     private final Prg prg1;
+    private final byte[][] seeds;
 
     public DealerEngine(byte[] seed0, byte[] seed1) {
         this.prg0 = new Prg(seed0);
         this.prg1 = new Prg(seed1);
+        this.seeds = new byte[][] {seed0.clone(), seed1.clone()};
     }
 
     /** Party 1's shares of the derived components of one instance of {@code r}, in component order. */
     public long[][] corrections(Recipe r) {
         List<Component> cs = r.components();
-        long[][] values = new long[cs.size()][];
+        List<FixedMask.Key> fixed = r.fixedMasks();
+        // Fixed masks follow the components; they are regenerated from their owner's seed, never stored.
+        long[][] values = new long[cs.size() + fixed.size()][];
         long[][] share0 = new long[cs.size()][];
         for (int i = 0; i < cs.size(); i++) {
             Component c = cs.get(i);
@@ -37,6 +41,10 @@ public final class DealerEngine {
                 case OWNED_BY_1 -> values[i] = prg1.next(c.words());
                 case DERIVED -> share0[i] = prg0.next(c.words());
             }
+        }
+        for (int i = 0; i < fixed.size(); i++) {
+            FixedMask.Key k = fixed.get(i);
+            values[cs.size() + i] = FixedMask.expand(seeds[k.owner()], k.id(), k.words());
         }
         r.derive(values);
         int derived = 0;

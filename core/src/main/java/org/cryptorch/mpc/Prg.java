@@ -22,12 +22,22 @@ public final class Prg {
     private final ByteBuffer view = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
 
     public Prg(byte[] seed) {
+        this(seed, 0);
+    }
+
+    /**
+     * Stream number {@code stream} under {@code seed}: the counter starts at stream * 2^64 blocks, so distinct
+     * streams never overlap in practice (stream 0 is the ordinary stream of {@link #Prg(byte[])}). Fixed masks use
+     * one stream each, so they can be regenerated at any time without disturbing the ordinary stream.
+     */
+    public Prg(byte[] seed, long stream) {
         if (seed.length != 16) {
             throw new IllegalArgumentException("PRG seed must be 16 bytes, got " + seed.length);
         }
         try {
             cipher = Cipher.getInstance("AES/CTR/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(seed, "AES"), new IvParameterSpec(new byte[16]));
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(seed, "AES"), new IvParameterSpec(
+                ByteBuffer.allocate(16).putLong(stream).array()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-CTR is not available in this JDK", e);
         }

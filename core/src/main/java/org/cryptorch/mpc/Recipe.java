@@ -14,8 +14,19 @@ public interface Recipe {
 
     List<Component> components();
 
-    /** Fills every DERIVED entry of {@code values} (full values, indexed like {@link #components()}). */
+    /**
+     * Fills every DERIVED entry of {@code values}: full values indexed like {@link #components()}, followed by the
+     * values of {@link #fixedMasks()}.
+     */
     void derive(long[][] values);
+
+    /**
+     * Session-fixed masks ({@link FixedMask}) that {@link #derive} needs besides the components: the dealer
+     * regenerates them from their owner's seed; the parties take no share of them with this recipe.
+     */
+    default List<FixedMask.Key> fixedMasks() {
+        return List.of();
+    }
 
     /** Bytes the dealer sends (to party 1) for this recipe. */
     default long offlineBytes() {

@@ -138,6 +138,11 @@ public final class RemoteCorrelations implements Correlations, AutoCloseable {
     }
 
     @Override
+    public long[] fixedMask(int owner, int id, int words) {
+        return seeded.fixedMask(owner, id, words);
+    }
+
+    @Override
     public long offlineBytesReceived() {
         return offlineBytes;
     }

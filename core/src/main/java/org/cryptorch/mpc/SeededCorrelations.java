@@ -12,6 +12,7 @@ import java.util.function.Function;
 public final class SeededCorrelations implements Correlations {
     private final int party;
     private final Prg prg;
+    private final byte[] seed;
     private final Function<Recipe, long[][]> corrections;
     private final Deque<Prefetched> prefetched = new ArrayDeque<>();
     private long offlineBytes;
@@ -29,6 +30,7 @@ public final class SeededCorrelations implements Correlations {
         }
         this.party = party;
         this.prg = new Prg(seed);
+        this.seed = seed.clone();
         this.corrections = corrections;
     }
 
@@ -50,6 +52,11 @@ public final class SeededCorrelations implements Correlations {
                 + " but the next prefetched one is " + next.spec());
         }
         return next.shares();
+    }
+
+    @Override
+    public long[] fixedMask(int owner, int id, int words) {
+        return party == owner ? FixedMask.expand(seed, id, words) : new long[words];
     }
 
     private long[][] expand(Recipe r) {

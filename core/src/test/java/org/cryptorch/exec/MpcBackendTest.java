@@ -31,6 +31,49 @@ class MpcBackendTest {
     }
 
     @Test
+    void secretWeightsKeepTheirMaskAcrossBatches() {
+        Graph g = TestModels.mlp(4, 21);
+        Random rnd = new Random(22);
+        FloatTensor x1 = TestModels.randomTensor(rnd, 1.0, 4, 8);
+        FloatTensor x2 = TestModels.randomTensor(rnd, 1.0, 4, 8);
+        Program p = Compiler.compile(g, Map.of("x", x1.shape()), TestModels.reluPlan(g), CompileOptions.defaults(),
+            null);
+        // weight products open only the activations: 8 bytes per activation element, none per weight element
+        java.util.List<Step> products = p.steps().stream().filter(s -> s.op().equals("matmul")).toList();
+        assertThat(products).hasSize(2);
+        assertThat(products.get(0).cost().bytesSentByParty0()).isEqualTo(8L * 4 * 8);
+        assertThat(products.get(1).cost().bytesSentByParty0()).isEqualTo(8L * 4 * 16);
+        java.util.List<RunResult[]> runs = TwoPartyRun.runBatches(p, java.util.List.of(Map.of("x", x1),
+            Map.of("x", x2)), 23);
+        Cost c = p.cost();
+        FloatTensor[] xs = {x1, x2};
+        for (int k = 0; k < 2; k++) {
+            FloatTensor plain = new Interpreter(p, new PlainBackend(p.fractionalBits())).run(Map.of("x", xs[k]))
+                .outputs().values().iterator().next();
+            RunResult got = runs.get(k)[0];
+            long truncations = p.instructions().stream().filter(i -> i.op().startsWith("trunc")).count();
+            assertThat(PlainBackendTest.maxAbsDiff(got.outputs().values().iterator().next(), plain))
+                .as("batch %d", k).isLessThanOrEqualTo(Math.max(4, 2 * truncations) * ULP);
+            for (int party = 0; party < 2; party++) {
+                RunResult r = runs.get(k)[party];
+                assertThat(r.rounds()).as("rounds of batch %d", k).isEqualTo(c.rounds());
+                assertThat(r.bytesSent()).as("bytes of batch %d, party %d", k, party).isEqualTo(c.bytesSent(party));
+            }
+        }
+    }
+
+    @Test
+    void convNetWithSecretWeights() {
+        Graph g = TestModels.convNet(17);
+        FloatTensor x = TestModels.randomTensor(new Random(18), 1.0, 1, 2, 6, 6);
+        Program p = Compiler.compile(g, Map.of("x", x.shape()), TestModels.reluPlan(g), CompileOptions.defaults(),
+            null);
+        Step conv = p.steps().stream().filter(s -> s.op().equals("conv")).findFirst().orElseThrow();
+        assertThat(conv.cost().bytesSentByParty0()).as("opens the input only").isEqualTo(8L * 2 * 6 * 6);
+        checkAgainstPlain(p, Map.of("x", x), "conv/secret weights");
+    }
+
+    @Test
     void truncationVariantPerSite() {
         Graph g = TestModels.mlp(4, 15);
         FloatTensor x = TestModels.randomTensor(new Random(16), 1.0, 4, 8);

@@ -1,5 +1,7 @@
 package org.cryptorch.exec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.cryptorch.compile.Program;
 import org.cryptorch.mpc.TwoParties;
@@ -28,5 +30,24 @@ final class TwoPartyRun {
             return new PartyResult(setup, it.run(p.id() == 0 ? inputs0 : inputs1));
         });
         return new Outcome(r.result0().run(), r.result1().run(), r.result0().setup(), r.offlineBytes());
+    }
+
+    /** Shares the weights once, then runs one batch per entry of {@code inputs} (party 0's); results per batch. */
+    static List<RunResult[]> runBatches(Program program, List<? extends Map<String, ? extends Tensor>> inputs,
+                                        long seed) {
+        TwoParties.Run<List<RunResult>> r = TwoParties.run(seed, p -> {
+            Interpreter it = new Interpreter(program, new MpcBackend(p));
+            it.setup();
+            List<RunResult> out = new ArrayList<>();
+            for (Map<String, ? extends Tensor> in : inputs) {
+                out.add(it.run(p.id() == 0 ? in : Map.of()));
+            }
+            return out;
+        });
+        List<RunResult[]> perBatch = new ArrayList<>();
+        for (int k = 0; k < inputs.size(); k++) {
+            perBatch.add(new RunResult[] {r.result0().get(k), r.result1().get(k)});
+        }
+        return perBatch;
     }
 }

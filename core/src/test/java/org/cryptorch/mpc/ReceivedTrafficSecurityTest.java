@@ -2,7 +2,9 @@ package org.cryptorch.mpc;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
 import org.junit.jupiter.api.Test;
@@ -42,12 +44,17 @@ class ReceivedTrafficSecurityTest {
         SplittableRandom rnd = new SplittableRandom(seed);
         LongTensor[] sx = Shares.split(x, rnd);
         LongTensor[] sy = Shares.split(y, rnd);
+        return received(seed, p -> protocol.body.apply(p, new LongTensor[] {sx[p.id()], sy[p.id()]}));
+    }
+
+    /** Each party's received words when both run {@code body}. */
+    private static long[][] received(long seed, Function<Party, ?> body) {
         RecordingChannel[] recorders = new RecordingChannel[2];
         TwoParties.run(seed, ch -> {
             RecordingChannel r = new RecordingChannel(ch);
             recorders[ch.peer().equals("party1") ? 0 : 1] = r;
             return r;
-        }, p -> protocol.body.apply(p, new LongTensor[] {sx[p.id()], sy[p.id()]}));
+        }, body);
         return new long[][] {recorders[0].receivedWords(), recorders[1].receivedWords()};
     }
 
@@ -79,6 +86,46 @@ class ReceivedTrafficSecurityTest {
             assertThat(u2).as("uniformity, other secrets, party %d", party).isLessThan(critical);
             assertThat(same).as("same distribution for both secrets, party %d", party).isLessThan(critical);
         }
+    }
+
+    /**
+     * A weight shared under a fixed mask, then used in two products: party 0 receives W - B once and X - A per
+     * product, party 1 X - A per product. Zero weights against large structured ones (and different inputs) must
+     * give the same uniform distribution.
+     */
+    @Test
+    void fixedMaskProductsRevealNothingAboutTheWeights() {
+        Shape xs = Shape.of(256, 256);
+        Shape ws = Shape.of(256, 256);
+        long[][] zeros = fixedMaskProducts(constant(ws, 0), constant(xs, 0), 301);
+        long[][] other = fixedMaskProducts(Shares.values(ws, 1L << 40, new SplittableRandom(9)),
+            constant(xs, -3L << 40), 302);
+        double critical = ByteStatistics.criticalValue();
+        for (int party = 0; party < 2; party++) {
+            assertThat(zeros[party].length).as("words received by party %d", party)
+                .isEqualTo((party == 0 ? ws.size() : 0) + 2 * xs.size());
+            long[] h1 = ByteStatistics.histogram(zeros[party]);
+            long[] h2 = ByteStatistics.histogram(other[party]);
+            double u1 = ByteStatistics.uniformity(h1);
+            double u2 = ByteStatistics.uniformity(h2);
+            double same = ByteStatistics.twoSample(h1, h2);
+            System.out.printf("fixed-mask matmul, party %d receives: chi2 uniform %.0f / %.0f, two-sample %.0f"
+                + " (critical %.0f)%n", party, u1, u2, same, critical);
+            assertThat(u1).as("uniformity, zero weights, party %d", party).isLessThan(critical);
+            assertThat(u2).as("uniformity, other weights, party %d", party).isLessThan(critical);
+            assertThat(same).as("same distribution for both weights, party %d", party).isLessThan(critical);
+        }
+    }
+
+    private static long[][] fixedMaskProducts(LongTensor w, LongTensor x, long seed) {
+        LongTensor[] sx = Shares.split(x, new SplittableRandom(seed));
+        return received(seed, p -> {
+            Arithmetic.Operand sw = Arithmetic.shareWithFixedMask(p, 1, 0, p.id() == 1 ? w : null, w.shape());
+            for (int k = 0; k < 2; k++) {
+                Arithmetic.matmulOperands(p, List.of(Arithmetic.Operand.fresh(sx[p.id()])), List.of(sw));
+            }
+            return null;
+        });
     }
 
     /** Negative control: the same statistics flag words that carry values below 2^40 (a leaked secret). */

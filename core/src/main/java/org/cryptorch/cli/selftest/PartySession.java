@@ -152,6 +152,11 @@ public final class PartySession {
         }
 
         @Override
+        public long[] fixedMask(int owner, int id, int words) {
+            return dealer.fixedMask(owner, id, words);
+        }
+
+        @Override
         public long offlineBytesReceived() {
             return dealer.offlineBytesReceived();
         }

@@ -1,0 +1,48 @@
+package org.cryptorch.mpc;
+
+import org.cryptorch.tensor.LongTensor;
+
+/**
+ * A secret (a weight) shared once under a mask B that stays fixed for the whole dealer session, so that its products
+ * open only the other operand. B is known in full to {@code owner}: it is stream {@code id} of the owner's PRG seed
+ * ({@link #expand}), which the dealer, holding both seeds, regenerates whenever a triple needs C = A*B; nothing is
+ * stored. The owner's share of the secret is B and the other party's share is {@code opened} = W - B, which the owner
+ * sent at setup and which is public to both (uniform, because B is).
+ *
+ * @param opened W - B, known to both parties
+ */
+public record FixedMask(int owner, int id, LongTensor opened) {
+    public FixedMask {
+        ArithmeticCosts.checkParty("owner", owner);
+        Key.checkId(id);
+    }
+
+    public Key key() {
+        return new Key(owner, id, opened.size());
+    }
+
+    /** This party's share of the mask B: all of it for the owner, zero for the other party. */
+    LongTensor maskShare(Party p, LongTensor share) {
+        return p.id() == owner ? share : LongTensor.zeros(share.shape());
+    }
+
+    /** The mask B itself from its owner's seed (the owner's share; the dealer's copy). */
+    static long[] expand(byte[] ownerSeed, int id, int words) {
+        return new Prg(ownerSeed, 1L + Key.checkId(id)).next(words);
+    }
+
+    /** What identifies a fixed mask to the dealer: owner, id and size. */
+    public record Key(int owner, int id, int words) {
+        public Key {
+            ArithmeticCosts.checkParty("owner", owner);
+            checkId(id);
+        }
+
+        static int checkId(int id) {
+            if (id < 0) {
+                throw new IllegalArgumentException("fixed mask id must be >= 0, got " + id);
+            }
+            return id;
+        }
+    }
+}

@@ -1,5 +1,7 @@
 package org.cryptorch.api;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +14,8 @@ final class Failures {
     private static final Pattern SECTION = Pattern.compile("--- standard error of (\\S+) ---\\n(.*?)(?=\\n--- |\\z)",
         Pattern.DOTALL);
     private static final Pattern FAILED = Pattern.compile("^(dealer|party0|party1) (died|failed)");
+    /** How a process reports that its peer went away: the peer's own line then says why. */
+    private static final Pattern LOST_PEER = Pattern.compile("connection to (dealer|party0|party1) closed");
 
     private Failures() {
     }
@@ -23,18 +27,30 @@ final class Failures {
             return report;
         }
         String culprit = who.find() ? who.group(1) : null;
+        Map<String, String> firstLines = new LinkedHashMap<>();
         Matcher m = SECTION.matcher(report);
-        String fallback = null;
         while (m.find()) {
-            String first = firstLine(m.group(2));
-            if (m.group(1).equals(culprit)) {
-                return reason + ": " + first;
-            }
-            if (fallback == null && !first.isEmpty() && !first.contains("parent process is gone")) {
-                fallback = first;
-            }
+            firstLines.put(m.group(1), firstLine(m.group(2)));
         }
-        return fallback == null ? reason : reason + " (" + fallback + ")";
+        if (culprit != null && firstLines.containsKey(culprit)) {
+            String first = firstLines.get(culprit);
+            return reason + ": " + first + rootCause(first, firstLines);
+        }
+        return firstLines.values().stream().filter(l -> !l.isEmpty() && !l.contains("parent process is gone"))
+            .findFirst().map(l -> reason + " (" + l + ")").orElse(reason);
+    }
+
+    /**
+     * When the failing process only lost its peer, the peer's own first line (e.g. an out-of-memory error) in
+     * parentheses; otherwise empty.
+     */
+    private static String rootCause(String first, Map<String, String> firstLines) {
+        Matcher lost = LOST_PEER.matcher(first);
+        if (!lost.find()) {
+            return "";
+        }
+        String peerLine = firstLines.getOrDefault(lost.group(1), "");
+        return peerLine.isEmpty() || LOST_PEER.matcher(peerLine).find() ? "" : " (" + peerLine + ")";
     }
 
     private static String firstLine(String text) {

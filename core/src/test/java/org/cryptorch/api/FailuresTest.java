@@ -29,4 +29,16 @@ class FailuresTest {
         assertThat(Failures.oneLine(report)).isEqualTo("timed out waiting for party0 to finish the run (party0: "
             + "no message from party1 for 300 s)");
     }
+
+    @Test
+    void aProcessThatOnlyLostItsPeerIsFollowedByThePeersOwnReason() {
+        String report = """
+            party0 died (exit status 1) while waiting for party0 to finish the run
+            --- standard error of party1 ---
+            party1: Java heap space
+            --- standard error of party0 ---
+            party0: connection to party1 closed during 'input'""";
+        assertThat(Failures.oneLine(report)).isEqualTo("party0 died (exit status 1) while waiting for party0 to "
+            + "finish the run: party0: connection to party1 closed during 'input' (party1: Java heap space)");
+    }
 }

@@ -37,13 +37,22 @@ public final class CrypTorch {
         return t;
     }
 
-    /** Compiles {@code model} for one input shape (batch included) and ownership. */
+    /** Compiles {@code model} for one input shape (batch included) and ownership, without calibration. */
     public static Executable compile(Model model, Shape inputShape, PlanChoice plan, Ownership owners) {
-        return Executable.compile(model, inputShape, plan, owners);
+        return Executable.compile(model, inputShape, plan, owners, Calibration.NONE);
     }
 
-    /** The fixed-point simulation of {@code model} on {@code samples}, {@code batch} at a time (0: all at once). */
-    public static FloatTensor simulate(Model model, Tensor samples, PlanChoice plan, int batch, Progress progress) {
+    /** Reads public calibration samples for {@code model} (see {@link Calibration}); null file: none. */
+    public static Calibration readCalibration(Path file, Model model) {
+        return Calibration.read(file, model);
+    }
+
+    /**
+     * The fixed-point simulation of {@code model} on {@code samples}, {@code batch} at a time (0: all at once),
+     * with comparison widths from {@code calibration} where the plan does not fix them.
+     */
+    public static FloatTensor simulate(Model model, Tensor samples, PlanChoice plan, int batch,
+                                       Calibration calibration, Progress progress) {
         model.checkSamples(samples, batch);
         int n = samples.shape().dim(0);
         int size = batch <= 0 ? n : Math.min(batch, n);
@@ -53,7 +62,7 @@ public final class CrypTorch {
         for (int start = 0; start < n; start += size) {
             Tensor slice = Samples.slice(samples, start, Math.min(n, start + size));
             if (program == null || !program.inputShape().equals(slice.shape())) {
-                program = compile(model, slice.shape(), plan, Ownership.defaults());
+                program = Executable.compile(model, slice.shape(), plan, Ownership.defaults(), calibration);
             }
             outputs.add(program.simulate(slice));
             progress.update(outputs.size(), batches);
@@ -62,7 +71,7 @@ public final class CrypTorch {
     }
 
     public static FloatTensor simulate(Model model, Tensor samples, PlanChoice plan, int batch) {
-        return simulate(model, samples, plan, batch, Progress.NONE);
+        return simulate(model, samples, plan, batch, Calibration.NONE, Progress.NONE);
     }
 
     /**

@@ -34,13 +34,16 @@ public final class Executable {
         this.inputType = inputType;
     }
 
-    /** Compiles {@code model} for inputs of {@code inputShape}. */
-    public static Executable compile(Model model, Shape inputShape, PlanChoice plan, Ownership owners) {
+    /**
+     * Compiles {@code model} for inputs of {@code inputShape}; comparisons the plan leaves open get their widths
+     * from {@code calibration} (public samples, never the private inputs), or the full ring without it.
+     */
+    public static Executable compile(Model model, Shape inputShape, PlanChoice plan, Ownership owners,
+                                     Calibration calibration) {
         var canonical = model.canonical(inputShape);
         Plan resolved = plan.resolve(canonical);
-        // No calibration: comparison widths come from the plan or default to the full ring, never from private data.
         Program p = org.cryptorch.compile.Compiler.compile(canonical, Map.of(model.inputName(), inputShape), resolved,
-            CompileOptions.defaults().withOwnership(owners), null);
+            CompileOptions.defaults().withOwnership(owners), calibration.inputs(model.inputName(), inputShape));
         return new Executable(p, model.inputName(), canonical.outputs().get(0).name(), inputShape,
             model.inputType());
     }

@@ -55,13 +55,14 @@ final class LocalRun {
     }
 
     /**
-     * Fails early, in this process, on a missing or unreadable model or input, an input of the wrong shape, or a
-     * plan that does not fit the model.
+     * Fails early, in this process, on a missing or unreadable model, input or calibration file, an input or
+     * calibration samples of the wrong shape or type, or a plan that does not fit the model.
      */
     private static void check(RunOptions o) {
         Model model = Model.load(o.model());
         Tensor x = CrypTorch.readSamples(o.inputs());
         model.checkSamples(x, o.batch());
+        Calibration.read(o.calib(), model).inputs(model.inputName(), x.shape());
         Shape samples = x.shape();
         Shape first = Model.batchShape(samples, o.batch() == 0 ? samples.dim(0) : Math.min(o.batch(), samples.dim(0)));
         Graph canonical = model.canonical(first);

@@ -45,6 +45,7 @@ final class PartyRun {
     private final Model model;
     private final RunOptions options;
     private final Progress progress;
+    private final Calibration calibration;
     private final Map<Shape, Prepared> prepared = new HashMap<>();
     private final PartyFigures figures = new PartyFigures();
     /** Predicted online rounds of the whole run: progress counts rounds done out of these. */
@@ -59,6 +60,7 @@ final class PartyRun {
         this.model = model;
         this.options = options;
         this.progress = progress;
+        this.calibration = Calibration.read(options.calib(), model);
     }
 
     /** Runs this party's side; returns the run's statistics at party 0 and null at party 1. */
@@ -113,7 +115,7 @@ final class PartyRun {
     /** Both parties send their settings; a difference fails both with both settings shown. */
     private void agree(Party party) {
         Channel peer = party.peer();
-        String mine = options.agreement();
+        String mine = options.agreement(calibration.hash());
         String theirs = party.labelled(SETUP, () -> {
             peer.sendBytes(mine.getBytes(StandardCharsets.UTF_8));
             return new String(peer.receiveBytes(), StandardCharsets.UTF_8);
@@ -149,7 +151,7 @@ final class PartyRun {
             return known;
         }
         long t = System.nanoTime();
-        Executable program = Executable.compile(model, shape, options.plan(), options.owners());
+        Executable program = Executable.compile(model, shape, options.plan(), options.owners(), calibration);
         figures.compileNanos += System.nanoTime() - t;
         t = System.nanoTime();
         RecipeRecorder.Needs needs = RecipeRecorder.rehearse(program, options.owners().defaultInputOwner());

@@ -14,10 +14,11 @@ import org.cryptorch.launch.KeyValueArgs;
  * @param output  where the output owner writes the outputs (.npy), atomically
  * @param batch   samples per batch; 0 runs all samples in one batch
  * @param stats   where party 0 writes the run's statistics (JSON), or null
+ * @param calib   public calibration samples (.npy) for comparison widths, read by both parties, or null
  * @param timeout longest wait for any single step (connecting, a message from a peer, a process to finish)
  */
 public record RunOptions(Path model, Path inputs, Path output, PlanChoice plan, int batch, Path stats,
-                         Ownership owners, boolean quiet, Duration timeout) {
+                         Ownership owners, Path calib, boolean quiet, Duration timeout) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
 
     public RunOptions {
@@ -32,41 +33,46 @@ public record RunOptions(Path model, Path inputs, Path output, PlanChoice plan, 
     /** Default options: profile {@code default}, one batch, party 0 owns input and output, party 1 the weights. */
     public static RunOptions of(Path model, Path inputs, Path output) {
         return new RunOptions(model, inputs, output, PlanChoice.profile(PlanChoice.DEFAULT_PROFILE), 0, null,
-            Ownership.defaults(), false, DEFAULT_TIMEOUT);
+            Ownership.defaults(), null, false, DEFAULT_TIMEOUT);
     }
 
     public RunOptions withPlan(PlanChoice p) {
-        return new RunOptions(model, inputs, output, p, batch, stats, owners, quiet, timeout);
+        return new RunOptions(model, inputs, output, p, batch, stats, owners, calib, quiet, timeout);
     }
 
     public RunOptions withBatch(int n) {
-        return new RunOptions(model, inputs, output, plan, n, stats, owners, quiet, timeout);
+        return new RunOptions(model, inputs, output, plan, n, stats, owners, calib, quiet, timeout);
     }
 
     public RunOptions withStats(Path file) {
-        return new RunOptions(model, inputs, output, plan, batch, file, owners, quiet, timeout);
+        return new RunOptions(model, inputs, output, plan, batch, file, owners, calib, quiet, timeout);
     }
 
     public RunOptions withOwners(Ownership o) {
-        return new RunOptions(model, inputs, output, plan, batch, stats, o, quiet, timeout);
+        return new RunOptions(model, inputs, output, plan, batch, stats, o, calib, quiet, timeout);
     }
 
     public RunOptions withTimeout(Duration t) {
-        return new RunOptions(model, inputs, output, plan, batch, stats, owners, quiet, t);
+        return new RunOptions(model, inputs, output, plan, batch, stats, owners, calib, quiet, t);
+    }
+
+    public RunOptions withCalibration(Path file) {
+        return new RunOptions(model, inputs, output, plan, batch, stats, owners, file, quiet, timeout);
     }
 
     /** The same options with every path made absolute, so child processes find the files wherever they run. */
     public RunOptions absolute() {
         return new RunOptions(abs(model), abs(inputs), abs(output),
             plan.planFile() == null ? plan : PlanChoice.plan(abs(plan.planFile())), batch, abs(stats), owners,
-            quiet, timeout);
+            abs(calib), quiet, timeout);
     }
 
     List<String> toArgs() {
         return new KeyValueArgs.Builder().put("model", model).put("inputs", inputs).put("output", output)
             .put("profile", plan.profile()).put("plan", plan.planFile()).put("batch", batch).put("stats", stats)
             .put("input-owner", owners.defaultInputOwner()).put("weights-owner", weightsOwnerText(owners))
-            .put("output-owner", owners.defaultOutputReceiver()).put("quiet", quiet).put("timeout", timeout.toMillis())
+            .put("output-owner", owners.defaultOutputReceiver()).put("calib", calib).put("quiet", quiet)
+            .put("timeout", timeout.toMillis())
             .build();
     }
 
@@ -75,17 +81,20 @@ public record RunOptions(Path model, Path inputs, Path output, PlanChoice plan, 
             PlanChoice.of(path(a.get("plan")), a.get("profile").isEmpty() ? null : a.get("profile")),
             Integer.parseInt(a.get("batch")), path(a.get("stats")),
             owners(Integer.parseInt(a.get("input-owner")), a.get("weights-owner"),
-                Integer.parseInt(a.get("output-owner"))),
+                Integer.parseInt(a.get("output-owner"))), path(a.get("calib")),
             Boolean.parseBoolean(a.get("quiet")), Duration.ofMillis(Long.parseLong(a.get("timeout"))));
     }
 
-    /** What both parties must agree on; compared at the start of a run so a mismatch fails clearly. */
-    String agreement() {
+    /**
+     * What both parties must agree on, {@code calibrationHash} being the content hash of their calibration files;
+     * compared at the start of a run so a mismatch fails clearly.
+     */
+    String agreement(String calibrationHash) {
         String approximations = plan.profile() != null ? "profile " + plan.profile()
             : "plan " + plan.planFile().getFileName();
         return "model " + model.getFileName() + ", " + approximations + ", batch " + batch + ", input owner "
             + owners.defaultInputOwner() + ", weights owner " + weightsOwnerText(owners) + ", output owner "
-            + owners.defaultOutputReceiver();
+            + owners.defaultOutputReceiver() + ", calibration " + calibrationHash;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.cryptorch.api;
 
+import java.util.List;
 import org.cryptorch.tensor.DType;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.LongTensor;
@@ -17,6 +18,14 @@ final class Samples {
             case FloatTensor f -> f.slice(0, start, end, 1);
             case LongTensor l -> l.slice(0, start, end, 1);
         };
+    }
+
+    /** Tensors of one type joined along the first dimension. */
+    static Tensor concat(List<Tensor> parts) {
+        if (parts.get(0) instanceof FloatTensor) {
+            return FloatTensor.concat(0, parts.stream().map(FloatTensor.class::cast).toList());
+        }
+        return LongTensor.concat(0, parts.stream().map(LongTensor.class::cast).toList());
     }
 
     static Tensor zeros(DType type, Shape shape) {

@@ -59,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
             Tensor floatOut = FloatInterpreter.run(OnnxReader.read(model), Map.of(loaded.inputName(), x)).values()
                 .iterator().next();
             RunStats stats = CrypTorch.runLocal(new RunOptions(model, inputs, output,
-                    PlanChoice.profile(profile), batching.batch, null, Ownership.defaults(), batching.quiet,
+                    PlanChoice.profile(profile), batching.batch, null, Ownership.defaults(), null, batching.quiet,
                     RunOptions.DEFAULT_TIMEOUT),
                 batching.progress("demo"));
             FloatTensor privateOut = (FloatTensor) TensorFiles.read(output);

@@ -1,6 +1,7 @@
 package org.cryptorch.cli;
 
 import java.nio.file.Path;
+import org.cryptorch.api.Calibration;
 import org.cryptorch.api.PlanChoice;
 import org.cryptorch.api.Progress;
 import org.cryptorch.api.RunOptions;
@@ -27,6 +28,14 @@ final class RunMixin {
     @Option(names = "--profile", paramLabel = "NAME",
         description = "approximation profile when no plan is given: default or crypten (default: default)")
     String profile;
+
+    @Option(names = "--calib", paramLabel = "C.npy",
+        description = "public calibration samples (first axis = samples, the inputs' feature shape), e.g. a set the "
+            + "model owner publishes; read by both parties (the files must be identical) to compile comparisons "
+            + "the plan does not fix on fewer bits (ceil(log2(max|x| 2^f)) + 2). The first "
+            + Calibration.MAX_SAMPLES + " samples are used. Never pass the private inputs: the widths are public. "
+            + "Without it such comparisons take all 64 bits")
+    Path calib;
 
     @Option(names = "--stats", paramLabel = "S.json",
         description = "write {online_seconds, offline_seconds, rounds, bytes_per_party, offline_bytes, "
@@ -61,7 +70,7 @@ final class RunMixin {
             throw new IllegalArgumentException("missing --output Y.npy");
         }
         return new RunOptions(model, inputs, output, planChoice(), batching.batch, stats,
-            RunOptions.owners(inputOwner, weightsOwner, outputOwner), batching.quiet, RunOptions.DEFAULT_TIMEOUT);
+            RunOptions.owners(inputOwner, weightsOwner, outputOwner), calib, batching.quiet, RunOptions.DEFAULT_TIMEOUT);
     }
 
     Progress progress(String what) {

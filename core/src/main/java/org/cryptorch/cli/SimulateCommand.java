@@ -1,6 +1,7 @@
 package org.cryptorch.cli;
 
 import java.util.concurrent.Callable;
+import org.cryptorch.api.Calibration;
 import org.cryptorch.api.CrypTorch;
 import org.cryptorch.api.Model;
 import org.cryptorch.onnx.TensorFiles;
@@ -22,7 +23,9 @@ public final class SimulateCommand implements Callable<Integer> {
         run.options(true, true);
         Model model = CrypTorch.load(run.model);
         Tensor x = CrypTorch.readSamples(run.inputs);
-        FloatTensor y = CrypTorch.simulate(model, x, run.planChoice(), run.batching.batch, run.progress("simulate"));
+        Calibration calibration = CrypTorch.readCalibration(run.calib, model);
+        FloatTensor y = CrypTorch.simulate(model, x, run.planChoice(), run.batching.batch, calibration,
+            run.progress("simulate"));
         TensorFiles.write(run.output, y);
         return 0;
     }

@@ -46,6 +46,7 @@ public final class ComparisonWidths {
         if (calibration == null) {
             return out;
         }
+        Map<Value, Node> lastUse = lastUses(g);
         for (Map<String, Tensor> sample : calibration) {
             Map<Value, Tensor> env = new HashMap<>();
             for (Value in : g.inputs()) {
@@ -71,9 +72,25 @@ public final class ComparisonWidths {
                 for (int i = 0; i < n.outputs().size() && i < res.size(); i++) {
                     env.put(n.output(i), res.get(i));
                 }
+                // Only the ranges are wanted: dropping dead activations keeps a large model's run in a small heap.
+                env.keySet().removeIf(v -> lastUse.get(v) == n);
             }
         }
         return out;
+    }
+
+    /** The last node (in order) reading each value; graph outputs and unread values have none. */
+    private static Map<Value, Node> lastUses(Graph g) {
+        Map<Value, Node> last = new HashMap<>();
+        for (Node n : g.nodes()) {
+            for (Value v : n.inputs()) {
+                if (v != null) {
+                    last.put(v, n);
+                }
+            }
+        }
+        g.outputs().forEach(last::remove);
+        return last;
     }
 
     private static double maxAbs(Tensor t) {

@@ -87,6 +87,19 @@ class RunErrorsTest {
     }
 
     @Test
+    void badCalibrationFileFailsBeforeAnyProcessStarts() throws IOException {
+        assertFailsWith(run("--calib", file("none.npy")), "calibration file", "none.npy", "does not exist");
+        TensorFiles.write(dir.resolve("c.npy"), FloatTensor.zeros(Shape.of(4, 28, 28)));
+        assertFailsWith(run("--calib", file("c.npy")), "calibration file c.npy", "[N, 784]", "[1, 28, 28]");
+        TensorFiles.write(dir.resolve("c.npy"), LongTensor.zeros(Shape.of(4, 784)));
+        assertFailsWith(run("--calib", file("c.npy")), "calibration file c.npy", "takes real values", "INT64");
+        Files.writeString(dir.resolve("c.npy"), "not numpy");
+        assertFailsWith(run("--calib", file("c.npy")), "c.npy");
+        assertFailsWith(CliRun.of("simulate", file("model.onnx"), "--inputs", file("x.npy"), "--output",
+            file("y.npy"), "--calib", file("none.npy")), "calibration file", "does not exist");
+    }
+
+    @Test
     void missingOutputDirectory() throws IOException {
         assertFailsWith(CliRun.of("run", file("model.onnx"), "--inputs", file("x.npy"), "--output",
             file("nowhere/y.npy")), "output directory", "does not exist");

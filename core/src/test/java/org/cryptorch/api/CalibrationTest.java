@@ -1,0 +1,43 @@
+package org.cryptorch.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.cryptorch.compile.Ownership;
+import org.cryptorch.onnx.TensorFiles;
+import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.Shape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Calibration files: capped, cycled into the compiled batch shape, and identified by content in the settings. */
+class CalibrationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void calibratedProgramCostsLessAndTheSettingsNameTheFileContent() throws Exception {
+        DemoFiles.write(dir, 100);
+        Model model = CrypTorch.load(dir.resolve("model.onnx"));
+        Path calib = dir.resolve("x.npy");
+        Calibration c = CrypTorch.readCalibration(calib, model);
+        PlanChoice profile = PlanChoice.profile(PlanChoice.DEFAULT_PROFILE);
+        Shape batch = Shape.of(5, 784);
+
+        // 100 samples are capped at 64: 13 batches of 5, the last one filled up from the first samples.
+        assertThat(c.inputs(model.inputName(), batch)).hasSize(13)
+            .allSatisfy(m -> assertThat(m.get(model.inputName()).shape()).isEqualTo(batch));
+        long calibrated = Executable.compile(model, batch, profile, Ownership.defaults(), c).program().cost()
+            .bytesPerParty();
+        long full = CrypTorch.compile(model, batch, profile, Ownership.defaults()).program().cost().bytesPerParty();
+        assertThat(calibrated).isLessThan(full);
+
+        Path other = dir.resolve("other.npy");
+        TensorFiles.write(other, ((FloatTensor) TensorFiles.read(calib)).slice(0, 1, 100, 1));
+        RunOptions options = RunOptions.of(dir.resolve("model.onnx"), calib, dir.resolve("y.npy"));
+        assertThat(options.agreement(c.hash()))
+            .isEqualTo(options.agreement(CrypTorch.readCalibration(calib, model).hash()))
+            .isNotEqualTo(options.agreement(CrypTorch.readCalibration(other, model).hash()))
+            .isNotEqualTo(options.agreement(Calibration.NONE.hash()));
+    }
+}

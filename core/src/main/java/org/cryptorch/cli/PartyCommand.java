@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "party", mixinStandardHelpOptions = true,
     description = {"Runs party 0 or 1 of a private run described by a cluster file (hosts, ports, certificates "
         + "from `cryptorch keygen`); start `cryptorch dealer` and the other party with the same file. Both parties "
-        + "need the same model, plan and ownership options (checked when they meet). The input owner needs "
+        + "need the same model, plan, ownership and --calib file (checked when they meet). The input owner needs "
         + "--inputs, the output owner --output; party 0 writes --stats."})
 public final class PartyCommand implements Callable<Integer> {
     @Mixin

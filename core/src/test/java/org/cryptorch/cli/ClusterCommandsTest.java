@@ -32,14 +32,7 @@ class ClusterCommandsTest {
     @Test
     @Timeout(90)
     void threeProcessesFromOneClusterFile() throws Exception {
-        DemoFiles.write(dir, 3);
-        assertThat(Main.run("keygen", "--out", dir.resolve("keys").toString())).isZero();
-        Files.writeString(dir.resolve("cluster.yaml"), "certificates: keys\ntimeout_seconds: 60\n"
-            + "dealer: {host: 127.0.0.1, port: " + freePort() + "}\n"
-            + "party1: {host: 127.0.0.1, port: " + freePort() + "}\n"
-            + "party0: {host: 127.0.0.1}\n");
-        List<String> common = List.of(dir.resolve("model.onnx").toString(), "--config",
-            dir.resolve("cluster.yaml").toString(), "--weights-owner", "public", "--output-owner", "1", "--quiet");
+        List<String> common = cluster();
         List<Process> processes = new ArrayList<>();
         try {
             processes.add(start("dealer", List.of("dealer", "--config", dir.resolve("cluster.yaml").toString())));
@@ -65,6 +58,44 @@ class ClusterCommandsTest {
             assertThat(y.data()[i]).as("output %d", i).isCloseTo(reference.data()[i], offset(5e-2));
         }
         assertThat(dir.resolve("s.json")).exists();
+    }
+
+    @Test
+    @Timeout(90)
+    void partiesWithDifferentCalibrationFilesRefuseToRun() throws Exception {
+        List<String> common = cluster();
+        FloatTensor x = (FloatTensor) TensorFiles.read(dir.resolve("x.npy"));
+        TensorFiles.write(dir.resolve("c0.npy"), x.slice(0, 0, 2, 1));
+        TensorFiles.write(dir.resolve("c1.npy"), x.slice(0, 1, 3, 1));
+        List<Process> processes = new ArrayList<>();
+        try {
+            processes.add(start("dealer", List.of("dealer", "--config", dir.resolve("cluster.yaml").toString())));
+            processes.add(start("party1", concat(List.of("party"), common, List.of("--id", "1", "--output",
+                dir.resolve("y.npy").toString(), "--calib", dir.resolve("c1.npy").toString()))));
+            processes.add(start("party0", concat(List.of("party"), common, List.of("--id", "0", "--inputs",
+                dir.resolve("x.npy").toString(), "--calib", dir.resolve("c0.npy").toString()))));
+            for (int i = 1; i < processes.size(); i++) {
+                assertThat(processes.get(i).waitFor(80, TimeUnit.SECONDS)).isTrue();
+                String err = Files.readString(dir.resolve(i + ".err"));
+                assertThat(processes.get(i).exitValue()).as(err).isNotZero();
+                assertThat(err).contains("the parties were started with different settings", "calibration");
+            }
+        } finally {
+            processes.forEach(Process::destroyForcibly);
+        }
+        assertThat(dir.resolve("y.npy")).doesNotExist();
+    }
+
+    /** Demo files, certificates and a loopback cluster file; returns the options both parties share. */
+    private List<String> cluster() throws IOException {
+        DemoFiles.write(dir, 3);
+        assertThat(Main.run("keygen", "--out", dir.resolve("keys").toString())).isZero();
+        Files.writeString(dir.resolve("cluster.yaml"), "certificates: keys\ntimeout_seconds: 60\n"
+            + "dealer: {host: 127.0.0.1, port: " + freePort() + "}\n"
+            + "party1: {host: 127.0.0.1, port: " + freePort() + "}\n"
+            + "party0: {host: 127.0.0.1}\n");
+        return List.of(dir.resolve("model.onnx").toString(), "--config", dir.resolve("cluster.yaml").toString(),
+            "--weights-owner", "public", "--output-owner", "1", "--quiet");
     }
 
     private Process start(String name, List<String> args) throws IOException {

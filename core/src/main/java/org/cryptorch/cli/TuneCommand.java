@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cryptorch.compile.CompileOptions;
 import org.cryptorch.compile.Plan;
+import org.cryptorch.compile.Program;
 import org.cryptorch.onnx.OnnxReader;
 import org.cryptorch.onnx.TensorFiles;
 import org.cryptorch.tensor.FloatTensor;
@@ -125,9 +126,11 @@ public final class TuneCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write " + e.getMessage(), e);
         }
-        double speedup = summarise(out, tuning, r, costs);
+        ModelTuning.Compiled reference = tuning.compile(r.reference().assignment());
+        ModelTuning.Compiled chosen = tuning.compile(r.chosen().assignment());
+        double speedup = summarise(out, r, costs, reference.program(), chosen.program());
         if (holdout != null) {
-            checkHoldout(out, tuning, r, m, speedup);
+            checkHoldout(out, tuning, r, m, speedup, reference.plan(), chosen.plan());
         }
         out.printf("plan written to %s%s%n", output, report == null ? "" : "; report: " + report.resolve(
             HtmlReport.HTML));
@@ -136,14 +139,12 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     /** Prints metric and predicted latencies; returns the predicted speedup on the tuning network. */
-    private double summarise(PrintWriter out, ModelTuning tuning, TuneReport r, CostModel costs) {
+    private double summarise(PrintWriter out, TuneReport r, CostModel costs, Program reference, Program chosen) {
         String name = r.metric().cliName();
         out.printf(Locale.ROOT, "%s: %d evaluations (%d cache hits) in %.1f s%n", r.strategy(), r.searchEvaluations(),
             r.cacheHits(), r.searchSeconds());
         out.printf(Locale.ROOT, "calibration %s: default profile %.4f, tuned %.4f%n", name, r.reference().metric(),
             r.chosen().metric());
-        Plan reference = tuning.plan(r.reference().assignment());
-        Plan chosen = tuning.plan(r.chosen().assignment());
         Map<String, NetworkProfile> networks = new LinkedHashMap<>();
         for (NetworkProfile n : List.of(costs.network(), NetworkProfile.LOOPBACK, NetworkProfile.WAN)) {
             networks.putIfAbsent(n.name(), n);
@@ -151,8 +152,8 @@ public final class TuneCommand implements Callable<Integer> {
         double speedup = Double.NaN;
         for (NetworkProfile n : networks.values()) {
             CostModel c = new CostModel(n, costs.compute());
-            double before = tuning.predict(reference, c).seconds();
-            double after = tuning.predict(chosen, c).seconds();
+            double before = ModelTuning.predict(reference, c).seconds();
+            double after = ModelTuning.predict(chosen, c).seconds();
             out.printf(Locale.ROOT, "predicted on %s: %.4f s -> %.4f s (%.2fx)%n", n.name(), before, after,
                 before / after);
             if (n == costs.network()) {
@@ -162,11 +163,12 @@ public final class TuneCommand implements Callable<Integer> {
         return speedup;
     }
 
-    private void checkHoldout(PrintWriter out, ModelTuning tuning, TuneReport r, Metric m, double speedup) {
+    private void checkHoldout(PrintWriter out, ModelTuning tuning, TuneReport r, Metric m, double speedup,
+                              Plan reference, Plan chosen) {
         FloatTensor x = floats(holdout, "--holdout");
         long[] y = holdoutLabels == null ? null : labels(holdoutLabels, "--holdout-labels");
-        double before = tuning.score(tuning.plan(r.reference().assignment()), x, y);
-        double after = tuning.score(tuning.plan(r.chosen().assignment()), x, y);
+        double before = tuning.score(reference, x, y);
+        double after = tuning.score(chosen, x, y);
         out.printf(Locale.ROOT, "held-out %s (%d samples): default profile %.4f, tuned %.4f; predicted speedup %.2fx on"
             + " %s%n", m.cliName(), x.shape().dim(0), before, after, speedup, r.network().name());
     }

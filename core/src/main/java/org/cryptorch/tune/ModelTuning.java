@@ -78,16 +78,22 @@ public final class ModelTuning {
                            Consumer<Evaluated> progress) {
         TuneReport r = new Tuner(model.space(), evaluator, costs, model.otherOps(), tuneOptions).tune(strategy,
             progress);
-        return r.withComparisonWidths(plan(r.chosen().assignment()).comparisonWidths());
+        return r.withComparisonWidths(compile(r.chosen().assignment()).plan().comparisonWidths());
+    }
+
+    /** A plan with the comparison widths it compiles to on the calibration data, and that program. */
+    public record Compiled(Plan plan, Program program) {
     }
 
     /**
-     * The compiler plan of a report's reference or chosen assignment, with the comparison widths it compiles to on
-     * the calibration data (so scoring it elsewhere, or running it, uses the widths the search measured).
+     * The compiler plan of a report's reference or chosen assignment, compiled on the calibration data; the plan
+     * carries the resulting comparison widths (so scoring it elsewhere, or running it, uses the widths the search
+     * measured).
      */
-    public Plan plan(Assignment a) {
+    public Compiled compile(Assignment a) {
         Plan p = model.plan(a);
-        return p.withComparisonWidths(model.compile(p).comparisonWidths());
+        Program program = model.compile(p);
+        return new Compiled(p.withComparisonWidths(program.comparisonWidths()), program);
     }
 
     /** The metric of {@code plan} on other samples (e.g. held-out data the search never saw), on the PlainBackend. */
@@ -99,9 +105,8 @@ public final class ModelTuning {
         return onSamples.score(p);
     }
 
-    /** Predicted latency of {@code plan} on the calibration batch, with the program's fused schedule. */
-    public CostPrediction predict(Plan plan, CostModel costs) {
-        Program p = model.compile(plan);
+    /** Predicted latency of a compiled plan on the calibration batch, with the program's fused schedule. */
+    public static CostPrediction predict(Program p, CostModel costs) {
         return costs.predict(ProgramCostedOps.ops(p), ProgramCostedOps.schedule(p));
     }
 }

@@ -48,14 +48,15 @@ public final class CrypTorch {
     }
 
     /**
-     * The fixed-point simulation of {@code model} on {@code samples}, {@code batch} at a time (0: all at once),
+     * The fixed-point simulation of {@code model} on {@code samples}, {@code batch} at a time (0: the default of
+     * {@link Model#batchSize}),
      * with comparison widths from {@code calibration} where the plan does not fix them.
      */
     public static FloatTensor simulate(Model model, Tensor samples, PlanChoice plan, int batch,
                                        Calibration calibration, Progress progress) {
         model.checkSamples(samples, batch);
         int n = samples.shape().dim(0);
-        int size = batch <= 0 ? n : Math.min(batch, n);
+        int size = model.batchSize(Math.max(0, batch), n);
         int batches = (n + size - 1) / size;
         List<FloatTensor> outputs = new ArrayList<>();
         Executable program = null;

@@ -64,7 +64,7 @@ final class LocalRun {
         model.checkSamples(x, o.batch());
         Calibration.read(o.calib(), model).inputs(model.inputName(), x.shape());
         Shape samples = x.shape();
-        Shape first = Model.batchShape(samples, o.batch() == 0 ? samples.dim(0) : Math.min(o.batch(), samples.dim(0)));
+        Shape first = Model.batchShape(samples, model.batchSize(o.batch(), samples.dim(0)));
         Graph canonical = model.canonical(first);
         Compiler.approximate(canonical, Map.of(model.inputName(), first), o.plan().resolve(canonical));
         Path dir = o.output().getParent();

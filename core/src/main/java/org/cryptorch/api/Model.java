@@ -124,11 +124,23 @@ public final class Model {
             throw new IllegalArgumentException("input '" + inputName + "' of " + name + ": no samples (shape "
                 + describe(samples.dims()) + ")");
         }
-        int first = batch == 0 ? samples.dim(0) : Math.min(batch, samples.dim(0));
-        checkInputShape(batchShape(samples, first));
+        checkInputShape(batchShape(samples, batchSize(batch, samples.dim(0))));
     }
 
     /** {@code samples} with its first dimension set to {@code batch}. */
+    /**
+     * Samples per batch for a requested {@code batch} (0: the default) of {@code samples}: the request (at most all
+     * samples); by default the input's fixed first dimension when it declares one (a model exported for one sequence
+     * has that size baked into its reshapes, so it runs one sample at a time), else all samples at once.
+     */
+    public int batchSize(int batch, int samples) {
+        if (batch > 0) {
+            return Math.min(batch, samples);
+        }
+        boolean fixed = declaredDims != null && declaredDims.length > 0 && declaredDims[0] > 0;
+        return fixed ? Math.min(declaredDims[0], samples) : samples;
+    }
+
     static Shape batchShape(Shape samples, int batch) {
         int[] dims = samples.dims();
         dims[0] = batch;

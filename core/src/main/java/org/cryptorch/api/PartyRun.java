@@ -73,7 +73,7 @@ final class PartyRun {
             agree(party);
             Shape inputShape = exchangeShape(party, input);
             int samples = inputShape.dim(0);
-            int batch = options.batch() == 0 ? samples : Math.min(options.batch(), samples);
+            int batch = model.batchSize(options.batch(), samples);
             int batches = (samples + batch - 1) / batch;
             for (int k = 0; k < batches; k++) {
                 int start = k * batch;

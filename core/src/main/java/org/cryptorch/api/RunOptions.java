@@ -12,7 +12,7 @@ import org.cryptorch.launch.KeyValueArgs;
  *
  * @param inputs  the input file (.npy), read by the input owner only; its first dimension indexes samples
  * @param output  where the output owner writes the outputs (.npy), atomically
- * @param batch   samples per batch; 0 runs all samples in one batch
+ * @param batch   samples per batch; 0: the model's fixed batch if its input declares one, else all samples
  * @param stats   where party 0 writes the run's statistics (JSON), or null
  * @param calib   public calibration samples (.npy) for comparison widths, read by both parties, or null
  * @param timeout longest wait for any single step (connecting, a message from a peer, a process to finish)

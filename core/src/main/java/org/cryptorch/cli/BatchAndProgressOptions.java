@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 /** The batch size and progress bar options of every command that runs a model privately. */
 final class BatchAndProgressOptions {
     @Option(names = "--batch", defaultValue = "0", paramLabel = "N",
-        description = "samples per batch (default: all in one batch)")
+        description = "samples per batch (default: the model's fixed batch size if its input declares one, else all"
+            + " samples in one batch)")
     int batch;
 
     @Option(names = "--quiet", description = "no progress bar")

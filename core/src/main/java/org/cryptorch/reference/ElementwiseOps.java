@@ -1,5 +1,6 @@
 package org.cryptorch.reference;
 
+import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
 import org.cryptorch.tensor.DType;
@@ -16,21 +17,21 @@ final class ElementwiseOps {
     static void register() {
         Ops.single("Clip", ElementwiseOps::clip);
 
-        arithmetic("Add", Double::sum, Long::sum);
-        arithmetic("Sub", (a, b) -> a - b, (a, b) -> a - b);
-        arithmetic("Mul", (a, b) -> a * b, (a, b) -> a * b);
-        arithmetic("Div", (a, b) -> a / b, ElementwiseOps::integerDivide);
-        arithmetic("Pow", Math::pow, (a, b) -> (long) Math.pow(a, b));
+        arithmetic("Add", FloatTensor::add, Long::sum);
+        arithmetic("Sub", FloatTensor::sub, (a, b) -> a - b);
+        arithmetic("Mul", FloatTensor::mul, (a, b) -> a * b);
+        arithmetic("Div", FloatTensor::div, ElementwiseOps::integerDivide);
+        arithmetic("Pow", each(Math::pow), (a, b) -> (long) Math.pow(a, b));
         Ops.single("PRelu", ElementwiseOps::prelu);
         Ops.single("Mod", c -> c.attr("fmod", 0L) != 0
-            ? binary(c.in(0), c.in(1), (a, b) -> a % b, (a, b) -> a % integerDivisor(b))
-            : binary(c.in(0), c.in(1), (a, b) -> a - Math.floor(a / b) * b,
+            ? binary(c.in(0), c.in(1), each((a, b) -> a % b), (a, b) -> a % integerDivisor(b))
+            : binary(c.in(0), c.in(1), each((a, b) -> a - Math.floor(a / b) * b),
                 (a, b) -> Math.floorMod(a, integerDivisor(b))));
-        variadic("Max", Math::max, Math::max);
-        variadic("Min", Math::min, Math::min);
-        variadic("Sum", Double::sum, Long::sum);
+        variadic("Max", each(Math::max), Math::max);
+        variadic("Min", each(Math::min), Math::min);
+        variadic("Sum", FloatTensor::add, Long::sum);
         Ops.single("Mean", c -> {
-            FloatTensor sum = (FloatTensor) fold(c, Double::sum, Long::sum);
+            FloatTensor sum = (FloatTensor) fold(c, FloatTensor::add, Long::sum);
             return sum.map(x -> x / c.inputs().size());
         });
 
@@ -93,15 +94,20 @@ final class ElementwiseOps {
         };
     }
 
-    private static void arithmetic(String op, DoubleBinaryOperator f, LongBinaryOperator g) {
+    /** Element-wise {@code f} with broadcasting, for operators without a dedicated {@link FloatTensor} loop. */
+    private static BinaryOperator<FloatTensor> each(DoubleBinaryOperator f) {
+        return (x, y) -> x.zip(y, f);
+    }
+
+    private static void arithmetic(String op, BinaryOperator<FloatTensor> f, LongBinaryOperator g) {
         Ops.single(op, c -> binary(c.in(0), c.in(1), f, g));
     }
 
-    private static void variadic(String op, DoubleBinaryOperator f, LongBinaryOperator g) {
+    private static void variadic(String op, BinaryOperator<FloatTensor> f, LongBinaryOperator g) {
         Ops.single(op, c -> fold(c, f, g));
     }
 
-    private static Tensor fold(Call c, DoubleBinaryOperator f, LongBinaryOperator g) {
+    private static Tensor fold(Call c, BinaryOperator<FloatTensor> f, LongBinaryOperator g) {
         Tensor acc = c.in(0);
         for (int i = 1; i < c.inputs().size(); i++) {
             acc = binary(acc, c.in(i), f, g);
@@ -110,12 +116,11 @@ final class ElementwiseOps {
     }
 
     /** Float arithmetic when either side is float (Pow may mix types), integer arithmetic otherwise. */
-    static Tensor binary(Tensor a, Tensor b, DoubleBinaryOperator f, LongBinaryOperator g) {
+    static Tensor binary(Tensor a, Tensor b, BinaryOperator<FloatTensor> f, LongBinaryOperator g) {
         if (a instanceof LongTensor la && b instanceof LongTensor lb) {
             return la.zip(lb, g);
         }
-        FloatTensor fa = toFloat(a);
-        return fa.zip(toFloat(b), f);
+        return f.apply(toFloat(a), toFloat(b));
     }
 
     static FloatTensor toFloat(Tensor t) {

@@ -93,7 +93,42 @@ public abstract sealed class DenseTensor<T extends DenseTensor<T, A>, A> permits
 
     /** Numpy broadcast_to; returns this tensor itself when the shape already matches. */
     public T broadcastTo(Shape target) {
-        return target.equals(shape) ? self() : rearranged(IndexMap.broadcast(shape, target));
+        if (target.equals(shape)) {
+            return self();
+        }
+        int copies = leadingCopies(target);
+        return copies > 0 ? tiled(target, copies) : rearranged(IndexMap.broadcast(shape, target));
+    }
+
+    /**
+     * How many whole copies of this tensor {@code target} is when this shape, padded with leading 1s, differs from
+     * it only in leading axes (a bias row or a scalar broadcast over a batch, the common case); 0 otherwise.
+     */
+    private int leadingCopies(Shape target) {
+        int offset = target.rank() - shape.rank();
+        if (offset < 0 || shape.size() == 0) {
+            return 0;
+        }
+        int a = 0;
+        while (a < shape.rank() && shape.dim(a) == 1) {
+            a++;
+        }
+        for (int i = a; i < shape.rank(); i++) {
+            if (shape.dim(i) != target.dim(offset + i)) {
+                return 0;
+            }
+        }
+        return target.size() / shape.size();
+    }
+
+    /** {@code copies} copies of this tensor's elements back to back, shaped {@code target}. */
+    private T tiled(Shape target, int copies) {
+        A out = newArray(target.size());
+        int n = shape.size();
+        for (int c = 0; c < copies; c++) {
+            System.arraycopy(data(), 0, out, c * n, n);
+        }
+        return withData(target, out);
     }
 
     /** A tensor with its own copy of the data. */

@@ -39,7 +39,7 @@ public final class ModelSpace {
                        CompileOptions options, Plan base, CostModel model, int threads, Consumer<String> log) {
         this.canonical = canonical;
         this.inputShapes = Map.copyOf(inputShapes);
-        this.calibration = List.copyOf(calibration);
+        this.calibration = widthSamples(calibration);
         this.options = options;
         this.baseSites = base.sites();
         Program baseProgram = compile(base);
@@ -66,6 +66,29 @@ public final class ModelSpace {
         }
         this.space = new SearchSpace(sites);
     }
+
+    /**
+     * The first calibration batches, up to {@link #WIDTH_SAMPLES} samples (at least one batch): every candidate
+     * compile runs the float model on them to size its comparisons, and that pass, not the fixed-point scoring,
+     * would dominate tuning a large model on many samples. Widths keep {@code ComparisonWidths.SAFETY_BITS} of
+     * headroom, and the search scores every candidate on all samples in fixed point, so a width too narrow for a
+     * sample outside this subset shows as lost accuracy rather than passing unseen.
+     */
+    private static List<Map<String, Tensor>> widthSamples(List<Map<String, Tensor>> calibration) {
+        List<Map<String, Tensor>> out = new ArrayList<>();
+        int samples = 0;
+        for (Map<String, Tensor> batch : calibration) {
+            if (!out.isEmpty() && samples >= WIDTH_SAMPLES) {
+                break;
+            }
+            out.add(batch);
+            samples += batch.values().iterator().next().shape().dim(0);
+        }
+        return List.copyOf(out);
+    }
+
+    /** Calibration samples that size the comparisons of every compiled candidate ({@link #widthSamples}). */
+    static final int WIDTH_SAMPLES = 2;
 
     /**
      * @param calibration sample inputs by input name: the lowering chooses comparison widths from them

@@ -1,6 +1,5 @@
 package org.cryptorch.tune;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -13,7 +12,6 @@ import org.cryptorch.ir.Graph;
 import org.cryptorch.passes.Canonicalizer;
 import org.cryptorch.reference.FloatInterpreter;
 import org.cryptorch.tensor.FloatTensor;
-import org.cryptorch.tensor.Tensor;
 
 /**
  * Tuning a whole ONNX model (what {@code cryptorch tune} runs): the default profile's plan as reference, the
@@ -23,6 +21,7 @@ import org.cryptorch.tensor.Tensor;
 public final class ModelTuning {
     private final Supplier<Graph> loader;
     private final String input;
+    private final int[] declaredDims;
     private final Metric metric;
     private final CompileOptions options;
     private final ModelSpace model;
@@ -30,7 +29,7 @@ public final class ModelTuning {
 
     /**
      * @param loader      reads the model afresh (canonicalisation works in place and depends on the batch shape)
-     * @param calibration calibration samples, first axis = samples
+     * @param calibration calibration samples, first axis = samples (run in the model's batches: {@link SampleBatches})
      * @param labels      one label per sample for accuracy or loss, or null for the error metrics vs float
      * @param costs       prices candidates when ordering them (its network decides what "cheaper" means)
      * @param threads     candidates compiled at once
@@ -46,18 +45,20 @@ public final class ModelTuning {
                 + raw.inputs().size() + " (" + raw.inputs().stream().map(v -> v.name()).toList() + ")");
         }
         this.input = raw.inputs().get(0).name();
-        Graph canonical = canonical(calibration);
+        this.declaredDims = raw.inputs().get(0).declaredDims();
+        SampleBatches batches = SampleBatches.of(calibration, declaredDims, "--calib");
+        Graph canonical = canonical(batches);
         Plan base = Plan.fromProfile(canonical, Profile.named(Profile.DEFAULT));
-        this.model = ModelSpace.build(canonical, Map.of(input, calibration.shape()),
-            List.<Map<String, Tensor>>of(Map.of(input, calibration)), options, base, costs, threads, log);
-        this.evaluator = new PlainEvaluator(model, Map.of(input, calibration), objective(calibration, labels));
+        this.model = ModelSpace.build(canonical, Map.of(input, batches.batchShape()), batches.inputs(input), options,
+            base, costs, threads, log);
+        this.evaluator = new PlainEvaluator(model, batches.inputs(input), objective(batches, labels));
     }
 
-    private Graph canonical(FloatTensor samples) {
-        return Canonicalizer.canonicalize(loader.get(), Map.of(input, samples.shape()));
+    private Graph canonical(SampleBatches samples) {
+        return Canonicalizer.canonicalize(loader.get(), Map.of(input, samples.batchShape()));
     }
 
-    private Objective objective(FloatTensor samples, long[] labels) {
+    private Objective objective(SampleBatches samples, long[] labels) {
         if (metric.needsLabels()) {
             if (labels == null) {
                 throw new IllegalArgumentException("metric " + metric.cliName() + " needs labels (--calib-labels)");
@@ -65,8 +66,9 @@ public final class ModelTuning {
             return Objective.withLabels(metric, labels);
         }
         Graph raw = loader.get();
-        Tensor out = FloatInterpreter.run(raw, Map.of(input, samples)).get(raw.outputs().get(0).name());
-        return Objective.againstFloat(metric, (FloatTensor) out);
+        String output = raw.outputs().get(0).name();
+        return Objective.againstFloat(metric, SampleBatches.joined(samples.inputs(input),
+            in -> (FloatTensor) FloatInterpreter.run(raw, in).get(output)));
     }
 
     public SearchSpace space() {
@@ -98,10 +100,10 @@ public final class ModelTuning {
 
     /** The metric of {@code plan} on other samples (e.g. held-out data the search never saw), on the PlainBackend. */
     public double score(Plan plan, FloatTensor samples, long[] labels) {
-        Graph g = canonical(samples);
-        Program p = Compiler.compile(g, Map.of(input, samples.shape()), plan, options,
-            List.<Map<String, Tensor>>of(Map.of(input, samples)));
-        PlainEvaluator onSamples = new PlainEvaluator(model, Map.of(input, samples), objective(samples, labels));
+        SampleBatches batches = SampleBatches.of(samples, declaredDims, "--holdout");
+        Graph g = canonical(batches);
+        Program p = Compiler.compile(g, Map.of(input, batches.batchShape()), plan, options, batches.inputs(input));
+        PlainEvaluator onSamples = new PlainEvaluator(model, batches.inputs(input), objective(batches, labels));
         return onSamples.score(p);
     }
 

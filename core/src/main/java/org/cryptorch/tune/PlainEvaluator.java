@@ -1,5 +1,6 @@
 package org.cryptorch.tune;
 
+import java.util.List;
 import java.util.Map;
 import org.cryptorch.compile.Program;
 import org.cryptorch.exec.Interpreter;
@@ -10,17 +11,22 @@ import org.cryptorch.tensor.Tensor;
 /**
  * Scores an assignment as the parties would compute it: compiles its plan and runs the calibration inputs through
  * the bit-exact fixed-point {@link PlainBackend} (not float, so fixed-point error and too narrow comparisons count),
- * then applies the objective to the first output. The PlainBackend is deterministic, so the seed changes nothing.
+ * then applies the objective to the first output (joined over the batches when the samples run in several). The PlainBackend is deterministic, so the seed changes nothing.
  * An assignment the compiler rejects scores NaN.
  */
 public final class PlainEvaluator implements Evaluator {
     private final ModelSpace model;
-    private final Map<String, ? extends Tensor> inputs;
+    private final List<Map<String, Tensor>> batches;
     private final Objective objective;
 
     public PlainEvaluator(ModelSpace model, Map<String, ? extends Tensor> inputs, Objective objective) {
+        this(model, List.of(Map.copyOf(inputs)), objective);
+    }
+
+    /** @param batches the inputs of each batch the program is compiled for (see {@link SampleBatches}) */
+    PlainEvaluator(ModelSpace model, List<Map<String, Tensor>> batches, Objective objective) {
         this.model = model;
-        this.inputs = Map.copyOf(inputs);
+        this.batches = List.copyOf(batches);
         this.objective = objective;
     }
 
@@ -43,7 +49,6 @@ public final class PlainEvaluator implements Evaluator {
     /** The objective on the first output of {@code program} run on this evaluator's inputs. */
     public double score(Program program) {
         Interpreter it = new Interpreter(program, new PlainBackend(program.fractionalBits()));
-        FloatTensor out = it.run(inputs).outputs().values().iterator().next();
-        return objective.score(out);
+        return objective.score(SampleBatches.joined(batches, in -> it.run(in).outputs().values().iterator().next()));
     }
 }

@@ -118,13 +118,17 @@ class DataMovementTest {
 
     @Test
     void broadcastToRepeatsUnitAxes() {
-        int[] dims = {3, 1};
-        int[] target = {2, 3, 4};
-        LongTensor t = Coords.iota(dims);
-        LongTensor b = t.broadcastTo(Shape.of(target));
-        for (int f = 0; f < b.size(); f++) {
-            assertThat(b.data()[f]).isEqualTo(Coords.broadcastSource(dims, Coords.unflatten(target, f)));
+        // {3, 1}: the general index map; {1, 4} and {4}: whole copies of a trailing block (bias rows)
+        for (int[][] c : new int[][][] {{{3, 1}, {2, 3, 4}}, {{1, 4}, {2, 3, 4}}, {{4}, {2, 3, 4}}, {{3, 4}, {2, 3, 4}}}) {
+            int[] dims = c[0];
+            int[] target = c[1];
+            LongTensor b = Coords.iota(dims).broadcastTo(Shape.of(target));
+            assertThat(b.shape()).isEqualTo(Shape.of(target));
+            for (int f = 0; f < b.size(); f++) {
+                assertThat(b.data()[f]).isEqualTo(Coords.broadcastSource(dims, Coords.unflatten(target, f)));
+            }
         }
+        LongTensor t = Coords.iota(3, 1);
         assertThat(t.broadcastTo(Shape.of(3, 1))).isSameAs(t);
         assertThat(LongTensor.scalar(4).broadcastTo(Shape.of(2)).data()).containsExactly(4, 4);
         assertThatThrownBy(() -> t.broadcastTo(Shape.of(2, 1))).hasMessageContaining("cannot broadcast");

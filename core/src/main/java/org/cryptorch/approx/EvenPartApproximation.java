@@ -17,8 +17,22 @@ import org.cryptorch.ir.Value;
  * outside [-L, L] (which overflow fixed point) are zeroed, never cancelled. Secret depth: the square, the
  * ceil(log2(n + 1)) levels of P (alongside the comparison), one selecting product. L is searched per degree
  * ({@link Fit#bestLimit}); P is a least-squares fit on Chebyshev nodes in v.
+ *
+ * <p>Knob {@code select = fused} writes f ~ x + b_hi (P - x/2) - b_lo (P + x/2) instead, so that the lowering fuses
+ * both products into the comparison ({@link LowDepth#belowTimes}): the comparison waits for P but needs no product
+ * round after it, and its products cost 8 instead of 16 bytes per element. Beyond -L both terms hold P, which
+ * cancels exactly in the ring (the same shares) but only to about |P| 2^-52 in float, and |P| grows as |x|^(2n): the
+ * documented range is cut where that would exceed 1e-5.
  */
 final class EvenPartApproximation extends BaseApproximation {
+    private static final String SELECT = "select";
+    private static final String INDICATOR = "indicator";
+    private static final String FUSED = "fused";
+    /**
+     * Fused, P's value is cancelled between two products; in float (the reference the documented range is checked
+     * in) that costs about |P| 2^-52, which must stay below 1e-5 (1% of the absolute tolerance).
+     */
+    private static final double FLOAT_CANCELLATION_BOUND = 1e-5 * Math.scalb(1.0, 52);
     private final Curve curve;
     private final Map<Integer, EvenPartFit> fits = new ConcurrentHashMap<>();
 
@@ -26,7 +40,10 @@ final class EvenPartApproximation extends BaseApproximation {
         super(curve.prefix() + ".even", curve.op,
             "x/2 + even polynomial in (x/L)^2 inside [-L, L], |x|/2 beyond: one comparison of two thresholds",
             List.of(Knob.integer("degree", "degree of the polynomial in (x/L)^2 (twice that in x)", 1, 15,
-                defaultDegree), ComparisonBits.KNOB));
+                defaultDegree), Knob.choice(SELECT, "indicator: (b_hi - b_lo) P, one product after P; fused: "
+                    + "b_hi (P - x/2) - b_lo (P + x/2) inside the comparison (ltzTimes), one round and 16 B/elem "
+                    + "fewer, but P cancels: exact in fixed point, not in float beyond the documented range",
+                    List.of(INDICATOR, FUSED), INDICATOR), ComparisonBits.KNOB));
         if (curve.leftAsymptote.length != 1 || curve.leftAsymptote[0] != 0 || curve.rightAsymptote.length != 2
             || curve.rightAsymptote[0] != 0 || curve.rightAsymptote[1] != 1) {
             throw new IllegalArgumentException(curve.op + " does not tend to 0 and x, so f(x) - x/2 does not tend to "
@@ -37,8 +54,16 @@ final class EvenPartApproximation extends BaseApproximation {
 
     @Override
     public Range documentedRange(KnobValues knobs) {
-        double limit = fit(knobs).limit();
-        return LowDepth.decided(PiecewiseApproximation.RANGE, ComparisonBits.of(knobs), -limit, limit);
+        EvenPartFit fit = fit(knobs);
+        Range r = LowDepth.decided(PiecewiseApproximation.RANGE, ComparisonBits.of(knobs), -fit.limit(), fit.limit());
+        if (!knobs.choice(SELECT).equals(FUSED)) {
+            return r;
+        }
+        double cancelled = fit.limit();
+        while (cancelled < r.hi() && Math.abs(fit.polynomialAt(cancelled + 1)) < FLOAT_CANCELLATION_BOUND) {
+            cancelled++;
+        }
+        return new Range(Math.max(r.lo(), -cancelled), Math.min(r.hi(), cancelled));
     }
 
     @Override
@@ -48,10 +73,16 @@ final class EvenPartApproximation extends BaseApproximation {
         Value u = e.mulConst(x, 1 / fit.limit());
         Value v = e.addConst(e.mulConst(e.square(u), 2), -1);
         Value p = LowDepth.polynomial(e, v, fit.coefficients());
-        List<Value> below = LowDepth.below(e, ComparisonBits.of(knobs), x, -fit.limit(), fit.limit());
+        double[] thresholds = {-fit.limit(), fit.limit()};
+        Value halfX = e.mulConst(x, 0.5);
+        if (knobs.choice(SELECT).equals(FUSED)) {
+            return List.of(e.add(x, LowDepth.belowTimes(e, ComparisonBits.of(knobs), x, thresholds,
+                List.of(e.neg(e.add(halfX, p)), e.sub(p, halfX)))));
+        }
+        List<Value> below = LowDepth.below(e, ComparisonBits.of(knobs), x, thresholds);
         Value outside = e.add(below.get(0), below.get(1));
         Value inside = e.sub(below.get(1), below.get(0));
-        Value selected = LowDepth.sumOfProducts(e, List.of(outside, inside), List.of(e.mulConst(x, -0.5), p));
+        Value selected = LowDepth.sumOfProducts(e, List.of(outside, inside), List.of(e.neg(halfX), p));
         return List.of(e.add(x, selected));
     }
 
@@ -73,15 +104,17 @@ final class EvenPartApproximation extends BaseApproximation {
     record EvenPartFit(double limit, double[] coefficients) implements DoubleUnaryOperator {
         @Override
         public double applyAsDouble(double x) {
-            if (x < -limit || x >= limit) {
-                return Math.max(x, 0);
-            }
+            return x < -limit || x >= limit ? Math.max(x, 0) : x / 2 + polynomialAt(x);
+        }
+
+        /** P(v(x)), also outside [-limit, limit]. */
+        double polynomialAt(double x) {
             double v = 2 * (x / limit) * (x / limit) - 1;
             double p = 0;
             for (int k = coefficients.length - 1; k >= 0; k--) {
                 p = p * v + coefficients[k];
             }
-            return x / 2 + p;
+            return p;
         }
     }
 }

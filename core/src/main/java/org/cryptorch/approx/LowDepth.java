@@ -116,6 +116,15 @@ final class LowDepth {
         return e.reduceSum(e.mul(stack(e, a), stack(e, b)), 0, false);
     }
 
+    /**
+     * sum_i [x < t_i] z_i as ONE comparison of the stacked x - t_i times the stacked z_i, which the lowering fuses
+     * into the comparison ({@code ltzTimes}: no product round of its own, 8 bytes per element instead of 16). The
+     * z_i must be ready before the comparison starts.
+     */
+    static Value belowTimes(Emitter e, int bits, Value x, double[] thresholds, List<Value> z) {
+        return e.reduceSum(e.mul(e.ltz(stack(e, minus(e, x, thresholds)), bits), stack(e, z)), 0, false);
+    }
+
     /** The values (of one shape) stacked along a new axis 0. */
     private static Value stack(Emitter e, List<Value> xs) {
         Value axis0 = e.graph().constant(LongTensor.of(Shape.of(1), 0));
@@ -169,6 +178,11 @@ final class LowDepth {
 
     /** Ltz of {@code x - t} for each public threshold t, in one comparison. */
     static List<Value> below(Emitter e, int bits, Value x, double... thresholds) {
-        return ltzAll(e, bits, Arrays.stream(thresholds).mapToObj(t -> t == 0 ? x : e.addConst(x, -t)).toList());
+        return ltzAll(e, bits, minus(e, x, thresholds));
+    }
+
+    /** x - t for each threshold t (x itself for 0). */
+    private static List<Value> minus(Emitter e, Value x, double... thresholds) {
+        return Arrays.stream(thresholds).mapToObj(t -> t == 0 ? x : e.addConst(x, -t)).toList();
     }
 }

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The default GELU and SiLU ({@code gelu.even}, {@code silu.even}) compiled and run in fixed point: within the
- * library's tolerance over [-64, 64] (where the polynomial overflows fixed point and must be zeroed exactly), equal
- * in two parties to the plain backend, and cheaper per element than the piecewise fits they replace.
+ * library's tolerance over [-64, 64] (where the polynomial overflows fixed point and must be zeroed, or with
+ * {@code select = fused} cancelled, exactly), equal in two parties to the plain backend, and cheaper per element than
+ * the piecewise fits they replace.
  */
 class EvenPartActivationsTest {
     private static final int N = 4097;
@@ -31,8 +32,25 @@ class EvenPartActivationsTest {
     @CsvSource({"Gelu, gelu.even, gelu.piecewise", "Silu, silu.even, silu.piecewise"})
     void fixedPointWithinToleranceAndCheaperThanPiecewise(String op, String even, String piecewise) {
         Graph g = site(op, N);
+        Cost indicator = checkFixedPoint(g, even, "indicator");
+        Cost fused = checkFixedPoint(g, even, "fused");
+        Cost old = compile(g, piecewise, KnobValues.empty()).cost();
+        System.out.printf("%s: %d rounds, %.1f B/elem per party; fused %d rounds, %.1f B/elem (%s: %d rounds, "
+                + "%.1f B/elem)%n", even, indicator.rounds(), perElement(indicator), fused.rounds(), perElement(fused),
+            piecewise, old.rounds(), perElement(old));
+        assertThat(indicator.bytesPerParty()).isLessThan(old.bytesPerParty() * 2 / 3);
+        assertThat(fused.rounds()).isEqualTo(indicator.rounds() - 1);
+        assertThat(fused.bytesPerParty()).isLessThan(indicator.bytesPerParty());
+    }
+
+    private static double perElement(Cost c) {
+        return (double) c.bytesPerParty() / N;
+    }
+
+    /** The program's cost, after checking its plain-backend output against the exact op on [-64, 64]. */
+    private static Cost checkFixedPoint(Graph g, String even, String select) {
         FloatTensor x = grid(N, 64);
-        Program p = compile(g, even);
+        Program p = compile(g, even, KnobValues.of(Map.of("select", select)));
         FloatTensor plain = new Interpreter(p, new PlainBackend(p.fractionalBits())).run(Map.of("x", x)).outputs()
             .values().iterator().next();
         FloatTensor exact = (FloatTensor) FloatInterpreter.run(g, Map.of("x", x)).values().iterator().next();
@@ -43,21 +61,23 @@ class EvenPartActivationsTest {
             maxAbs = Math.max(maxAbs, err);
             worst = Math.max(worst, err / Math.max(1e-3, 1e-2 * Math.abs(exact.data()[i])));
         }
-        Cost c = p.cost();
-        Cost old = compile(g, piecewise).cost();
-        System.out.printf("%s in fixed point on [-64, 64]: max abs error %.2e (%.2f of tol); %d rounds, %.1f B/elem "
-                + "per party (%s: %d rounds, %.1f B/elem)%n", even, maxAbs, worst, c.rounds(),
-            (double) c.bytesPerParty() / N, piecewise, old.rounds(), (double) old.bytesPerParty() / N);
-        assertThat(worst).isLessThanOrEqualTo(1);
-        assertThat(c.bytesPerParty()).isLessThan(old.bytesPerParty() * 2 / 3);
+        System.out.printf("%s select=%s in fixed point on [-64, 64]: max abs error %.2e (%.2f of tol)%n", even,
+            select, maxAbs, worst);
+        assertThat(worst).as(even + " " + select).isLessThanOrEqualTo(1);
+        return p.cost();
     }
 
     /** Beyond +-L the polynomial's fixed-point values are garbage, so the two parties must agree there too. */
     @ParameterizedTest
-    @CsvSource({"Gelu, gelu.even", "Silu, silu.even"})
-    void twoPartiesEqualThePlainBackend(String op, String even) {
+    @CsvSource({"Gelu, gelu.even, indicator", "Gelu, gelu.even, fused", "Silu, silu.even, indicator",
+        "Silu, silu.even, fused"})
+    void twoPartiesEqualThePlainBackend(String op, String even, String select) {
         FloatTensor x = grid(33, 64);
-        MpcBackendTest.checkAgainstPlain(compile(site(op, 33), even), Map.of("x", x), even);
+        Program p = compile(site(op, 33), even, KnobValues.of(Map.of("select", select)));
+        if (select.equals("fused")) {
+            assertThat(p.steps()).anyMatch(st -> st.op().equals("ltz_times")).noneMatch(st -> st.op().equals("ltz"));
+        }
+        MpcBackendTest.checkAgainstPlain(p, Map.of("x", x), even + " " + select);
     }
 
     private static Graph site(String op, int n) {
@@ -68,9 +88,9 @@ class EvenPartActivationsTest {
         return g;
     }
 
-    private static Program compile(Graph g, String approximation) {
+    private static Program compile(Graph g, String approximation, KnobValues knobs) {
         Profile profile = Profile.named(Profile.DEFAULT).with(g.nodes().get(0).opType(),
-            new Profile.Choice(approximation, KnobValues.empty()));
+            new Profile.Choice(approximation, knobs));
         return Compiler.compile(g, Map.of("x", g.inputs().get(0).shape()), Plan.fromProfile(g, profile),
             CompileOptions.defaults(), null);
     }

@@ -29,10 +29,11 @@ final class EvenPartApproximation extends BaseApproximation {
     private static final String INDICATOR = "indicator";
     private static final String FUSED = "fused";
     /**
-     * Fused, P's value is cancelled between two products; in float (the reference the documented range is checked
-     * in) that costs about |P| 2^-52, which must stay below 1e-5 (1% of the absolute tolerance).
+     * The largest |P| the fused form may cancel: in float (where the documented range is checked) cancelling costs
+     * about |P| 2^-52, to be kept below 1e-5 (1% of the absolute tolerance).
      */
     private static final double FLOAT_CANCELLATION_BOUND = 1e-5 * Math.scalb(1.0, 52);
+
     private final Curve curve;
     private final Map<Integer, EvenPartFit> fits = new ConcurrentHashMap<>();
 

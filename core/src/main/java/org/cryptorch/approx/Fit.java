@@ -95,13 +95,13 @@ final class Fit {
      * larger L fits the saturation better but the interior worse. Beyond L + 2 the curves we fit only get closer
      * to their asymptotes.
      */
-    static PiecewisePolynomial bestLimit(DoubleFunction<PiecewisePolynomial> fitWithLimit, DoubleUnaryOperator exact) {
-        PiecewisePolynomial best = null;
+    static <F extends DoubleUnaryOperator> F bestLimit(DoubleFunction<F> fitWithLimit, DoubleUnaryOperator exact) {
+        F best = null;
         double bestRatio = Double.POSITIVE_INFINITY;
         for (int tenths = 10; tenths <= 120; tenths++) {
             double limit = tenths / 10.0;
-            PiecewisePolynomial p = fitWithLimit.apply(limit);
-            double ratio = worstRatio(p::valueAt, exact, -(limit + 2), limit + 2);
+            F p = fitWithLimit.apply(limit);
+            double ratio = worstRatio(p, exact, -(limit + 2), limit + 2);
             if (ratio < bestRatio) {
                 bestRatio = ratio;
                 best = p;

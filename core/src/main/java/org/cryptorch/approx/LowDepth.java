@@ -2,6 +2,7 @@ package org.cryptorch.approx;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cryptorch.ir.Attribute;
@@ -62,6 +63,74 @@ final class LowDepth {
         return basis;
     }
 
+    /**
+     * c[0] + c[1] v + .. + c[n] v^n with few secret products at depth ceil(log2(n + 1)): up to degree 3 locally from
+     * v, v^2, v^3; above, Low(v) + v^m High(v) with m = 3 up to degree 6 (one product more than the cubic) and the
+     * largest power of two m <= n beyond, each part split again. Degree 6 takes 3 products (v^2, v^3, v^3 High)
+     * where all powers would take 5; degree 12 takes 7.
+     */
+    static Value polynomial(Emitter e, Value v, double[] c) {
+        Map<Integer, Value> powers = new HashMap<>();
+        powers.put(1, v);
+        Value p = splitAt(e, powers, c, 0, c.length - 1);
+        return p == null ? e.constant(0) : p;
+    }
+
+    /** c[lo] + c[lo + 1] v + .. + c[hi] v^(hi - lo), or null when all those coefficients are 0. */
+    private static Value splitAt(Emitter e, Map<Integer, Value> powers, double[] c, int lo, int hi) {
+        int n = hi - lo;
+        if (n <= 3) {
+            Value acc = null;
+            for (int k = 1; k <= n; k++) {
+                if (c[lo + k] != 0) {
+                    Value term = e.mulConst(power(e, powers, k), c[lo + k]);
+                    acc = acc == null ? term : e.add(acc, term);
+                }
+            }
+            return c[lo] == 0 ? acc : acc == null ? e.constant(c[lo]) : e.addConst(acc, c[lo]);
+        }
+        int m = n <= 6 ? 3 : Integer.highestOneBit(n);
+        Value low = splitAt(e, powers, c, lo, lo + m - 1);
+        Value high = splitAt(e, powers, c, lo + m, hi);
+        Value shifted = high == null ? null
+            : hi == lo + m ? e.mulConst(power(e, powers, m), c[hi]) : e.mul(power(e, powers, m), high);
+        return low == null ? shifted : shifted == null ? low : e.add(low, shifted);
+    }
+
+    /** v^k for k = 2, 3 or a power of two, computed once: v^2 = v v, v^3 = v v^2, v^2j = (v^j)^2. */
+    private static Value power(Emitter e, Map<Integer, Value> powers, int k) {
+        Value known = powers.get(k);
+        if (known != null) {
+            return known;
+        }
+        Value p = k == 3 ? e.mul(powers.get(1), power(e, powers, 2)) : e.square(power(e, powers, k / 2));
+        powers.put(k, p);
+        return p;
+    }
+
+    /**
+     * a[0] b[0] + a[1] b[1] + .. as ONE element-wise product of the stacked a's and b's (summed over the stack), so
+     * the products share one layer of the schedule even when some factors are ready earlier than others.
+     */
+    static Value sumOfProducts(Emitter e, List<Value> a, List<Value> b) {
+        return e.reduceSum(e.mul(stack(e, a), stack(e, b)), 0, false);
+    }
+
+    /**
+     * sum_i [x < t_i] z_i as ONE comparison of the stacked x - t_i times the stacked z_i, which the lowering fuses
+     * into the comparison ({@code ltzTimes}: no product round of its own, 8 bytes per element instead of 16). The
+     * z_i must be ready before the comparison starts.
+     */
+    static Value belowTimes(Emitter e, int bits, Value x, double[] thresholds, List<Value> z) {
+        return e.reduceSum(e.mul(e.ltz(stack(e, minus(e, x, thresholds)), bits), stack(e, z)), 0, false);
+    }
+
+    /** The values (of one shape) stacked along a new axis 0. */
+    private static Value stack(Emitter e, List<Value> xs) {
+        Value axis0 = e.graph().constant(LongTensor.of(Shape.of(1), 0));
+        return e.concat(0, xs.stream().map(x -> e.graph().op("Unsqueeze", x, axis0)).toList());
+    }
+
     /** sum c[k] * basis[k] with basis[0] = 1: local (products with public constants only). */
     static Value combine(Emitter e, List<Value> basis, double[] c) {
         Value acc = null;
@@ -85,9 +154,7 @@ final class LowDepth {
         if (xs.size() == 1) {
             return List.of(e.ltz(xs.get(0), bits));
         }
-        Value axis0 = e.graph().constant(LongTensor.of(Shape.of(1), 0));
-        List<Value> stacked = xs.stream().map(x -> e.graph().op("Unsqueeze", x, axis0)).toList();
-        Value all = e.ltz(e.concat(0, stacked), bits);
+        Value all = e.ltz(stack(e, xs), bits);
         List<Value> parts = e.graph().addNode("Split", List.of(all), xs.size(),
             Map.of("axis", Attribute.of("axis", 0L))).outputs();
         return parts.stream().map(part -> e.squeeze(part, 0)).toList();
@@ -111,6 +178,11 @@ final class LowDepth {
 
     /** Ltz of {@code x - t} for each public threshold t, in one comparison. */
     static List<Value> below(Emitter e, int bits, Value x, double... thresholds) {
-        return ltzAll(e, bits, Arrays.stream(thresholds).mapToObj(t -> t == 0 ? x : e.addConst(x, -t)).toList());
+        return ltzAll(e, bits, minus(e, x, thresholds));
+    }
+
+    /** x - t for each threshold t (x itself for 0). */
+    private static List<Value> minus(Emitter e, Value x, double... thresholds) {
+        return Arrays.stream(thresholds).mapToObj(t -> t == 0 ? x : e.addConst(x, -t)).toList();
     }
 }

@@ -15,7 +15,8 @@ import org.cryptorch.ir.Value;
  *
  * @param pieces coefficients of each piece in powers of x / scale (pieces.length = breakpoints.length + 1)
  */
-record PiecewisePolynomial(double scale, double[] breakpoints, double[][] pieces) {
+record PiecewisePolynomial(double scale, double[] breakpoints, double[][] pieces)
+    implements DoubleUnaryOperator {
     PiecewisePolynomial {
         if (pieces.length != breakpoints.length + 1) {
             throw new IllegalArgumentException(breakpoints.length + " breakpoints need " + (breakpoints.length + 1)
@@ -62,7 +63,9 @@ record PiecewisePolynomial(double scale, double[] breakpoints, double[][] pieces
         return d;
     }
 
-    double valueAt(double x) {
+    /** The value at x in float. */
+    @Override
+    public double applyAsDouble(double x) {
         int piece = 0;
         while (piece < breakpoints.length && x >= breakpoints[piece]) {
             piece++;

@@ -82,8 +82,8 @@ public final class Profile {
         m.put("Sigmoid", choice("sigmoid.piecewise"));
         m.put("Tanh", choice("tanh.piecewise"));
         m.put("Erf", choice("erf.polynomial"));
-        m.put("Gelu", choice("gelu.piecewise"));
-        m.put("Silu", choice("silu.piecewise"));
+        m.put("Gelu", choice("gelu.even", "select", "fused"));
+        m.put("Silu", choice("silu.even", "select", "fused"));
         return new Profile(DEFAULT, m);
     }
 

@@ -7,8 +7,10 @@ import java.util.stream.Stream;
 import org.cryptorch.ir.Attribute;
 import org.cryptorch.cli.approx.AccuracyCheck;
 import org.cryptorch.cli.approx.CostEstimate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,7 +38,12 @@ class ActivationApproximationsTest {
             Arguments.of("gelu.tanh", Map.of()),
             Arguments.of("gelu.tanh", Map.of("tanh.order", "6", "tanh.segments", "3")),
             Arguments.of("gelu.erf", Map.of()),
+            Arguments.of("gelu.even", Map.of()),
+            Arguments.of("gelu.even", Map.of("degree", "8")),
+            Arguments.of("gelu.even", Map.of("select", "fused")),
             Arguments.of("silu.piecewise", Map.of()),
+            Arguments.of("silu.even", Map.of()),
+            Arguments.of("silu.even", Map.of("select", "fused")),
             Arguments.of("silu.sigmoid", Map.of("sigmoid", "sigmoid.piecewise", "sigmoid.order", "6",
                 "sigmoid.segments", "3")),
             Arguments.of("sigmoid.reciprocal", Map.of()),
@@ -64,7 +71,9 @@ class ActivationApproximationsTest {
             Arguments.of("gelu.piecewise", Map.of("order", "2"), 1e-2),
             Arguments.of("gelu.puma", Map.of(), 9e-3),
             Arguments.of("silu.piecewise", Map.of("order", "0"), 0.28),
-            Arguments.of("silu.piecewise", Map.of("order", "4", "segments", "1"), 1.2e-2));
+            Arguments.of("silu.piecewise", Map.of("order", "4", "segments", "1"), 1.2e-2),
+            Arguments.of("gelu.even", Map.of("degree", "4"), 3.5e-3),
+            Arguments.of("silu.even", Map.of("degree", "8"), 3e-3));
     }
 
     @ParameterizedTest(name = "{0} {1} within {2}")
@@ -78,7 +87,7 @@ class ActivationApproximationsTest {
      * their own error plus the forms' difference (at most 4.7e-4).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"gelu.piecewise", "gelu.tanh", "gelu.erf"})
+    @ValueSource(strings = {"gelu.piecewise", "gelu.tanh", "gelu.erf", "gelu.even"})
     void geluApproximationsServeTheTanhFormToo(String name) {
         ApproximationProbe p = new ApproximationProbe(name, Map.of(), Map.of("approximate",
             Attribute.of("approximate", "tanh")), 1);
@@ -110,6 +119,30 @@ class ActivationApproximationsTest {
             Arguments.of("sigmoid.piecewise", "4", 3), Arguments.of("sigmoid.piecewise", "6", 4),
             Arguments.of("gelu.piecewise", "0", 2), Arguments.of("gelu.piecewise", "2", 2),
             Arguments.of("gelu.piecewise", "4", 3));
+    }
+
+    /**
+     * x/2 + even part: two thresholds in one comparison; the square, then the ceil(log2(degree + 1)) levels of the
+     * polynomial in (x/L)^2, then one selecting product.
+     */
+    @ParameterizedTest(name = "{0} degree {1}")
+    @CsvSource({"gelu.even, 6, 5", "gelu.even, 7, 5", "gelu.even, 3, 4", "silu.even, 12, 6"})
+    void evenPartIsTwoThresholdsInOneComparisonAndALowDepthPolynomial(String name, String degree, int depth) {
+        ApproximationProbe p = ApproximationProbe.unary(name, Map.of("degree", degree));
+        assertThat(p.ltzNodes()).isEqualTo(1);
+        assertThat(p.comparisonsPerElement()).isEqualTo(2);
+        assertThat(p.secretDepth()).isEqualTo(depth);
+    }
+
+    /** Its documented range follows the comparison width, as the piecewise fits' does. */
+    @Test
+    void evenPartRangeFollowsTheComparisonWidth() {
+        ApproximationProbe p = ApproximationProbe.unary("gelu.even", Map.of("bits", "24"));
+        assertThat(p.approximation.documentedRange(p.knobs)).isEqualTo(new Approximation.Range(-64, 64));
+        ApproximationProbe narrow = ApproximationProbe.unary("gelu.even", Map.of("bits", "20"));
+        Approximation.Range r = narrow.approximation.documentedRange(narrow.knobs);
+        assertThat(r.hi()).isLessThan(8).isGreaterThan(3);
+        assertThat(r.lo()).isEqualTo(-r.hi());
     }
 
     /** Accuracy over the documented range (the CLI's check), printed with cost, depth and comparisons. */

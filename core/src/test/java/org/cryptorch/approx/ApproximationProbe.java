@@ -65,7 +65,8 @@ final class ApproximationProbe {
         return exact(List.of(), inputs);
     }
 
-    private static double[] evaluate(Graph g, double[]... inputs) {
+    /** The graph's first output on the float interpreter, input i fed with inputs[i]. */
+    static double[] evaluate(Graph g, double[]... inputs) {
         Map<String, Tensor> feed = new java.util.HashMap<>();
         for (int i = 0; i < inputs.length; i++) {
             feed.put("x" + i, new FloatTensor(Shape.of(inputs[i].length), inputs[i]));
@@ -76,6 +77,11 @@ final class ApproximationProbe {
 
     /** The longest chain of secret-by-secret products (Mul, MatMul, Conv) and comparisons (Ltz). */
     int secretDepth() {
+        return secretDepth(graph);
+    }
+
+    /** {@link #secretDepth()} of any graph whose inputs are secret. */
+    static int secretDepth(Graph graph) {
         Set<Value> secret = new HashSet<>(graph.inputs());
         Map<Value, Integer> depth = new java.util.HashMap<>();
         int deepest = 0;

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -15,6 +16,7 @@ import org.cryptorch.exec.Interpreter;
 import org.cryptorch.exec.OpStat;
 import org.cryptorch.exec.RunResult;
 import org.cryptorch.mpc.Party;
+import org.cryptorch.mpc.ProtocolWarmup;
 import org.cryptorch.mpc.Recipe;
 import org.cryptorch.mpc.RemoteCorrelations;
 import org.cryptorch.net.Channel;
@@ -65,6 +67,7 @@ final class PartyRun {
 
     /** Runs this party's side; returns the run's statistics at party 0 and null at party 1. */
     RunStats run(Links links) throws IOException {
+        CompletableFuture<Void> warmup = ProtocolWarmup.start();
         Channel peer = links.peer();
         Tensor input = id == options.owners().defaultInputOwner() ? readInput() : null;
         List<FloatTensor> outputs = new ArrayList<>();
@@ -83,6 +86,7 @@ final class PartyRun {
                     totalRounds = p.program().program().cost().rounds() * batches;
                 }
                 offline(dealer, p.perRun());
+                ProtocolWarmup.await(warmup);
                 FloatTensor out = online(party, p, input == null ? null : Samples.slice(input, start, end));
                 if (dealer.pending() != 0) {
                     throw new IllegalStateException("the program took fewer correlations than its rehearsal ("

@@ -96,18 +96,17 @@ public abstract sealed class DenseTensor<T extends DenseTensor<T, A>, A> permits
         if (target.equals(shape)) {
             return self();
         }
-        int copies = leadingCopies(target);
-        return copies > 0 ? tiled(target, copies) : rearranged(IndexMap.broadcast(shape, target));
+        return repeatsWhole(target) ? tiled(target) : rearranged(IndexMap.broadcast(shape, target));
     }
 
     /**
-     * How many whole copies of this tensor {@code target} is when this shape, padded with leading 1s, differs from
-     * it only in leading axes (a bias row or a scalar broadcast over a batch, the common case); 0 otherwise.
+     * Whether {@code target} is whole copies of this tensor back to back: this shape, padded with leading 1s, differs
+     * from it only in leading axes (a bias row or a scalar broadcast over a batch, the common case).
      */
-    private int leadingCopies(Shape target) {
+    private boolean repeatsWhole(Shape target) {
         int offset = target.rank() - shape.rank();
-        if (offset < 0 || shape.size() == 0) {
-            return 0;
+        if (offset < 0 || shape.size() == 0 || target.size() == 0) {
+            return false;
         }
         int a = 0;
         while (a < shape.rank() && shape.dim(a) == 1) {
@@ -115,18 +114,25 @@ public abstract sealed class DenseTensor<T extends DenseTensor<T, A>, A> permits
         }
         for (int i = a; i < shape.rank(); i++) {
             if (shape.dim(i) != target.dim(offset + i)) {
-                return 0;
+                return false;
             }
         }
-        return target.size() / shape.size();
+        return true;
     }
 
-    /** {@code copies} copies of this tensor's elements back to back, shaped {@code target}. */
-    private T tiled(Shape target, int copies) {
-        A out = newArray(target.size());
-        int n = shape.size();
-        for (int c = 0; c < copies; c++) {
-            System.arraycopy(data(), 0, out, c * n, n);
+    /**
+     * Copies of this tensor's elements back to back, shaped {@code target}: one copy, then the filled part doubled
+     * until full (a logarithmic number of block copies, so a broadcast scalar is as cheap as a large row).
+     */
+    private T tiled(Shape target) {
+        int total = target.size();
+        A out = newArray(total);
+        int filled = shape.size();
+        System.arraycopy(data(), 0, out, 0, filled);
+        while (filled < total) {
+            int n = Math.min(filled, total - filled);
+            System.arraycopy(out, 0, out, filled, n);
+            filled += n;
         }
         return withData(target, out);
     }

@@ -37,7 +37,7 @@ public final class Arithmetic {
      * Shares a secret of {@code owner} (a weight) under the session-fixed mask {@code id} ({@link FixedMask}): like an
      * input, the owner sends W - B, but B is the owner's fixed mask, so W - B is also the opened value that every
      * later product with this operand uses instead of opening it again. Same cost as an input. The owner passes its
-     * value, the other party null.
+     * value, the other party null; the owner's FixedMask keeps that value (not a copy) for its products.
      */
     public static Operand shareWithFixedMask(Party p, int owner, int id, LongTensor valueOrNull, Shape shape) {
         ArithmeticCosts.checkParty("owner", owner);
@@ -53,9 +53,8 @@ public final class Arithmetic {
                     + shape + ", got " + (valueOrNull == null ? "none" : valueOrNull.shape()));
             }
             LongTensor share = new LongTensor(shape, mask);
-            LongTensor opened = valueOrNull.sub(share);
-            p.sendRound(opened.data());
-            return new Operand(share, new FixedMask(owner, id, opened));
+            p.sendRound(valueOrNull.sub(share).data());
+            return new Operand(share, new FixedMask(owner, id, valueOrNull));
         });
     }
 
@@ -307,9 +306,10 @@ public final class Arithmetic {
     /** e*y_i + a_i*d (without c) of a product whose fresh operands are opened to both (see {@link #bilinear}). */
     private static LongTensor twoSided(Party p, long[][] t, BilinearMasks masks, Operand x, Operand y, long[] mine,
                                        int myAt, long[] theirs, int theirAt, BinaryOperator<LongTensor> product) {
-        LongTensor e = x.fixed() ? x.mask().opened() : openedTensor(mine, myAt, theirs, theirAt, x.shape());
+        LongTensor e = x.fixed() ? x.mask().opened(p, x.share())
+            : openedTensor(mine, myAt, theirs, theirAt, x.shape());
         int next = openedWords(x);
-        LongTensor d = y.fixed() ? y.mask().opened()
+        LongTensor d = y.fixed() ? y.mask().opened(p, y.share())
             : openedTensor(mine, myAt + next, theirs, theirAt + next, y.shape());
         LongTensor a = x.fixed() ? x.mask().maskShare(p, x.share()) : new LongTensor(x.shape(), t[masks.freshX()]);
         long[] ey = product.apply(e, y.share()).data();
@@ -338,11 +338,10 @@ public final class Arithmetic {
         LongTensor w;
         if (p.id() == weight.mask().owner()) {
             u = openedTensor(input.share().data(), 0, theirs, theirAt, input.shape());
-            // W = B + F again per product rather than kept: a kept copy would cost the owner the weights' size in heap
-            w = weight.share().add(weight.mask().opened());
+            w = weight.mask().secret(p);
         } else {
             u = new LongTensor(input.shape(), t[weightLeft ? masks.freshY() : masks.freshX()]);
-            w = weight.mask().opened();
+            w = weight.mask().opened(p, weight.share());
         }
         return weightLeft ? product.apply(w, u) : product.apply(u, w);
     }

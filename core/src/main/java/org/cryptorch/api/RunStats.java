@@ -14,10 +14,11 @@ import java.util.Map;
 
 /**
  * The figures of a private run, from both parties' measurements: time is the slower party's (they wait for each
- * other), rounds are counted once, bytes are the larger of the two parties' sends, offline bytes add up.
+ * other), rounds are counted once, bytes are the larger of the two parties' sends (each party's own sends are kept too:
+ * products with a weight make them differ), offline bytes add up.
  */
-public record RunStats(double onlineSeconds, double offlineSeconds, long rounds, long bytesPerParty, long offlineBytes,
-                       List<Op> perOp, Setup setup) {
+public record RunStats(double onlineSeconds, double offlineSeconds, long rounds, long bytesPerParty,
+                       long bytesSentByParty0, long bytesSentByParty1, long offlineBytes, List<Op> perOp, Setup setup) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** One-line JSON, for passing statistics from a child process to its parent. */
     static final ObjectMapper JSON_LINE = new ObjectMapper();
@@ -46,7 +47,8 @@ public record RunStats(double onlineSeconds, double offlineSeconds, long rounds,
             Math.max(p0.setupBytesSent, p1.setupBytesSent));
         return new RunStats(Math.max(p0.onlineNanos, p1.onlineNanos) / 1e9,
             Math.max(p0.offlineNanos, p1.offlineNanos) / 1e9, Math.max(p0.rounds, p1.rounds),
-            Math.max(p0.bytesSent, p1.bytesSent), p0.offlineBytes + p1.offlineBytes, List.copyOf(ops), setup);
+            Math.max(p0.bytesSent, p1.bytesSent), p0.bytesSent, p1.bytesSent, p0.offlineBytes + p1.offlineBytes,
+            List.copyOf(ops), setup);
     }
 
     /** The JSON object of {@code --stats}, with snake_case names. */
@@ -56,6 +58,8 @@ public record RunStats(double onlineSeconds, double offlineSeconds, long rounds,
         m.put("offline_seconds", offlineSeconds);
         m.put("rounds", rounds);
         m.put("bytes_per_party", bytesPerParty);
+        m.put("bytes_sent_by_party0", bytesSentByParty0);
+        m.put("bytes_sent_by_party1", bytesSentByParty1);
         m.put("offline_bytes", offlineBytes);
         List<Map<String, Object>> ops = new ArrayList<>();
         for (Op o : perOp) {
@@ -99,7 +103,8 @@ public record RunStats(double onlineSeconds, double offlineSeconds, long rounds,
         }
         JsonNode s = m.path("setup");
         return new RunStats(m.path("online_seconds").asDouble(), m.path("offline_seconds").asDouble(),
-            m.path("rounds").asLong(), m.path("bytes_per_party").asLong(), m.path("offline_bytes").asLong(),
+            m.path("rounds").asLong(), m.path("bytes_per_party").asLong(), m.path("bytes_sent_by_party0").asLong(),
+            m.path("bytes_sent_by_party1").asLong(), m.path("offline_bytes").asLong(),
             List.copyOf(ops), new Setup(s.path("compile_seconds").asDouble(), s.path("seconds").asDouble(),
                 s.path("rounds").asLong(), s.path("bytes_per_party").asLong()));
     }

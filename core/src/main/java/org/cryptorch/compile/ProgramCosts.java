@@ -1,7 +1,7 @@
 package org.cryptorch.compile;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.cryptorch.mpc.ArithmeticCosts;
 import org.cryptorch.mpc.ComparisonCosts;
@@ -15,12 +15,13 @@ import org.cryptorch.tensor.Shape;
  */
 final class ProgramCosts {
     private final Shape[] shapes;
-    /** Slots of the secret weights: shared under a fixed mask, so products do not open them. */
-    private final Set<Integer> weightSlots;
+    /** Owners of the secret weights, by slot: shared under a fixed mask, so products do not open them. */
+    private final Map<Integer, Integer> weightOwners;
 
     ProgramCosts(Shape[] shapes, List<Instruction.Weight> setup) {
         this.shapes = shapes;
-        this.weightSlots = setup.stream().map(Instruction.Weight::out).collect(Collectors.toUnmodifiableSet());
+        this.weightOwners = setup.stream()
+            .collect(Collectors.toUnmodifiableMap(Instruction.Weight::out, Instruction.Weight::owner));
     }
 
     /** The instruction run on its own. */
@@ -40,10 +41,10 @@ final class ProgramCosts {
             case Instruction.Weight w -> ArithmeticCosts.input(w.owner(), n);
             case Instruction.Mul m -> allSquares(members) ? ArithmeticCosts.square(n) : ArithmeticCosts.mul(n);
             case Instruction.MatMul m -> ArithmeticCosts.matmuls(operandShapes(members, 0), operandShapes(members, 1),
-                weights(members, 0), weights(members, 1));
+                maskOwners(members, 0), maskOwners(members, 1));
             case Instruction.Conv c -> single(members, ArithmeticCosts.conv2d(shapes[c.x()], shapes[c.w()],
                 c.params().strides(), c.params().pads(), c.params().dilations(), c.params().groups(),
-                weightSlots.contains(c.x()), weightSlots.contains(c.w())));
+                maskOwner(c.x()), maskOwner(c.w())));
             case Instruction.Ltz l -> ComparisonCosts.ltz(n, Step.widest(members));
             case Instruction.LtzTimes l -> ComparisonCosts.ltzTimes(n, Step.widest(members));
             case Instruction.Truncate t -> ArithmeticCosts.truncate(n, t.mode());
@@ -61,8 +62,13 @@ final class ProgramCosts {
         return members.stream().map(m -> shapes[m.ins().get(which)]).toList();
     }
 
-    private List<Boolean> weights(List<Instruction> members, int which) {
-        return members.stream().map(m -> weightSlots.contains(m.ins().get(which))).toList();
+    private List<Integer> maskOwners(List<Instruction> members, int which) {
+        return members.stream().map(m -> maskOwner(m.ins().get(which))).toList();
+    }
+
+    /** The owner of the weight in {@code slot}, or {@link ArithmeticCosts#FRESH} for any other secret. */
+    private int maskOwner(int slot) {
+        return weightOwners.getOrDefault(slot, ArithmeticCosts.FRESH);
     }
 
     private static Cost single(List<Instruction> members, Cost c) {

@@ -37,7 +37,7 @@ public final class Arithmetic {
      * Shares a secret of {@code owner} (a weight) under the session-fixed mask {@code id} ({@link FixedMask}): like an
      * input, the owner sends W - B, but B is the owner's fixed mask, so W - B is also the opened value that every
      * later product with this operand uses instead of opening it again. Same cost as an input. The owner passes its
-     * value, the other party null.
+     * value, the other party null; the owner's FixedMask keeps that value (not a copy) for its products.
      */
     public static Operand shareWithFixedMask(Party p, int owner, int id, LongTensor valueOrNull, Shape shape) {
         ArithmeticCosts.checkParty("owner", owner);
@@ -53,9 +53,8 @@ public final class Arithmetic {
                     + shape + ", got " + (valueOrNull == null ? "none" : valueOrNull.shape()));
             }
             LongTensor share = new LongTensor(shape, mask);
-            LongTensor opened = valueOrNull.sub(share);
-            p.sendRound(opened.data());
-            return new Operand(share, new FixedMask(owner, id, opened));
+            p.sendRound(valueOrNull.sub(share).data());
+            return new Operand(share, new FixedMask(owner, id, valueOrNull));
         });
     }
 
@@ -242,54 +241,109 @@ public final class Arithmetic {
     }
 
     /**
-     * Bilinear products x*y with triples (a, b, c = a*b): opens every e = x-a and d = y-b in one round, then
-     * z_i = c_i + e*y_i + a_i*d, which sums to ab + (x-a)y + a(y-b) = xy with two local products per party.
-     * An operand with a {@link FixedMask} is not opened: its mask B is the triple's (the owner's share of B is its
-     * share of the operand, the other party's is 0) and its opened value W - B is known since setup. So a product
-     * with a weight opens only e = x - a, and z_i = c_i + e*w_i + a_i*(W - B) sums to AB + (X-A)W + A(W-B) = XW.
+     * Bilinear products x*y with triples (a, b, c = a*b), all in one round. A product of two fresh operands opens
+     * e = x-a and d = y-b to both, and z_i = c_i + e*y_i + a_i*d sums to ab + (x-a)y + a(y-b) = xy with two local
+     * products per party. An operand with a {@link FixedMask} is never opened: its mask B is the triple's and its
+     * W - B = F is public since setup. A product of two such operands opens nothing (e and d are the F's, a_i is B for
+     * its owner and 0 for the other). A product with exactly one runs {@link #oneSided}.
      */
     private static List<LongTensor> bilinear(Party p, List<Recipe> triples, List<Operand> xs, List<Operand> ys,
                                              BinaryOperator<LongTensor> product) {
         int pairs = xs.size();
         long[][][] t = new long[pairs][][];
         BilinearMasks[] masks = new BilinearMasks[pairs];
-        int total = 0;
+        int mineWords = 0;
+        int theirWords = 0;
         for (int k = 0; k < pairs; k++) {
             t[k] = p.correlations().take(triples.get(k));
             masks[k] = BilinearMasks.of(xs.get(k).mask(), ys.get(k).mask());
-            total += openedWords(xs.get(k)) + openedWords(ys.get(k));
+            mineWords += sentWords(p.id(), masks[k], xs.get(k), ys.get(k));
+            theirWords += sentWords(1 - p.id(), masks[k], xs.get(k), ys.get(k));
         }
-        long[] mine = new long[total];
-        for (int k = 0, at = 0; k < pairs; k++) {
-            if (!xs.get(k).fixed()) {
-                at = masked(xs.get(k).share().data(), t[k][masks[k].freshX()], mine, at);
-            }
-            if (!ys.get(k).fixed()) {
-                at = masked(ys.get(k).share().data(), t[k][masks[k].freshY()], mine, at);
-            }
-        }
-        // Products whose operands all have fixed masks open nothing and take no round.
-        long[] theirs = total == 0 ? mine : p.exchange(mine);
-        List<LongTensor> out = new ArrayList<>();
+        long[] mine = new long[mineWords];
         for (int k = 0, at = 0; k < pairs; k++) {
             Operand x = xs.get(k);
             Operand y = ys.get(k);
-            LongTensor e = x.fixed() ? x.mask().opened() : openedTensor(mine, theirs, at, x.shape());
-            at += openedWords(x);
-            LongTensor d = y.fixed() ? y.mask().opened() : openedTensor(mine, theirs, at, y.shape());
-            at += openedWords(y);
-            LongTensor a = x.fixed() ? x.mask().maskShare(p, x.share())
-                : new LongTensor(x.shape(), t[k][masks[k].freshX()]);
-            long[] ey = product.apply(e, y.share()).data();
-            LongTensor ad = product.apply(a, d);
-            long[] z = ad.data();
-            long[] c = t[k][masks[k].c()];
-            for (int i = 0; i < z.length; i++) {
-                z[i] += c[i] + ey[i];
+            if (sentWords(p.id(), masks[k], x, y) == 0) {
+                continue;
             }
-            out.add(ad);
+            if (!x.fixed()) {
+                at = masked(x.share().data(), t[k][masks[k].freshX()], mine, at);
+            }
+            if (!y.fixed()) {
+                at = masked(y.share().data(), t[k][masks[k].freshY()], mine, at);
+            }
+        }
+        // Products whose operands all have fixed masks open nothing and take no round.
+        long[] theirs = mineWords + theirWords == 0 ? mine : p.exchange(mine, theirWords);
+        List<LongTensor> out = new ArrayList<>();
+        for (int k = 0, myAt = 0, theirAt = 0; k < pairs; k++) {
+            Operand x = xs.get(k);
+            Operand y = ys.get(k);
+            LongTensor z = masks[k].oneSided()
+                ? oneSided(p, t[k], masks[k], x, y, theirs, theirAt, product)
+                : twoSided(p, t[k], masks[k], x, y, mine, myAt, theirs, theirAt, product);
+            myAt += sentWords(p.id(), masks[k], x, y);
+            theirAt += sentWords(1 - p.id(), masks[k], x, y);
+            long[] zs = z.data();
+            long[] c = t[k][masks[k].c()];
+            for (int i = 0; i < zs.length; i++) {
+                zs[i] += c[i];
+            }
+            out.add(z);
         }
         return out;
+    }
+
+    /** Words {@code sender} sends for one product: its fresh operands, except the owner in a one-sided product. */
+    private static int sentWords(int sender, BilinearMasks masks, Operand x, Operand y) {
+        if (masks.oneSided() && sender == masks.fixedOwner()) {
+            return 0;
+        }
+        return openedWords(x) + openedWords(y);
+    }
+
+    /** e*y_i + a_i*d (without c) of a product whose fresh operands are opened to both (see {@link #bilinear}). */
+    private static LongTensor twoSided(Party p, long[][] t, BilinearMasks masks, Operand x, Operand y, long[] mine,
+                                       int myAt, long[] theirs, int theirAt, BinaryOperator<LongTensor> product) {
+        LongTensor e = x.fixed() ? x.mask().opened(p, x.share())
+            : openedTensor(mine, myAt, theirs, theirAt, x.shape());
+        int next = openedWords(x);
+        LongTensor d = y.fixed() ? y.mask().opened(p, y.share())
+            : openedTensor(mine, myAt + next, theirs, theirAt + next, y.shape());
+        LongTensor a = x.fixed() ? x.mask().maskShare(p, x.share()) : new LongTensor(x.shape(), t[masks.freshX()]);
+        long[] ey = product.apply(e, y.share()).data();
+        LongTensor ad = product.apply(a, d);
+        long[] z = ad.data();
+        for (int i = 0; i < z.length; i++) {
+            z[i] += ey[i];
+        }
+        return ad;
+    }
+
+    /**
+     * A product X*W (or W*X) where only W has a fixed mask, owned by o; the triple's A is known in full to the other
+     * party n (and to the dealer, which never sees F or X). n sends m = x_n - A, uniform because A is, and o sends
+     * nothing. o, which knows W = B + F, sets z_o = c_o + (x_o + m)*W; n sets z_n = c_n + A*F, which does not depend
+     * on the input. The sum is AB + (X - A)(B + F) + AF = XW: one local product per party instead of two.
+     * Returns the product without c.
+     */
+    private static LongTensor oneSided(Party p, long[][] t, BilinearMasks masks, Operand x, Operand y, long[] theirs,
+                                       int theirAt, BinaryOperator<LongTensor> product) {
+        boolean weightLeft = x.fixed();
+        Operand weight = weightLeft ? x : y;
+        Operand input = weightLeft ? y : x;
+        // o multiplies X - A by W, n multiplies A by F
+        LongTensor u;
+        LongTensor w;
+        if (p.id() == weight.mask().owner()) {
+            u = openedTensor(input.share().data(), 0, theirs, theirAt, input.shape());
+            w = weight.mask().secret(p);
+        } else {
+            u = new LongTensor(input.shape(), t[weightLeft ? masks.freshY() : masks.freshX()]);
+            w = weight.mask().opened(p, weight.share());
+        }
+        return weightLeft ? product.apply(w, u) : product.apply(u, w);
     }
 
     private static int openedWords(Operand o) {
@@ -304,10 +358,11 @@ public final class Arithmetic {
         return at + v.length;
     }
 
-    private static LongTensor openedTensor(long[] mine, long[] theirs, int from, Shape shape) {
+    /** The sum of {@code shape.size()} words of mine from myAt and of theirs from theirAt. */
+    private static LongTensor openedTensor(long[] mine, int myAt, long[] theirs, int theirAt, Shape shape) {
         long[] out = new long[shape.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = mine[from + i] + theirs[from + i];
+            out[i] = mine[myAt + i] + theirs[theirAt + i];
         }
         return new LongTensor(shape, out);
     }

@@ -37,53 +37,67 @@ public final class ArithmeticCosts {
         return Cost.symmetric(1, WORD * n, WORD * n);
     }
 
+    /** The mask-owner argument of an operand without a {@link FixedMask} in the bilinear cost functions. */
+    public static final int FRESH = -1;
+
     /** Opens x-a and y-b for the whole operands; the dealer sends the product c of the triple. */
     public static Cost matmul(Shape x, Shape y) {
-        return matmul(x, y, false, false);
+        return matmul(x, y, FRESH, FRESH);
     }
 
     /**
-     * A matrix product where an operand with a {@link FixedMask} ({@code xFixed}, {@code yFixed}) is not opened: a
-     * product with a weight opens only the other operand. The dealer still sends c.
+     * A matrix product where an operand may have a {@link FixedMask}, given by its owner ({@code xMaskOwner},
+     * {@code yMaskOwner}: 0, 1 or {@link #FRESH}). Two fresh operands: both parties open both. One fixed (a product
+     * with a weight, one-sided): only the party that does not own the weight sends, its share of the fresh operand
+     * masked. Both fixed: nothing is sent. The dealer always sends c.
      */
-    public static Cost matmul(Shape x, Shape y, boolean xFixed, boolean yFixed) {
-        return bilinear(opened(x, xFixed) + opened(y, yFixed), ProductShapes.matmul(x, y).size());
+    public static Cost matmul(Shape x, Shape y, int xMaskOwner, int yMaskOwner) {
+        return bilinear(x, y, xMaskOwner, yMaskOwner, ProductShapes.matmul(x, y).size());
     }
 
     /** Several matrix products fused into one round ({@link Arithmetic#matmuls}): the bytes add up, the rounds do not. */
     public static Cost matmuls(List<Shape> xs, List<Shape> ys) {
-        List<Boolean> fresh = xs.stream().map(s -> false).toList();
+        List<Integer> fresh = xs.stream().map(s -> FRESH).toList();
         return matmuls(xs, ys, fresh, fresh);
     }
 
-    /** {@link Arithmetic#matmulOperands}: fused products, operands flagged fixed are not opened. */
-    public static Cost matmuls(List<Shape> xs, List<Shape> ys, List<Boolean> xsFixed, List<Boolean> ysFixed) {
+    /** {@link Arithmetic#matmulOperands}: fused products, with the operands' mask owners as for {@link #matmul}. */
+    public static Cost matmuls(List<Shape> xs, List<Shape> ys, List<Integer> xsMaskOwner, List<Integer> ysMaskOwner) {
         Cost total = Cost.FREE;
         for (int i = 0; i < xs.size(); i++) {
-            total = total.plus(matmul(xs.get(i), ys.get(i), xsFixed.get(i), ysFixed.get(i)));
+            total = total.plus(matmul(xs.get(i), ys.get(i), xsMaskOwner.get(i), ysMaskOwner.get(i)));
         }
         return new Cost(Math.min(1, total.rounds()), total.bytesSentByParty0(), total.bytesSentByParty1(),
             total.offlineBytes());
     }
 
     public static Cost conv2d(Shape x, Shape w, int[] strides, int[] pads, int[] dilations, int groups) {
-        return conv2d(x, w, strides, pads, dilations, groups, false, false);
+        return conv2d(x, w, strides, pads, dilations, groups, FRESH, FRESH);
     }
 
-    /** A convolution; operands with fixed masks are not opened (as {@link #matmul(Shape, Shape, boolean, boolean)}). */
+    /** A convolution; operands' mask owners as for {@link #matmul(Shape, Shape, int, int)}. */
     public static Cost conv2d(Shape x, Shape w, int[] strides, int[] pads, int[] dilations, int groups,
-                              boolean xFixed, boolean wFixed) {
-        return bilinear(opened(x, xFixed) + opened(w, wFixed),
+                              int xMaskOwner, int wMaskOwner) {
+        return bilinear(x, w, xMaskOwner, wMaskOwner,
             ProductShapes.conv2d(x, w, strides, pads, dilations, groups).size());
     }
 
-    private static long opened(Shape s, boolean fixed) {
-        return fixed ? 0 : s.size();
+    private static Cost bilinear(Shape x, Shape y, int xMaskOwner, int yMaskOwner, long outWords) {
+        boolean xFresh = checkMaskOwner(xMaskOwner) == FRESH;
+        boolean yFresh = checkMaskOwner(yMaskOwner) == FRESH;
+        long offline = WORD * outWords;
+        if (xFresh && yFresh) {
+            return Cost.symmetric(1, WORD * (x.size() + y.size()), offline);
+        }
+        if (!xFresh && !yFresh) {
+            return Cost.symmetric(0, 0, offline);
+        }
+        int sender = 1 - (xFresh ? yMaskOwner : xMaskOwner);
+        return oneWay(sender, WORD * (xFresh ? x.size() : y.size())).plus(new Cost(0, 0, 0, offline));
     }
 
-    /** One round if anything is opened (nothing is when every operand has a fixed mask). */
-    private static Cost bilinear(long openedWords, long outWords) {
-        return Cost.symmetric(openedWords > 0 ? 1 : 0, WORD * openedWords, WORD * outWords);
+    private static int checkMaskOwner(int owner) {
+        return owner == FRESH ? FRESH : checkParty("mask owner", owner);
     }
 
     public static Cost truncateLocal(long n) {

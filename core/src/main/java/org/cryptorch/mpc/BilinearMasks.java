@@ -52,16 +52,36 @@ record BilinearMasks(FixedMask.Key x, FixedMask.Key y) {
         return owner < 0 ? null : new FixedMask.Key(owner, id, words);
     }
 
+    /** Whether exactly one operand is fixed: the product then runs one-sided (see {@code Arithmetic.bilinear}). */
+    boolean oneSided() {
+        return (x == null) != (y == null);
+    }
+
+    /** The owner of the one fixed mask of a {@link #oneSided} product. */
+    int fixedOwner() {
+        return x != null ? x.owner() : y.owner();
+    }
+
+    /**
+     * The fresh masks are random, except in a {@link #oneSided} product: there the fresh operand's mask is known in
+     * full to the party that does not own the fixed one (it is never opened to anyone), which is what lets that party
+     * compute its part alone.
+     */
     List<Component> components(int xWords, int yWords, int cWords) {
         List<Component> cs = new ArrayList<>();
         if (x == null) {
-            cs.add(Component.random("a", xWords, Sharing.ARITHMETIC));
+            cs.add(freshMask("a", xWords));
         }
         if (y == null) {
-            cs.add(Component.random("b", yWords, Sharing.ARITHMETIC));
+            cs.add(freshMask("b", yWords));
         }
         cs.add(Component.derived("c", cWords, Sharing.ARITHMETIC));
         return cs;
+    }
+
+    private Component freshMask(String name, int words) {
+        return oneSided() ? Component.ownedBy(1 - fixedOwner(), name, words, Sharing.ARITHMETIC)
+            : Component.random(name, words, Sharing.ARITHMETIC);
     }
 
     List<FixedMask.Key> fixedMasks() {

@@ -6,24 +6,38 @@ import org.cryptorch.tensor.LongTensor;
  * A secret (a weight) shared once under a mask B that stays fixed for the whole dealer session, so that its products
  * open only the other operand. B is known in full to {@code owner}: it is stream {@code id} of the owner's PRG seed
  * ({@link #expand}), which the dealer, holding both seeds, regenerates whenever a triple needs C = A*B; nothing is
- * stored. The owner's share of the secret is B and the other party's share is {@code opened} = W - B, which the owner
- * sent at setup and which is public to both (uniform, because B is).
+ * stored. The owner's share of the secret W is B and the other party's share is F = W - B, which the owner sent at
+ * setup and which is public to both (uniform, because B is).
  *
- * @param opened W - B, known to both parties
+ * @param held what this party keeps besides its share: W itself at the owner (its products multiply by W, see
+ *             {@code Arithmetic.oneSided}; F = W - B is derived when needed), F at the other party (its share)
  */
-public record FixedMask(int owner, int id, LongTensor opened) {
+public record FixedMask(int owner, int id, LongTensor held) {
     public FixedMask {
         ArithmeticCosts.checkParty("owner", owner);
         Key.checkId(id);
     }
 
     public Key key() {
-        return new Key(owner, id, opened.size());
+        return new Key(owner, id, held.size());
     }
 
     /** This party's share of the mask B: all of it for the owner, zero for the other party. */
     LongTensor maskShare(Party p, LongTensor share) {
         return p.id() == owner ? share : LongTensor.zeros(share.shape());
+    }
+
+    /** F = W - B, public to both; {@code share} is this party's share of W (B at the owner). */
+    LongTensor opened(Party p, LongTensor share) {
+        return p.id() == owner ? held.sub(share) : held;
+    }
+
+    /** W itself, at the owner only. */
+    LongTensor secret(Party p) {
+        if (p.id() != owner) {
+            throw new IllegalStateException("party " + p.id() + " does not own fixed mask " + id);
+        }
+        return held;
     }
 
     /** The mask B itself from its owner's seed (the owner's share; the dealer's copy). */

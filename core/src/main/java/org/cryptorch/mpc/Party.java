@@ -43,9 +43,20 @@ public final class Party {
      * same length. Both parties call this at the same point of the protocol.
      */
     public long[] exchange(long[] mine) {
+        return exchange(mine, mine.length);
+    }
+
+    /**
+     * One communication round in which the parties may send different amounts, either of them nothing: sends
+     * {@code mine} and returns the {@code theirLength} words the other party sent. Both parties call this at the same
+     * point, each with the other's length; both count the round.
+     */
+    public long[] exchange(long[] mine, int theirLength) {
         peer.stats().addRound();
-        peer.send(mine);
-        return peer.receive(mine.length);
+        if (mine.length > 0) {
+            peer.send(mine);
+        }
+        return theirLength > 0 ? peer.receive(theirLength) : new long[0];
     }
 
     /**

@@ -52,7 +52,7 @@ class SelftestCommandTest {
             assertThat(l.path("max_abs_error").asDouble()).isLessThanOrEqualTo(l.path("error_bound").asDouble());
         });
         assertThat(lines.stream().map(l -> l.path("name").asText()).toList()).containsExactly("dealer", "input",
-            "reveal", "mul", "square", "matmul", "conv2d", "trunc_local", "trunc_dealer", "ltz", "ltz", "relu",
+            "reveal", "mul", "square", "matmul", "matmul_weight", "conv2d", "trunc_local", "trunc_dealer", "ltz", "ltz", "relu",
             "select", "max");
         assertThat(lines.stream().filter(l -> l.path("name").asText().equals("ltz")).map(l -> l.path("bits").asInt()))
             .containsExactly(64, 24);

@@ -89,12 +89,12 @@ class ReceivedTrafficSecurityTest {
     }
 
     /**
-     * A weight shared under a fixed mask, then used in two products: party 0 receives W - B once and X - A per
-     * product, party 1 X - A per product. Zero weights against large structured ones (and different inputs) must
-     * give the same uniform distribution.
+     * A weight of party 1 shared under a fixed mask, then used in two one-sided products: party 0 receives W - B once
+     * and nothing per product, party 1 (the owner) X - A per product. Zero weights and inputs against large
+     * structured ones must give the same uniform distribution.
      */
     @Test
-    void fixedMaskProductsRevealNothingAboutTheWeights() {
+    void fixedMaskProductsRevealNothingAboutTheWeightsOrTheInputs() {
         Shape xs = Shape.of(256, 256);
         Shape ws = Shape.of(256, 256);
         long[][] zeros = fixedMaskProducts(constant(ws, 0), constant(xs, 0), 301);
@@ -103,7 +103,7 @@ class ReceivedTrafficSecurityTest {
         double critical = ByteStatistics.criticalValue();
         for (int party = 0; party < 2; party++) {
             assertThat(zeros[party].length).as("words received by party %d", party)
-                .isEqualTo((party == 0 ? ws.size() : 0) + 2 * xs.size());
+                .isEqualTo(party == 0 ? ws.size() : 2 * xs.size());
             long[] h1 = ByteStatistics.histogram(zeros[party]);
             long[] h2 = ByteStatistics.histogram(other[party]);
             double u1 = ByteStatistics.uniformity(h1);
@@ -111,10 +111,53 @@ class ReceivedTrafficSecurityTest {
             double same = ByteStatistics.twoSample(h1, h2);
             System.out.printf("fixed-mask matmul, party %d receives: chi2 uniform %.0f / %.0f, two-sample %.0f"
                 + " (critical %.0f)%n", party, u1, u2, same, critical);
-            assertThat(u1).as("uniformity, zero weights, party %d", party).isLessThan(critical);
-            assertThat(u2).as("uniformity, other weights, party %d", party).isLessThan(critical);
-            assertThat(same).as("same distribution for both weights, party %d", party).isLessThan(critical);
+            assertThat(u1).as("uniformity, zero secrets, party %d", party).isLessThan(critical);
+            assertThat(u2).as("uniformity, other secrets, party %d", party).isLessThan(critical);
+            assertThat(same).as("same distribution for both secrets, party %d", party).isLessThan(critical);
         }
+    }
+
+    /**
+     * What the weight's owner receives in one-sided products depends only on the dealer's A, not on the input: the
+     * same weight, zero inputs against large structured ones. The owner (here party 0) sends nothing per product.
+     */
+    @Test
+    void theWeightsOwnerReceivesUniformWordsWhateverTheInput() {
+        Shape xs = Shape.of(256, 256);
+        LongTensor w = Shares.values(Shape.of(256, 256), 1L << 40, new SplittableRandom(10));
+        LongTensor structured = Shares.values(xs, 1L << 40, new SplittableRandom(11));
+        long[] zeros = ownersProductWords(w, constant(xs, 0), 303);
+        long[] other = ownersProductWords(w, structured, 304);
+        assertThat(zeros).as("X - A of two products").hasSize(2 * xs.size());
+        long[] h1 = ByteStatistics.histogram(zeros);
+        long[] h2 = ByteStatistics.histogram(other);
+        double u1 = ByteStatistics.uniformity(h1);
+        double u2 = ByteStatistics.uniformity(h2);
+        double same = ByteStatistics.twoSample(h1, h2);
+        double critical = ByteStatistics.criticalValue();
+        System.out.printf("one-sided matmul, the owner receives: chi2 uniform %.0f / %.0f, two-sample %.0f"
+            + " (critical %.0f)%n", u1, u2, same, critical);
+        assertThat(u1).as("uniformity, zero input").isLessThan(critical);
+        assertThat(u2).as("uniformity, structured input").isLessThan(critical);
+        assertThat(same).as("same distribution for both inputs").isLessThan(critical);
+    }
+
+    /** Party 0's received words in two products with its weight w (after the setup, in which it receives none). */
+    private static long[] ownersProductWords(LongTensor w, LongTensor x, long seed) {
+        long[][] bytesSent = new long[2][];
+        long[][] received = received(seed, p -> {
+            Arithmetic.Operand sw = Arithmetic.shareWithFixedMask(p, 0, 0, p.id() == 0 ? w : null, w.shape());
+            LongTensor[] sx = Shares.split(x, new SplittableRandom(seed));
+            long before = p.peer().stats().total().bytesSent;
+            for (int k = 0; k < 2; k++) {
+                Arithmetic.matmulOperands(p, List.of(Arithmetic.Operand.fresh(sx[p.id()])), List.of(sw));
+            }
+            bytesSent[p.id()] = new long[] {p.peer().stats().total().bytesSent - before};
+            return null;
+        });
+        assertThat(bytesSent[0][0]).as("bytes the owner sends in the products").isZero();
+        assertThat(bytesSent[1][0]).as("bytes the other party sends in the products").isEqualTo(16L * x.size());
+        return received[0];
     }
 
     private static long[][] fixedMaskProducts(LongTensor w, LongTensor x, long seed) {

@@ -6,13 +6,16 @@ import static org.cryptorch.cli.selftest.CheckData.openAtParty0;
 import static org.cryptorch.cli.selftest.CheckData.randomFixed;
 import static org.cryptorch.cli.selftest.CheckData.share;
 
+import java.util.List;
 import org.cryptorch.mpc.Arithmetic;
 import org.cryptorch.mpc.ArithmeticCosts;
+import org.cryptorch.mpc.Cost;
 import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
 
 /**
- * Checks of the Beaver products of whole tensors: party 0 holds the activations, party 1 the weights. The results
+ * Checks of the Beaver products of whole tensors: party 0 holds the activations, party 1 the weights (as an ordinary
+ * secret, or shared under a fixed mask as a model's weights are). The results
  * are ring-exact (2f fractional bits), compared with direct loops in plaintext, so the bound is 0.
  */
 final class BilinearChecks {
@@ -25,29 +28,50 @@ final class BilinearChecks {
     private BilinearChecks() {
     }
 
-    /** [n, n] x [n, n]. */
+    /** [n, n] x [n, n], both operands ordinary secrets (a two-sided Beaver product). */
     static ProtocolCheck matmul(int n) {
         return new NamedCheck("matmul", s -> {
-            int f = s.fractionalBits();
             Shape shape = Shape.of(n, n);
-            LongTensor mine = randomFixed(s, shape, ArithmeticChecks.RANGE, f);
+            LongTensor mine = randomFixed(s, shape, ArithmeticChecks.RANGE, s.fractionalBits());
             LongTensor x = share(s, 0, mine);
             LongTensor w = share(s, 1, mine);
             LongTensor z = s.online("matmul", () -> Arithmetic.matmul(s.party(), x, w));
-            long[] a = inputAt0(s, 0, mine);
-            long[] b = inputAt0(s, 1, mine);
-            long[] want = new long[n * n];
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < n; k++) {
-                    long aik = a[i * n + k];
-                    for (int j = 0; j < n; j++) {
-                        want[i * n + j] += aik * b[k * n + j];
-                    }
+            return matmulOutcome(s, mine, z, n, ArithmeticCosts.matmul(shape, shape));
+        });
+    }
+
+    /**
+     * [n, n] x [n, n] where the right operand is party 1's weight, shared before the online part under a fixed mask
+     * (as {@code cryptorch run} shares a model's weights): the one-sided product, in which party 1 sends nothing.
+     */
+    static ProtocolCheck matmulWithWeight(int n) {
+        return new NamedCheck("matmul_weight", s -> {
+            Shape shape = Shape.of(n, n);
+            LongTensor mine = randomFixed(s, shape, ArithmeticChecks.RANGE, s.fractionalBits());
+            LongTensor x = share(s, 0, mine);
+            // mask id 0 in both passes: party 1's values are sent in the clear for checking anyway
+            Arithmetic.Operand w = Arithmetic.shareWithFixedMask(s.party(), 1, 0, s.id() == 1 ? mine : null, shape);
+            LongTensor z = s.online("matmul", () -> Arithmetic.matmulOperands(s.party(),
+                List.of(Arithmetic.Operand.fresh(x)), List.of(w)).get(0));
+            return matmulOutcome(s, mine, z, n, ArithmeticCosts.matmul(shape, shape, ArithmeticCosts.FRESH, 1));
+        });
+    }
+
+    /** Compares the product z of party 0's and party 1's {@code mine} with direct loops. */
+    private static CheckOutcome matmulOutcome(PartySession s, LongTensor mine, LongTensor z, int n, Cost predicted) {
+        long[] a = inputAt0(s, 0, mine);
+        long[] b = inputAt0(s, 1, mine);
+        long[] want = new long[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                long aik = a[i * n + k];
+                for (int j = 0; j < n; j++) {
+                    want[i * n + j] += aik * b[k * n + j];
                 }
             }
-            return CheckOutcome.of(want.length, 0, maxAbsError(openAtParty0(s, z), want, 2 * f), 0,
-                ArithmeticCosts.matmul(shape, shape));
-        });
+        }
+        return CheckOutcome.of(want.length, 0, maxAbsError(openAtParty0(s, z), want, 2 * s.fractionalBits()), 0,
+            predicted);
     }
 
     /** [1, c, 32, 32] convolved with [c, c, 3, 3], stride 1, padding 1. */

@@ -17,6 +17,7 @@ final class Checks {
             ArithmeticChecks.mul(n),
             ArithmeticChecks.square(n),
             BilinearChecks.matmul(c.matmulSize()),
+            BilinearChecks.matmulWithWeight(c.matmulSize()),
             BilinearChecks.conv2d(c.convChannels()),
             ArithmeticChecks.truncLocal(n),
             ArithmeticChecks.truncDealer(n),

@@ -1,6 +1,7 @@
 package org.cryptorch.tune;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -56,13 +57,19 @@ public final class Tuner {
         }
     }
 
-    /** Per-site choices with cost; the error of each changed site alone is measured (in one parallel batch). */
+    /**
+     * Per-site choices with cost; the error of each changed site alone is measured (in one parallel batch). Tied
+     * alike sites are measured together, as the decision they are (the search's sensitivity probe, so no new
+     * evaluation): alone, one of four alike layers would cost a model-sized evaluation to tell little more.
+     */
     private List<SitePlan> plan(SearchContext ctx, Assignment chosen) {
         Assignment ref = space.mostAccurate();
+        Map<Integer, Decision> decisionOf = new HashMap<>();
+        ctx.decisions().forEach(d -> d.sites().forEach(s -> decisionOf.put(s, d)));
         List<Assignment> alone = new ArrayList<>();
         for (int s = 0; s < space.sites().size(); s++) {
             if (chosen.choice(s) != ref.choice(s)) {
-                alone.add(ref.withSite(s, chosen.choice(s)));
+                alone.add(ref.with(decisionOf.get(s), chosen.choice(s)));
             }
         }
         List<Double> metrics = ctx.evaluations().metrics(alone);

@@ -10,7 +10,9 @@ import java.util.stream.IntStream;
  * Our tuner: cost-benefit greedy along each decision's Pareto front, then a swap pass.
  * <ol>
  * <li>Sensitivity: every decision is measured alone at each cheaper candidate (all in parallel), giving each
- * candidate's metric loss; candidates that alone break the budget are never tried again.</li>
+ * candidate's metric loss; candidates that alone break the budget are never tried again. These probes use the
+ * screening evaluations ({@link SearchContext#screening}: fewer samples when the calibration comes in several
+ * batches), since they only rank and prune; every move the greedy takes is judged on all samples.</li>
  * <li>Greedy: repeatedly rank the moves to a cheaper candidate by predicted seconds saved per unit of added loss
  * (loss-free moves first, by saving), evaluate the best few together (one per thread), and take the best-ranked that
  * keeps the whole assignment within budget. Unlike graph order, the budget goes to the sites where it buys the most
@@ -48,13 +50,13 @@ public final class CostBenefitSearch implements SearchStrategy {
                 probes.add(ref.with(d, c));
             }
         }
-        List<Double> metrics = ctx.evaluations().metrics(probes);
+        List<Double> metrics = ctx.screening().metrics(probes);
         double[][] loss = new double[ctx.decisions().size()][];
         int k = 0;
         for (int d = 0; d < loss.length; d++) {
             loss[d] = new double[ctx.decisions().get(d).candidates()];
             for (int c = 0; c < loss[d].length - 1; c++) {
-                loss[d][c] = ctx.loss(metrics.get(k++));
+                loss[d][c] = ctx.screeningLoss(metrics.get(k++));
             }
         }
         return loss;

@@ -8,4 +8,12 @@ package org.cryptorch.tune;
 @FunctionalInterface
 public interface Evaluator {
     double evaluate(Assignment assignment, long seed);
+
+    /**
+     * A cheaper estimate of the same metric for screening many candidates (e.g. on fewer samples), or this evaluator
+     * when there is none. Its values are only compared with its own value of the reference.
+     */
+    default Evaluator screening() {
+        return this;
+    }
 }

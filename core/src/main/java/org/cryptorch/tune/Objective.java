@@ -1,5 +1,6 @@
 package org.cryptorch.tune;
 
+import java.util.Arrays;
 import org.cryptorch.tensor.FloatTensor;
 
 /**
@@ -35,6 +36,14 @@ public final class Objective {
 
     public Metric metric() {
         return metric;
+    }
+
+    /** This objective for the first {@code samples} of the {@code total} samples it scores (outputs in sample order). */
+    Objective firstSamples(int samples, int total) {
+        if (labels != null) {
+            return new Objective(metric, Arrays.copyOf(labels, labels.length / total * samples), null);
+        }
+        return new Objective(metric, null, floatOutputs.slice(0, 0, samples, 1));
     }
 
     public double score(FloatTensor outputs) {

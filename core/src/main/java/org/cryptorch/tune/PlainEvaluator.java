@@ -31,6 +31,33 @@ public final class PlainEvaluator implements Evaluator {
     }
 
     /**
+     * The same scoring on the first batches holding at least {@link #SCREENING_SAMPLES} samples, or this evaluator
+     * when that is all of them (a model with a dynamic batch runs its calibration as one batch).
+     */
+    @Override
+    public Evaluator screening() {
+        int total = samples(batches.size());
+        int k = 1;
+        while (k < batches.size() && samples(k) < SCREENING_SAMPLES) {
+            k++;
+        }
+        return k == batches.size() ? this
+            : new PlainEvaluator(model, batches.subList(0, k), objective.firstSamples(samples(k), total));
+    }
+
+    /** Samples the screening estimate runs on at least (when the calibration is in several batches). */
+    static final int SCREENING_SAMPLES = 8;
+
+    /** Samples in the first {@code n} batches. */
+    private int samples(int n) {
+        int s = 0;
+        for (Map<String, Tensor> b : batches.subList(0, n)) {
+            s += b.values().iterator().next().shape().dim(0);
+        }
+        return s;
+    }
+
+    /**
      * NaN when the compiler rejects the combination (each candidate compiled alone when the space was built, but a
      * combination can still fail, e.g. a comparison width that no longer fits): NaN is never within budget, so the
      * search just moves on.

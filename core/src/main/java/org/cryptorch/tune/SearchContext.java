@@ -10,18 +10,41 @@ public final class SearchContext {
     private final SearchSpace space;
     private final List<Decision> decisions;
     private final Evaluations evaluations;
+    private final Evaluations screening;
     private final Metric metric;
     private final Budget budget;
     private final double referenceMetric;
+    private Double screeningReference;
 
-    public SearchContext(SearchSpace space, List<Decision> decisions, Evaluations evaluations, Metric metric,
-                         Budget budget) {
+    /**
+     * @param screening cheaper evaluations of the same metric (see {@link Evaluator#screening}), or
+     *                  {@code evaluations} itself
+     */
+    public SearchContext(SearchSpace space, List<Decision> decisions, Evaluations evaluations, Evaluations screening,
+                         Metric metric, Budget budget) {
         this.space = space;
         this.decisions = List.copyOf(decisions);
         this.evaluations = evaluations;
+        this.screening = screening;
         this.metric = metric;
         this.budget = budget;
         this.referenceMetric = evaluations.metric(space.mostAccurate());
+    }
+
+    /**
+     * Screening evaluations: a strategy that probes many candidates only to rank and prune them may use these; a
+     * configuration it keeps must still be judged by {@link #evaluations}.
+     */
+    public Evaluations screening() {
+        return screening;
+    }
+
+    /** How much worse than the reference a screening metric value is (both on the screening samples). */
+    public double screeningLoss(double value) {
+        if (screeningReference == null) {
+            screeningReference = screening == evaluations ? referenceMetric : screening.metric(space.mostAccurate());
+        }
+        return metric.worsening(screeningReference, value);
     }
 
     public SearchSpace space() {

@@ -32,11 +32,14 @@ public final class Tuner {
 
     /** @param progress told of every evaluation as it completes (e.g. to draw a progress bar) */
     public TuneReport tune(SearchStrategy strategy, Consumer<Evaluated> progress) {
+        Evaluator screener = evaluator.screening();
         try (Evaluations evaluations = new Evaluations(evaluator, options.seed(), latency, options.threads(),
-            progress)) {
+            progress);
+             Evaluations screening = screener == evaluator ? null
+                 : new Evaluations(screener, options.seed(), latency, options.threads(), progress)) {
             long start = System.nanoTime();
             SearchContext ctx = new SearchContext(space, space.decisions(options.tieAlike()), evaluations,
-                options.metric(), options.budget());
+                screening == null ? evaluations : screening, options.metric(), options.budget());
             Assignment chosen = strategy.search(ctx);
             space.check(chosen);
             double searchSeconds = (System.nanoTime() - start) / 1e9;

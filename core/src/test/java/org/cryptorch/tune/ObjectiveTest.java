@@ -34,6 +34,16 @@ class ObjectiveTest {
     }
 
     @Test
+    void theFirstSamplesScoreTheirOwnRowsOnly() {
+        FloatTensor ref = FloatTensor.of(Shape.of(3, 2), 2, 0, 0, 1, 1, 2);
+        FloatTensor firstTwo = OUT.slice(0, 0, 2, 1);
+        // rows 0 and 1 of OUT match ref exactly; the difference is in row 2
+        assertThat(Objective.againstFloat(Metric.MAE, ref).firstSamples(2, 3).score(firstTwo)).isEqualTo(0.0);
+        // labels 0, 0: row 0 is right, row 1 is wrong
+        assertThat(Objective.withLabels(Metric.ACCURACY, LABELS).firstSamples(2, 3).score(firstTwo)).isEqualTo(0.5);
+    }
+
+    @Test
     void mismatchesAreClearErrors() {
         assertThatThrownBy(() -> Objective.withLabels(Metric.ACCURACY, new long[] {0}).score(OUT))
             .hasMessageContaining("1 labels for 3 output rows");

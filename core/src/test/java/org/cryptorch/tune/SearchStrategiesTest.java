@@ -49,6 +49,38 @@ class SearchStrategiesTest {
         assertThat(ours.chosen().seconds()).isCloseTo(0.110, within());
     }
 
+    /**
+     * A screening estimate that wrongly calls site 1's cheap candidate free: the probes trust it for ranking, but
+     * the move is judged on the full evaluator, which finds it over budget, so the plan stays within budget.
+     */
+    @Test
+    void costBenefitProbesOnTheScreeningEstimateAndJudgesMovesOnTheFullEvaluator() {
+        SearchSpace space = SyntheticSpaces.space(WASTEFUL_ROUNDS);
+        Evaluator full = SyntheticSpaces.additive(new double[][] {{0.01, 0}, {0.02, 0}});
+        Evaluator optimistic = SyntheticSpaces.additive(new double[][] {{0.01, 0}, {0, 0}});
+        java.util.concurrent.atomic.AtomicInteger screened = new java.util.concurrent.atomic.AtomicInteger();
+        Evaluator withScreening = new Evaluator() {
+            @Override
+            public double evaluate(Assignment a, long seed) {
+                return full.evaluate(a, seed);
+            }
+
+            @Override
+            public Evaluator screening() {
+                return (a, seed) -> {
+                    screened.incrementAndGet();
+                    return optimistic.evaluate(a, seed);
+                };
+            }
+        };
+        TuneReport ours = SyntheticSpaces.tuner(space, withScreening, "0.01", 1).tune(OURS);
+        // reference + two probes on the screening estimate
+        assertThat(screened.get()).isEqualTo(3);
+        // site 1 alone (free by the estimate, 0.02 in truth) is rejected; site 0 alone fits the budget
+        assertThat(ours.chosen().assignment()).isEqualTo(Assignment.of(0, 1));
+        assertThat(ours.reference().metric() - ours.chosen().metric()).isLessThanOrEqualTo(0.01 + 1e-12);
+    }
+
     @Test
     void evaluationsAndCacheHitsAreCountedExactly() {
         SearchSpace space = SyntheticSpaces.space(WASTEFUL_ROUNDS);

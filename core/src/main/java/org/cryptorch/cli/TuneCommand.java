@@ -128,7 +128,8 @@ public final class TuneCommand implements Callable<Integer> {
         }
         ModelTuning.Compiled reference = tuning.compile(r.reference().assignment());
         ModelTuning.Compiled chosen = tuning.compile(r.chosen().assignment());
-        double speedup = summarise(out, r, costs, reference.program(), chosen.program());
+        double speedup = summarise(out, r, costs, reference.program(), chosen.program(),
+            tuning.uncalibratedReference(r.reference().assignment()));
         if (holdout != null) {
             checkHoldout(out, tuning, r, m, speedup, reference.plan(), chosen.plan());
         }
@@ -138,8 +139,14 @@ public final class TuneCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints metric and predicted latencies; returns the predicted speedup on the tuning network. */
-    private double summarise(PrintWriter out, TuneReport r, CostModel costs, Program reference, Program chosen) {
+    /**
+     * Prints metric and predicted latencies, against the reference the search used (the default profile with the
+     * calibration's comparison widths) and against the default profile as {@code run} compiles it without a plan
+     * (64-bit comparisons), which is what a measured {@code run --stats} speedup compares with; returns the first
+     * speedup on the tuning network.
+     */
+    private double summarise(PrintWriter out, TuneReport r, CostModel costs, Program reference, Program chosen,
+                             Program runDefault) {
         String name = r.metric().cliName();
         out.printf(Locale.ROOT, "%s: %d evaluations (%d cache hits) in %.1f s%n", r.strategy(), r.searchEvaluations(),
             r.cacheHits(), r.searchSeconds());
@@ -154,8 +161,10 @@ public final class TuneCommand implements Callable<Integer> {
             CostModel c = new CostModel(n, costs.compute());
             double before = ModelTuning.predict(reference, c).seconds();
             double after = ModelTuning.predict(chosen, c).seconds();
-            out.printf(Locale.ROOT, "predicted on %s: %.4f s -> %.4f s (%.2fx)%n", n.name(), before, after,
-                before / after);
+            double plain = ModelTuning.predict(runDefault, c).seconds();
+            out.printf(Locale.ROOT, "predicted on %s: %.4f s -> %.4f s (%.2fx); default profile as run without a plan"
+                + " (64-bit comparisons): %.4f s (%.2fx)%n", n.name(), before, after, before / after, plain,
+                plain / after);
             if (n == costs.network()) {
                 speedup = before / after;
             }

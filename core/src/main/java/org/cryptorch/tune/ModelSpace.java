@@ -197,4 +197,12 @@ public final class ModelSpace {
     public Program compile(Plan plan) {
         return Compiler.compile(canonical, inputShapes, plan, options, calibration);
     }
+
+    /**
+     * {@code plan} compiled as {@code cryptorch run} compiles a profile without calibration data: comparisons the
+     * plan does not size take 64 bits.
+     */
+    public Program compileUncalibrated(Plan plan) {
+        return Compiler.compile(canonical, inputShapes, plan, options, null);
+    }
 }

@@ -98,6 +98,14 @@ public final class ModelTuning {
         return new Compiled(p.withComparisonWidths(program.comparisonWidths()), program);
     }
 
+    /**
+     * The reference assignment's program as {@code cryptorch run} compiles the default profile without a plan or
+     * calibration data (64-bit comparisons): the baseline a measured speedup of the tuned plan is taken against.
+     */
+    public Program uncalibratedReference(Assignment reference) {
+        return model.compileUncalibrated(model.plan(reference));
+    }
+
     /** The metric of {@code plan} on other samples (e.g. held-out data the search never saw), on the PlainBackend. */
     public double score(Plan plan, FloatTensor samples, long[] labels) {
         SampleBatches batches = SampleBatches.of(samples, declaredDims, "--holdout");

@@ -81,7 +81,8 @@ class TuneCommandTest {
             System.out.print(r.out());
             assertThat(r.status()).as(r.err()).isZero();
             assertThat(r.err()).isEmpty();
-            assertThat(r.out()).contains("predicted on lan:", "predicted on wan:", "calibration accuracy:");
+            assertThat(r.out()).contains("predicted on lan:", "predicted on wan:", "calibration accuracy:",
+                "default profile as run without a plan (64-bit comparisons)");
             Plan p = PlanJson.read(plan);
             assertThat(p.sites()).extracting(Plan.Site::op).contains("Gelu", "Sigmoid");
             p.validate();

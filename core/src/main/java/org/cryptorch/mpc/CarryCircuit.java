@@ -1,6 +1,8 @@
 package org.cryptorch.mpc;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The binary part of comparison with zero: from arithmetic shares x0, x1 of x (|x| < 2^(k-1)), reduces the sign bit
@@ -98,32 +100,31 @@ final class CarryCircuit {
         long[] e = party.id() == 0 ? got : sent;
         // variables a_0..a_{q-1} then b_0..b_{q-1}; this party holds the masks of its own half only
         int ownHalf = party.id() == 0 ? 0 : 1;
-        long[] f = new long[2 * LeafGroup.MAX_SIZE];
-        long[] mine = new long[2 * LeafGroup.MAX_SIZE];
-        long[] planeWord = new long[64];
-        long[] scratch = new long[2 << (2 * LeafGroup.MAX_SIZE)];
-        long[] out = new long[2];
+        Map<LeafGroup, MaskedPolynomials.Block> blocks = new IdentityHashMap<>();
         int bit = 0;
         int planeBase = 0;
         int node = 0;
         for (LeafGroup leaf : tree.leafGroups()) {
             int q = leaf.size();
-            MaskedPolynomials poly = leaf.polynomials();
-            int count = poly.dealerPlaneCount();
-            java.util.Arrays.fill(mine, 0L);
-            for (int i = 0; i < words; i++) {
+            MaskedPolynomials.Block block = blocks.computeIfAbsent(leaf,
+                l -> l.polynomials().partyBlock(party.id(), words));
+            int count = leaf.polynomials().dealerPlaneCount();
+            for (int from = 0; from < words; from += PlaneRows.BLOCK) {
+                int len = Math.min(PlaneRows.BLOCK, words - from);
                 for (int j = 0; j < q; j++) {
-                    int at = (bit + j) * words + i;
-                    f[j] = d[at];
-                    f[q + j] = e[at];
-                    mine[ownHalf * q + j] = r[at];
+                    int at = (bit + j) * words + from;
+                    block.opened(j, d, at, len);
+                    block.opened(q + j, e, at, len);
+                    block.mask(ownHalf * q + j, r, at, len);
                 }
                 for (int j = 0; j < count; j++) {
-                    planeWord[j] = planes[(planeBase + j) * words + i];
+                    block.plane(j, planes, (planeBase + j) * words + from, len);
                 }
-                poly.evaluate(f, mine, planeWord, party.id(), scratch, out);
-                g[node * words + i] = out[0];
-                p[node * words + i] = out[1];
+                block.evaluate(len);
+                block.output(0, g, node * words + from, len);
+                if (leaf.needsP()) {
+                    block.output(1, p, node * words + from, len);
+                }
             }
             bit += q;
             planeBase += count;
@@ -160,11 +161,7 @@ final class CarryCircuit {
         }
         long[] newG = new long[groups.size() * words];
         long[] newP = new long[groups.size() * words];
-        long[] f = new long[8];
-        long[] mine = new long[8];
-        long[] planeWord = new long[64];
-        long[] scratch = new long[512];
-        long[] out = new long[2];
+        Map<MergeGroup, MaskedPolynomials.Block> blocks = new IdentityHashMap<>();
         start = 0;
         openBase = 0;
         int planeBase = 0;
@@ -175,24 +172,41 @@ final class CarryCircuit {
             if (group.size() == 1) {
                 System.arraycopy(g, top, newG, at, words);
                 System.arraycopy(p, top, newP, at, words);
-            }
-            int count = group.polynomials().dealerPlaneCount();
-            for (int i = 0; group.size() > 1 && i < words; i++) {
-                for (int k = 0; k < group.openedCount(); k++) {
-                    f[k] = opened[(openBase + k) * words + i];
-                    mine[k] = m[(openBase + k) * words + i];
+            } else {
+                MaskedPolynomials.Block block = blocks.computeIfAbsent(group,
+                    k -> k.polynomials().partyBlock(party.id(), words));
+                evaluateGroup(group, block, opened, m, openBase, planes, planeBase, newG, newP, at);
+                // G_{size-1} enters the merged G linearly
+                for (int i = 0; i < words; i++) {
+                    newG[at + i] ^= g[top + i];
                 }
-                for (int k = 0; k < count; k++) {
-                    planeWord[k] = planes[(planeBase + k) * words + i];
-                }
-                group.evaluate(f, mine, planeWord, g[top + i], party.id(), scratch, out);
-                newG[at + i] = out[0];
-                newP[at + i] = out[1];
             }
             start += group.size();
             openBase += group.openedCount();
-            planeBase += count;
+            planeBase += group.polynomials().dealerPlaneCount();
         }
         return new long[][] {newG, newP};
+    }
+
+    /** The product terms of one merge group's G and P (P only if needed), block by block, into plane {@code at}. */
+    private void evaluateGroup(MergeGroup group, MaskedPolynomials.Block block, long[] opened, long[] m, int openBase,
+                               long[] planes, int planeBase, long[] newG, long[] newP, int at) {
+        int count = group.polynomials().dealerPlaneCount();
+        for (int from = 0; from < words; from += PlaneRows.BLOCK) {
+            int len = Math.min(PlaneRows.BLOCK, words - from);
+            for (int k = 0; k < group.openedCount(); k++) {
+                int row = (openBase + k) * words + from;
+                block.opened(k, opened, row, len);
+                block.mask(k, m, row, len);
+            }
+            for (int k = 0; k < count; k++) {
+                block.plane(k, planes, (planeBase + k) * words + from, len);
+            }
+            block.evaluate(len);
+            block.output(0, newG, at + from, len);
+            if (group.needsP()) {
+                block.output(1, newP, at + from, len);
+            }
+        }
     }
 }

@@ -131,23 +131,21 @@ public final class ComparisonRecipes {
         public void derive(long[][] v) {
             CarryTree tree = new CarryTree(bits);
             long[] planes = new long[tree.leafDerivedPlanes() * words];
-            long[] masks = new long[2 * LeafGroup.MAX_SIZE];
             int bit = 0;
             int planeBase = 0;
             for (LeafGroup leaf : tree.leafGroups()) {
                 int q = leaf.size();
-                MaskedPolynomials poly = leaf.polynomials();
-                for (int i = 0; i < words; i++) {
+                MaskedPolynomials.Block block = leaf.polynomials().dealerBlock(words);
+                for (int from = 0; from < words; from += PlaneRows.BLOCK) {
+                    int len = Math.min(PlaneRows.BLOCK, words - from);
                     for (int j = 0; j < q; j++) {
-                        masks[j] = v[0][(bit + j) * words + i];
-                        masks[q + j] = v[1][(bit + j) * words + i];
+                        block.mask(j, v[0], (bit + j) * words + from, len);
+                        block.mask(q + j, v[1], (bit + j) * words + from, len);
                     }
-                    for (int j = 0; j < poly.dealerPlaneCount(); j++) {
-                        planes[(planeBase + j) * words + i] = poly.dealerPlane(j, masks);
-                    }
+                    derivePlanes(block, leaf.polynomials(), planes, words, planeBase, from, len);
                 }
                 bit += q;
-                planeBase += poly.dealerPlaneCount();
+                planeBase += leaf.polynomials().dealerPlaneCount();
             }
             v[2] = planes;
         }
@@ -176,23 +174,30 @@ public final class ComparisonRecipes {
         public void derive(long[][] v) {
             long[] m = v[0];
             long[] planes = new long[CarryTree.derivedPlanes(nodes) * words];
-            long[] masks = new long[8];
             int openBase = 0;
             int planeBase = 0;
             for (MergeGroup group : CarryTree.groups(nodes)) {
-                MaskedPolynomials poly = group.polynomials();
-                for (int i = 0; i < words; i++) {
+                MaskedPolynomials.Block block = group.polynomials().dealerBlock(words);
+                for (int from = 0; from < words; from += PlaneRows.BLOCK) {
+                    int len = Math.min(PlaneRows.BLOCK, words - from);
                     for (int k = 0; k < group.openedCount(); k++) {
-                        masks[k] = m[(openBase + k) * words + i];
+                        block.mask(k, m, (openBase + k) * words + from, len);
                     }
-                    for (int j = 0; j < poly.dealerPlaneCount(); j++) {
-                        planes[(planeBase + j) * words + i] = poly.dealerPlane(j, masks);
-                    }
+                    derivePlanes(block, group.polynomials(), planes, words, planeBase, from, len);
                 }
                 openBase += group.openedCount();
-                planeBase += poly.dealerPlaneCount();
+                planeBase += group.polynomials().dealerPlaneCount();
             }
             v[1] = planes;
+        }
+    }
+
+    /** Evaluates a dealer block whose masks are loaded and stores its planes at {@code planeBase} onwards. */
+    private static void derivePlanes(MaskedPolynomials.Block block, MaskedPolynomials poly, long[] planes,
+                                     int words, int planeBase, int from, int len) {
+        block.evaluate(len);
+        for (int j = 0; j < poly.dealerPlaneCount(); j++) {
+            block.output(j, planes, (planeBase + j) * words + from, len);
         }
     }
 }

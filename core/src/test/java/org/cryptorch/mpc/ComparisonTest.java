@@ -39,7 +39,7 @@ class ComparisonTest {
 
     @ParameterizedTest
     @CsvSource({"2,1", "2,70", "3,64", "4,65", "5,200", "8,129", "17,100", "24,1000", "25,63", "40,77", "63,300",
-        "64,1000", "64,1", "24,0"})
+        "64,1000", "64,1", "24,0", "64,4485"})
     void ltzMatchesPlaintextAtPredictedCost(int bits, int n) {
         LongTensor x = inRange(Shape.of(n), bits, rnd);
         LongTensor[] s = Shares.split(x, rnd);

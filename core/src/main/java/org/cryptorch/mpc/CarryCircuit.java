@@ -110,21 +110,20 @@ final class CarryCircuit {
                 l -> l.polynomials().partyBlock(party.id(), words));
             int count = leaf.polynomials().dealerPlaneCount();
             for (int from = 0; from < words; from += PlaneRows.BLOCK) {
-                int len = Math.min(PlaneRows.BLOCK, words - from);
                 for (int j = 0; j < q; j++) {
                     int at = (bit + j) * words + from;
-                    block.opened(j, d, at, len);
-                    block.opened(q + j, e, at, len);
-                    block.mask(ownHalf * q + j, r, at, len);
+                    block.opened(j, d, at);
+                    block.opened(q + j, e, at);
+                    block.mask(ownHalf * q + j, r, at);
                 }
                 for (int j = 0; j < count; j++) {
-                    block.plane(j, planes, (planeBase + j) * words + from, len);
+                    block.plane(j, planes, (planeBase + j) * words + from);
                 }
-                block.evaluate(len);
-                block.output(0, g, node * words + from, len);
+                block.output(0, g, node * words + from);
                 if (leaf.needsP()) {
-                    block.output(1, p, node * words + from, len);
+                    block.output(1, p, node * words + from);
                 }
+                block.evaluate(Math.min(PlaneRows.BLOCK, words - from));
             }
             bit += q;
             planeBase += count;
@@ -193,20 +192,19 @@ final class CarryCircuit {
                                long[] planes, int planeBase, long[] newG, long[] newP, int at) {
         int count = group.polynomials().dealerPlaneCount();
         for (int from = 0; from < words; from += PlaneRows.BLOCK) {
-            int len = Math.min(PlaneRows.BLOCK, words - from);
             for (int k = 0; k < group.openedCount(); k++) {
                 int row = (openBase + k) * words + from;
-                block.opened(k, opened, row, len);
-                block.mask(k, m, row, len);
+                block.opened(k, opened, row);
+                block.mask(k, m, row);
             }
             for (int k = 0; k < count; k++) {
-                block.plane(k, planes, (planeBase + k) * words + from, len);
+                block.plane(k, planes, (planeBase + k) * words + from);
             }
-            block.evaluate(len);
-            block.output(0, newG, at + from, len);
+            block.output(0, newG, at + from);
             if (group.needsP()) {
-                block.output(1, newP, at + from, len);
+                block.output(1, newP, at + from);
             }
+            block.evaluate(Math.min(PlaneRows.BLOCK, words - from));
         }
     }
 }

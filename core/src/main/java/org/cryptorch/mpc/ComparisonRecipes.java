@@ -137,12 +137,11 @@ public final class ComparisonRecipes {
                 int q = leaf.size();
                 MaskedPolynomials.Block block = leaf.polynomials().dealerBlock(words);
                 for (int from = 0; from < words; from += PlaneRows.BLOCK) {
-                    int len = Math.min(PlaneRows.BLOCK, words - from);
                     for (int j = 0; j < q; j++) {
-                        block.mask(j, v[0], (bit + j) * words + from, len);
-                        block.mask(q + j, v[1], (bit + j) * words + from, len);
+                        block.mask(j, v[0], (bit + j) * words + from);
+                        block.mask(q + j, v[1], (bit + j) * words + from);
                     }
-                    derivePlanes(block, leaf.polynomials(), planes, words, planeBase, from, len);
+                    derivePlanes(block, leaf.polynomials(), planes, words, planeBase, from);
                 }
                 bit += q;
                 planeBase += leaf.polynomials().dealerPlaneCount();
@@ -179,11 +178,10 @@ public final class ComparisonRecipes {
             for (MergeGroup group : CarryTree.groups(nodes)) {
                 MaskedPolynomials.Block block = group.polynomials().dealerBlock(words);
                 for (int from = 0; from < words; from += PlaneRows.BLOCK) {
-                    int len = Math.min(PlaneRows.BLOCK, words - from);
                     for (int k = 0; k < group.openedCount(); k++) {
-                        block.mask(k, m, (openBase + k) * words + from, len);
+                        block.mask(k, m, (openBase + k) * words + from);
                     }
-                    derivePlanes(block, group.polynomials(), planes, words, planeBase, from, len);
+                    derivePlanes(block, group.polynomials(), planes, words, planeBase, from);
                 }
                 openBase += group.openedCount();
                 planeBase += group.polynomials().dealerPlaneCount();
@@ -192,12 +190,12 @@ public final class ComparisonRecipes {
         }
     }
 
-    /** Evaluates a dealer block whose masks are loaded and stores its planes at {@code planeBase} onwards. */
+    /** Evaluates a dealer block whose masks are set, into the planes from {@code planeBase} on. */
     private static void derivePlanes(MaskedPolynomials.Block block, MaskedPolynomials poly, long[] planes,
-                                     int words, int planeBase, int from, int len) {
-        block.evaluate(len);
+                                     int words, int planeBase, int from) {
         for (int j = 0; j < poly.dealerPlaneCount(); j++) {
-            block.output(j, planes, (planeBase + j) * words + from, len);
+            block.output(j, planes, (planeBase + j) * words + from);
         }
+        block.evaluate(Math.min(PlaneRows.BLOCK, words - from));
     }
 }

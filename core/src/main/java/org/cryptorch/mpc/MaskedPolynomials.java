@@ -186,20 +186,23 @@ final class MaskedPolynomials {
     }
 
     /**
-     * A party's workspace for its output shares, for blocks of up to {@code min(PlaneRows.BLOCK, words)} words: load
-     * the opened bits, this party's mask shares (masks the other party owns are never read) and dealer planes of
-     * one block, {@link Block#evaluate}, then read the outputs.
+     * A party's workspace for its output shares, for blocks of up to {@code min(PlaneRows.BLOCK, words)} words: point
+     * it at the opened bits, this party's mask shares (masks the other party owns are never read), the dealer planes
+     * and the destinations of the outputs of one block, then {@link Block#evaluate}.
      */
     Block partyBlock(int party, int words) {
         return new Block(partyPrograms[party], words);
     }
 
-    /** The dealer's workspace: load the full masks of a block, {@link Block#evaluate}, read the dealer planes. */
+    /** The dealer's workspace: point it at the full masks and at where the dealer planes go, then evaluate. */
     Block dealerBlock(int words) {
         return new Block(dealerProgram, words);
     }
 
-    /** One program's rows. Methods take the block's length in words, at most the size it was made for. */
+    /**
+     * One program's rows. Each method names where a block's row starts in an array; {@link #evaluate} reads and
+     * writes {@code len} words from there.
+     */
     final class Block {
         private final Program program;
         private final PlaneRows rows;
@@ -209,25 +212,25 @@ final class MaskedPolynomials {
             this.rows = new PlaneRows(program.rows(), words);
         }
 
-        void opened(int x, long[] src, int from, int len) {
-            rows.load(openedRow(x), src, from, len);
+        void opened(int x, long[] src, int from) {
+            rows.bind(openedRow(x), src, from);
         }
 
-        void mask(int x, long[] src, int from, int len) {
-            rows.load(maskRow(x), src, from, len);
+        void mask(int x, long[] src, int from) {
+            rows.bind(maskRow(x), src, from);
         }
 
-        void plane(int j, long[] src, int from, int len) {
-            rows.load(planeRow(j), src, from, len);
+        void plane(int j, long[] src, int from) {
+            rows.bind(planeRow(j), src, from);
         }
 
-        /** The outputs of a party's block, or the dealer planes of the dealer's. */
-        void output(int o, long[] dst, int at, int len) {
-            rows.store(program.outputs()[o], dst, at, len);
+        /** Where output {@code o} goes: an output share for a party's block, dealer plane o for the dealer's. */
+        void output(int o, long[] dst, int at) {
+            rows.bind(program.outputs()[o], dst, at);
         }
 
         void evaluate(int len) {
-            program.run(rows, PlaneRows.span(len));
+            program.run(rows, len);
         }
     }
 
@@ -238,27 +241,27 @@ final class MaskedPolynomials {
      * XORs of coefficients.
      */
     private record Program(int rows, int scratch, int[] steps, int[] terms, int[] outputs) {
-        void run(PlaneRows r, int span) {
+        void run(PlaneRows r, int len) {
             for (int k = 0; k < steps.length; k += 3) {
-                r.and(steps[k], steps[k + 1], steps[k + 2], span);
+                r.and(steps[k], steps[k + 1], steps[k + 2], len);
             }
             for (int o : outputs) {
-                r.clear(o, span);
+                r.clear(o, len);
             }
             for (int k = 0; k < terms.length; ) {
                 int out = terms[k++];
                 int share = terms[k++];
                 int n = terms[k++];
                 if (n == 1) {
-                    r.xorAnd(out, terms[k++], share, span);
+                    r.xorAnd(out, terms[k++], share, len);
                     continue;
                 }
-                r.xor(scratch, terms[k], terms[k + 1], span);
+                r.xor(scratch, terms[k], terms[k + 1], len);
                 for (int c = 2; c < n; c++) {
-                    r.xor(scratch, scratch, terms[k + c], span);
+                    r.xor(scratch, scratch, terms[k + c], len);
                 }
                 k += n;
-                r.xorAnd(out, scratch, share, span);
+                r.xorAnd(out, scratch, share, len);
             }
         }
     }

@@ -44,54 +44,58 @@ final class PlaneRows {
 
     /** row dst = row a & row b. */
     void and(int dst, int a, int b, int len) {
-        long[] d = arrays[dst];
-        long[] x = arrays[a];
-        long[] y = arrays[b];
-        int od = offsets[dst];
-        int ox = offsets[a];
-        int oy = offsets[b];
-        int i = 0;
-        for (int upper = S.loopBound(len); i < upper; i += S.length()) {
-            LongVector.fromArray(S, x, ox + i).and(LongVector.fromArray(S, y, oy + i)).intoArray(d, od + i);
-        }
-        for (; i < len; i++) {
-            d[od + i] = x[ox + i] & y[oy + i];
-        }
+        apply(Op.AND, dst, a, b, len);
     }
 
     /** row dst = row a ^ row b. */
     void xor(int dst, int a, int b, int len) {
-        long[] d = arrays[dst];
-        long[] x = arrays[a];
-        long[] y = arrays[b];
-        int od = offsets[dst];
-        int ox = offsets[a];
-        int oy = offsets[b];
-        int i = 0;
-        for (int upper = S.loopBound(len); i < upper; i += S.length()) {
-            LongVector.fromArray(S, x, ox + i).lanewise(VectorOperators.XOR, LongVector.fromArray(S, y, oy + i))
-                .intoArray(d, od + i);
-        }
-        for (; i < len; i++) {
-            d[od + i] = x[ox + i] ^ y[oy + i];
-        }
+        apply(Op.XOR, dst, a, b, len);
     }
 
     /** row dst ^= row a & row b. */
     void xorAnd(int dst, int a, int b, int len) {
+        apply(Op.XOR_AND, dst, a, b, len);
+    }
+
+    private enum Op { AND, XOR, XOR_AND }
+
+    /** One loop per operation, so the choice is made once per row and not per word. */
+    private void apply(Op op, int dst, int a, int b, int len) {
         long[] d = arrays[dst];
         long[] x = arrays[a];
         long[] y = arrays[b];
         int od = offsets[dst];
         int ox = offsets[a];
         int oy = offsets[b];
+        int upper = S.loopBound(len);
         int i = 0;
-        for (int upper = S.loopBound(len); i < upper; i += S.length()) {
-            LongVector.fromArray(S, x, ox + i).and(LongVector.fromArray(S, y, oy + i))
-                .lanewise(VectorOperators.XOR, LongVector.fromArray(S, d, od + i)).intoArray(d, od + i);
-        }
-        for (; i < len; i++) {
-            d[od + i] ^= x[ox + i] & y[oy + i];
+        switch (op) {
+            case AND -> {
+                for (; i < upper; i += S.length()) {
+                    LongVector.fromArray(S, x, ox + i).and(LongVector.fromArray(S, y, oy + i)).intoArray(d, od + i);
+                }
+                for (; i < len; i++) {
+                    d[od + i] = x[ox + i] & y[oy + i];
+                }
+            }
+            case XOR -> {
+                for (; i < upper; i += S.length()) {
+                    LongVector.fromArray(S, x, ox + i).lanewise(VectorOperators.XOR, LongVector.fromArray(S, y, oy + i))
+                        .intoArray(d, od + i);
+                }
+                for (; i < len; i++) {
+                    d[od + i] = x[ox + i] ^ y[oy + i];
+                }
+            }
+            case XOR_AND -> {
+                for (; i < upper; i += S.length()) {
+                    LongVector.fromArray(S, x, ox + i).and(LongVector.fromArray(S, y, oy + i))
+                        .lanewise(VectorOperators.XOR, LongVector.fromArray(S, d, od + i)).intoArray(d, od + i);
+                }
+                for (; i < len; i++) {
+                    d[od + i] ^= x[ox + i] & y[oy + i];
+                }
+            }
         }
     }
 }

@@ -84,23 +84,27 @@ public final class ComparisonRecipes {
         @Override
         public void derive(long[][] v) {
             long[] q = new long[ENTRIES * n];
-            for (int i = 0; i < n; i++) {
-                long u = BitSlice.bit(v[U], i);
-                long w = BitSlice.bit(v[V], i);
-                long r = BitSlice.bit(v[R], i);
+            long[] qa = withProduct ? new long[ENTRIES * n] : null;
+            long[] a = withProduct ? v[A] : null;
+            for (int w = 0; w < BitSlice.wordsFor(n); w++) {
+                int base = w << 6;
+                int end = Math.min(64, n - base);
                 for (int f = 0; f < 2; f++) {
                     for (int g = 0; g < 2; g++) {
-                        q[(2 * f + g) * n + i] = r ^ (f ^ u) & (g ^ w);
+                        // 64 entries at once: bit e of the plane is Q[2f+g] of element base+e
+                        long plane = v[R][w] ^ (v[U][w] ^ -f) & (v[V][w] ^ -g);
+                        int at = (2 * f + g) * n + base;
+                        for (int e = 0; e < end; e++) {
+                            q[at + e] = plane >>> e & 1L;
+                        }
+                        for (int e = 0; withProduct && e < end; e++) {
+                            qa[at + e] = a[base + e] & -(plane >>> e & 1L);
+                        }
                     }
                 }
             }
             v[Q] = q;
             if (withProduct) {
-                long[] a = v[A];
-                long[] qa = new long[ENTRIES * n];
-                for (int j = 0; j < qa.length; j++) {
-                    qa[j] = q[j] * a[j % n];
-                }
                 v[QA] = qa;
             }
         }

@@ -57,12 +57,11 @@ final class CarryCircuit {
     }
 
     private FinalOperands run(long[] share, List<Recipe> recipes, long[] piggyback, long[] piggybackIn) {
-        long[] own = BitSlice.planes(share, tree.bits());
         long[][] leafMasks = party.correlations().take(recipes.get(0));
         int nodes = tree.leaves();
         long[] g = new long[nodes * words];
         long[] p = new long[nodes * words];
-        leaves(own, leafMasks, piggyback, piggybackIn, g, p);
+        leaves(share, leafMasks, piggyback, piggybackIn, g, p);
         int level = 1;
         for (int levelNodes : tree.innerLevels()) {
             long[][] merged = merge(levelNodes, g, p, party.correlations().take(recipes.get(level++)));
@@ -70,13 +69,12 @@ final class CarryCircuit {
             p = merged[1];
             nodes = CarryTree.targetNodes(levelNodes);
         }
-        int top = tree.lowBits() * words;
-        long[] c0 = new long[words];
+        long[] c0 = BitSlice.plane(share, tree.lowBits());
         long[] p1 = new long[words];
         long[] g0 = new long[words];
         int upper = (nodes - 1) * words;
         for (int i = 0; i < words; i++) {
-            c0[i] = own[top + i] ^ g[upper + i];
+            c0[i] ^= g[upper + i];
         }
         if (nodes == 2) {
             System.arraycopy(p, words, p1, 0, words);
@@ -85,14 +83,12 @@ final class CarryCircuit {
         return new FinalOperands(p1, g0, c0);
     }
 
-    private void leaves(long[] x, long[][] masks, long[] piggyback, long[] piggybackIn, long[] g, long[] p) {
+    private void leaves(long[] share, long[][] masks, long[] piggyback, long[] piggybackIn, long[] g, long[] p) {
         int low = tree.lowBits() * words;
         long[] r = masks[party.id()];
         long[] planes = masks[2];
         long[] sent = new long[low + piggyback.length];
-        for (int i = 0; i < low; i++) {
-            sent[i] = x[i] ^ r[i];
-        }
+        BitSlice.maskedPlanes(share, tree.lowBits(), r, sent);
         System.arraycopy(piggyback, 0, sent, low, piggyback.length);
         long[] got = party.exchange(sent);
         System.arraycopy(got, low, piggybackIn, 0, piggybackIn.length);

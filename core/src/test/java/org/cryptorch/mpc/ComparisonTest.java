@@ -29,7 +29,7 @@ class ComparisonTest {
     void transposeMovesBitIofWordJToBitJofWordI() {
         long[] m = rnd.longs(64).toArray();
         long[] t = m.clone();
-        BitSlice.transpose(t);
+        BitSlice.transpose(t, 0);
         for (int i = 0; i < 64; i++) {
             for (int j = 0; j < 64; j++) {
                 assertThat((t[j] >>> i) & 1).as("bit %d of word %d", i, j).isEqualTo((m[i] >>> j) & 1);

@@ -20,6 +20,9 @@ import java.util.TreeSet;
  * each distinct coefficient costs one plane.
  *
  * <p>Variables are indexed 0..n-1 (n <= 8), sets are bit masks over them.
+ *
+ * <p>Both the parties' shares and the dealer's planes are computed by straight-line programs, built once per group
+ * here, that run on whole blocks of bit-plane words ({@link PlaneRows}).
  */
 final class MaskedPolynomials {
     /** Who holds a variable's mask. */

@@ -1,6 +1,8 @@
 package org.cryptorch.mpc;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The binary part of comparison with zero: from arithmetic shares x0, x1 of x (|x| < 2^(k-1)), reduces the sign bit
@@ -55,12 +57,11 @@ final class CarryCircuit {
     }
 
     private FinalOperands run(long[] share, List<Recipe> recipes, long[] piggyback, long[] piggybackIn) {
-        long[] own = BitSlice.planes(share, tree.bits());
         long[][] leafMasks = party.correlations().take(recipes.get(0));
         int nodes = tree.leaves();
         long[] g = new long[nodes * words];
         long[] p = new long[nodes * words];
-        leaves(own, leafMasks, piggyback, piggybackIn, g, p);
+        leaves(share, leafMasks, piggyback, piggybackIn, g, p);
         int level = 1;
         for (int levelNodes : tree.innerLevels()) {
             long[][] merged = merge(levelNodes, g, p, party.correlations().take(recipes.get(level++)));
@@ -68,13 +69,12 @@ final class CarryCircuit {
             p = merged[1];
             nodes = CarryTree.targetNodes(levelNodes);
         }
-        int top = tree.lowBits() * words;
-        long[] c0 = new long[words];
+        long[] c0 = BitSlice.plane(share, tree.lowBits());
         long[] p1 = new long[words];
         long[] g0 = new long[words];
         int upper = (nodes - 1) * words;
         for (int i = 0; i < words; i++) {
-            c0[i] = own[top + i] ^ g[upper + i];
+            c0[i] ^= g[upper + i];
         }
         if (nodes == 2) {
             System.arraycopy(p, words, p1, 0, words);
@@ -83,14 +83,12 @@ final class CarryCircuit {
         return new FinalOperands(p1, g0, c0);
     }
 
-    private void leaves(long[] x, long[][] masks, long[] piggyback, long[] piggybackIn, long[] g, long[] p) {
+    private void leaves(long[] share, long[][] masks, long[] piggyback, long[] piggybackIn, long[] g, long[] p) {
         int low = tree.lowBits() * words;
         long[] r = masks[party.id()];
         long[] planes = masks[2];
         long[] sent = new long[low + piggyback.length];
-        for (int i = 0; i < low; i++) {
-            sent[i] = x[i] ^ r[i];
-        }
+        BitSlice.maskedPlanes(share, tree.lowBits(), r, sent);
         System.arraycopy(piggyback, 0, sent, low, piggyback.length);
         long[] got = party.exchange(sent);
         System.arraycopy(got, low, piggybackIn, 0, piggybackIn.length);
@@ -98,32 +96,30 @@ final class CarryCircuit {
         long[] e = party.id() == 0 ? got : sent;
         // variables a_0..a_{q-1} then b_0..b_{q-1}; this party holds the masks of its own half only
         int ownHalf = party.id() == 0 ? 0 : 1;
-        long[] f = new long[2 * LeafGroup.MAX_SIZE];
-        long[] mine = new long[2 * LeafGroup.MAX_SIZE];
-        long[] planeWord = new long[64];
-        long[] scratch = new long[2 << (2 * LeafGroup.MAX_SIZE)];
-        long[] out = new long[2];
+        Map<LeafGroup, MaskedPolynomials.Block> blocks = new IdentityHashMap<>();
         int bit = 0;
         int planeBase = 0;
         int node = 0;
         for (LeafGroup leaf : tree.leafGroups()) {
             int q = leaf.size();
-            MaskedPolynomials poly = leaf.polynomials();
-            int count = poly.dealerPlaneCount();
-            java.util.Arrays.fill(mine, 0L);
-            for (int i = 0; i < words; i++) {
+            MaskedPolynomials.Block block = blocks.computeIfAbsent(leaf,
+                l -> l.polynomials().partyBlock(party.id(), words));
+            int count = leaf.polynomials().dealerPlaneCount();
+            for (int from = 0; from < words; from += PlaneRows.BLOCK) {
                 for (int j = 0; j < q; j++) {
-                    int at = (bit + j) * words + i;
-                    f[j] = d[at];
-                    f[q + j] = e[at];
-                    mine[ownHalf * q + j] = r[at];
+                    int at = (bit + j) * words + from;
+                    block.opened(j, d, at);
+                    block.opened(q + j, e, at);
+                    block.mask(ownHalf * q + j, r, at);
                 }
                 for (int j = 0; j < count; j++) {
-                    planeWord[j] = planes[(planeBase + j) * words + i];
+                    block.plane(j, planes, (planeBase + j) * words + from);
                 }
-                poly.evaluate(f, mine, planeWord, party.id(), scratch, out);
-                g[node * words + i] = out[0];
-                p[node * words + i] = out[1];
+                block.output(0, g, node * words + from);
+                if (leaf.needsP()) {
+                    block.output(1, p, node * words + from);
+                }
+                block.evaluate(Math.min(PlaneRows.BLOCK, words - from));
             }
             bit += q;
             planeBase += count;
@@ -160,11 +156,7 @@ final class CarryCircuit {
         }
         long[] newG = new long[groups.size() * words];
         long[] newP = new long[groups.size() * words];
-        long[] f = new long[8];
-        long[] mine = new long[8];
-        long[] planeWord = new long[64];
-        long[] scratch = new long[512];
-        long[] out = new long[2];
+        Map<MergeGroup, MaskedPolynomials.Block> blocks = new IdentityHashMap<>();
         start = 0;
         openBase = 0;
         int planeBase = 0;
@@ -175,24 +167,40 @@ final class CarryCircuit {
             if (group.size() == 1) {
                 System.arraycopy(g, top, newG, at, words);
                 System.arraycopy(p, top, newP, at, words);
-            }
-            int count = group.polynomials().dealerPlaneCount();
-            for (int i = 0; group.size() > 1 && i < words; i++) {
-                for (int k = 0; k < group.openedCount(); k++) {
-                    f[k] = opened[(openBase + k) * words + i];
-                    mine[k] = m[(openBase + k) * words + i];
+            } else {
+                MaskedPolynomials.Block block = blocks.computeIfAbsent(group,
+                    k -> k.polynomials().partyBlock(party.id(), words));
+                evaluateGroup(group, block, opened, m, openBase, planes, planeBase, newG, newP, at);
+                // G_{size-1} enters the merged G linearly
+                for (int i = 0; i < words; i++) {
+                    newG[at + i] ^= g[top + i];
                 }
-                for (int k = 0; k < count; k++) {
-                    planeWord[k] = planes[(planeBase + k) * words + i];
-                }
-                group.evaluate(f, mine, planeWord, g[top + i], party.id(), scratch, out);
-                newG[at + i] = out[0];
-                newP[at + i] = out[1];
             }
             start += group.size();
             openBase += group.openedCount();
-            planeBase += count;
+            planeBase += group.polynomials().dealerPlaneCount();
         }
         return new long[][] {newG, newP};
+    }
+
+    /** The product terms of one merge group's G and P (P only if needed), block by block, into plane {@code at}. */
+    private void evaluateGroup(MergeGroup group, MaskedPolynomials.Block block, long[] opened, long[] m, int openBase,
+                               long[] planes, int planeBase, long[] newG, long[] newP, int at) {
+        int count = group.polynomials().dealerPlaneCount();
+        for (int from = 0; from < words; from += PlaneRows.BLOCK) {
+            for (int k = 0; k < group.openedCount(); k++) {
+                int row = (openBase + k) * words + from;
+                block.opened(k, opened, row);
+                block.mask(k, m, row);
+            }
+            for (int k = 0; k < count; k++) {
+                block.plane(k, planes, (planeBase + k) * words + from);
+            }
+            block.output(0, newG, at + from);
+            if (group.needsP()) {
+                block.output(1, newP, at + from);
+            }
+            block.evaluate(Math.min(PlaneRows.BLOCK, words - from));
+        }
     }
 }

@@ -199,22 +199,28 @@ public final class Comparison {
             got[i] ^= sent[i];
         }
         long[] q = mask[SignMask.Q];
-        long[] qa = product ? mask[SignMask.QA] : null;
         long[] out = new long[n];
         long own = p.id() == 0 ? 1 : 0;
-        for (int i = 0; i < n; i++) {
-            int w = i >>> 6;
-            int b = i & 63;
-            long f = (got[w] >>> b) & 1L;
-            long g = (got[words + w] >>> b) & 1L;
-            long t = (got[2 * words + w] >>> b) & 1L;
-            int entry = (int) (2 * f + g) * n + i;
-            long flip = 1 - 2 * t;
+        for (int w = 0; w < words; w++) {
+            long f = got[w];
+            long g = got[words + w];
+            long t = got[2 * words + w];
+            int base = w << 6;
+            int end = Math.min(64, n - base);
             if (product) {
+                long[] qa = mask[SignMask.QA];
                 // t is public, so each party scales its own share of z by it.
-                out[i] = t * z[i] + flip * ((eps[i] + theirEps[i]) * q[entry] + qa[entry]);
+                for (int b = 0, i = base; b < end; b++, i++) {
+                    int entry = (int) (2 * (f >>> b & 1L) + (g >>> b & 1L)) * n + i;
+                    long tb = t >>> b & 1L;
+                    out[i] = tb * z[i] + (1 - 2 * tb) * ((eps[i] + theirEps[i]) * q[entry] + qa[entry]);
+                }
             } else {
-                out[i] = own * t + flip * q[entry];
+                for (int b = 0, i = base; b < end; b++, i++) {
+                    int entry = (int) (2 * (f >>> b & 1L) + (g >>> b & 1L)) * n + i;
+                    long tb = t >>> b & 1L;
+                    out[i] = own * tb + (1 - 2 * tb) * q[entry];
+                }
             }
         }
         return out;

@@ -84,23 +84,27 @@ public final class ComparisonRecipes {
         @Override
         public void derive(long[][] v) {
             long[] q = new long[ENTRIES * n];
-            for (int i = 0; i < n; i++) {
-                long u = BitSlice.bit(v[U], i);
-                long w = BitSlice.bit(v[V], i);
-                long r = BitSlice.bit(v[R], i);
+            long[] qa = withProduct ? new long[ENTRIES * n] : null;
+            long[] a = withProduct ? v[A] : null;
+            for (int w = 0; w < BitSlice.wordsFor(n); w++) {
+                int base = w << 6;
+                int end = Math.min(64, n - base);
                 for (int f = 0; f < 2; f++) {
                     for (int g = 0; g < 2; g++) {
-                        q[(2 * f + g) * n + i] = r ^ (f ^ u) & (g ^ w);
+                        // 64 entries at once: bit e of the plane is Q[2f+g] of element base+e
+                        long plane = v[R][w] ^ (v[U][w] ^ -f) & (v[V][w] ^ -g);
+                        int at = (2 * f + g) * n + base;
+                        for (int e = 0; e < end; e++) {
+                            q[at + e] = plane >>> e & 1L;
+                        }
+                        for (int e = 0; withProduct && e < end; e++) {
+                            qa[at + e] = a[base + e] & -(plane >>> e & 1L);
+                        }
                     }
                 }
             }
             v[Q] = q;
             if (withProduct) {
-                long[] a = v[A];
-                long[] qa = new long[ENTRIES * n];
-                for (int j = 0; j < qa.length; j++) {
-                    qa[j] = q[j] * a[j % n];
-                }
                 v[QA] = qa;
             }
         }
@@ -131,23 +135,20 @@ public final class ComparisonRecipes {
         public void derive(long[][] v) {
             CarryTree tree = new CarryTree(bits);
             long[] planes = new long[tree.leafDerivedPlanes() * words];
-            long[] masks = new long[2 * LeafGroup.MAX_SIZE];
             int bit = 0;
             int planeBase = 0;
             for (LeafGroup leaf : tree.leafGroups()) {
                 int q = leaf.size();
-                MaskedPolynomials poly = leaf.polynomials();
-                for (int i = 0; i < words; i++) {
+                MaskedPolynomials.Block block = leaf.polynomials().dealerBlock(words);
+                for (int from = 0; from < words; from += PlaneRows.BLOCK) {
                     for (int j = 0; j < q; j++) {
-                        masks[j] = v[0][(bit + j) * words + i];
-                        masks[q + j] = v[1][(bit + j) * words + i];
+                        block.mask(j, v[0], (bit + j) * words + from);
+                        block.mask(q + j, v[1], (bit + j) * words + from);
                     }
-                    for (int j = 0; j < poly.dealerPlaneCount(); j++) {
-                        planes[(planeBase + j) * words + i] = poly.dealerPlane(j, masks);
-                    }
+                    derivePlanes(block, leaf.polynomials(), planes, words, planeBase, from);
                 }
                 bit += q;
-                planeBase += poly.dealerPlaneCount();
+                planeBase += leaf.polynomials().dealerPlaneCount();
             }
             v[2] = planes;
         }
@@ -176,23 +177,29 @@ public final class ComparisonRecipes {
         public void derive(long[][] v) {
             long[] m = v[0];
             long[] planes = new long[CarryTree.derivedPlanes(nodes) * words];
-            long[] masks = new long[8];
             int openBase = 0;
             int planeBase = 0;
             for (MergeGroup group : CarryTree.groups(nodes)) {
-                MaskedPolynomials poly = group.polynomials();
-                for (int i = 0; i < words; i++) {
+                MaskedPolynomials.Block block = group.polynomials().dealerBlock(words);
+                for (int from = 0; from < words; from += PlaneRows.BLOCK) {
                     for (int k = 0; k < group.openedCount(); k++) {
-                        masks[k] = m[(openBase + k) * words + i];
+                        block.mask(k, m, (openBase + k) * words + from);
                     }
-                    for (int j = 0; j < poly.dealerPlaneCount(); j++) {
-                        planes[(planeBase + j) * words + i] = poly.dealerPlane(j, masks);
-                    }
+                    derivePlanes(block, group.polynomials(), planes, words, planeBase, from);
                 }
                 openBase += group.openedCount();
-                planeBase += poly.dealerPlaneCount();
+                planeBase += group.polynomials().dealerPlaneCount();
             }
             v[1] = planes;
         }
+    }
+
+    /** Evaluates a dealer block whose masks are set, into the planes from {@code planeBase} on. */
+    private static void derivePlanes(MaskedPolynomials.Block block, MaskedPolynomials poly, long[] planes,
+                                     int words, int planeBase, int from) {
+        for (int j = 0; j < poly.dealerPlaneCount(); j++) {
+            block.output(j, planes, (planeBase + j) * words + from);
+        }
+        block.evaluate(Math.min(PlaneRows.BLOCK, words - from));
     }
 }

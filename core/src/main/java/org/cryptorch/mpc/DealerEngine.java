@@ -8,6 +8,9 @@ import java.util.List;
  * the derived ones. Both sides must consume recipes in the same order, which the protocols guarantee by construction.
  */
 public final class DealerEngine {
+    /** Party 1's random shares are drawn this many words at a time and added at once, never stored whole. */
+    private static final int CHUNK_WORDS = 8192;
+
     private final Prg prg0;
     private final Prg prg1;
     private final byte[][] seeds;
@@ -24,19 +27,12 @@ public final class DealerEngine {
         List<FixedMask.Key> fixed = r.fixedMasks();
         // Fixed masks follow the components; they are regenerated from their owner's seed, never stored.
         long[][] values = new long[cs.size() + fixed.size()][];
+        // Party 0's shares of the derived components, drawn in stream order and turned into party 1's in place.
         long[][] share0 = new long[cs.size()][];
         for (int i = 0; i < cs.size(); i++) {
             Component c = cs.get(i);
             switch (c.source()) {
-                case RANDOM -> {
-                    share0[i] = prg0.next(c.words());
-                    long[] s1 = prg1.next(c.words());
-                    long[] v = new long[c.words()];
-                    for (int j = 0; j < v.length; j++) {
-                        v[j] = c.sharing().combine(share0[i][j], s1[j]);
-                    }
-                    values[i] = v;
-                }
+                case RANDOM -> values[i] = sum(c, prg0.next(c.words()));
                 case OWNED_BY_0 -> values[i] = prg0.next(c.words());
                 case OWNED_BY_1 -> values[i] = prg1.next(c.words());
                 case DERIVED -> share0[i] = prg0.next(c.words());
@@ -60,13 +56,21 @@ public final class DealerEngine {
                 if (v == null || v.length != c.words()) {
                     throw new IllegalStateException("recipe " + r.spec() + " did not derive component " + c.name());
                 }
-                long[] s1 = new long[v.length];
-                for (int j = 0; j < v.length; j++) {
-                    s1[j] = c.sharing().complement(v[j], share0[i][j]);
-                }
-                out[k++] = s1;
+                c.sharing().complementInPlace(v, share0[i]);
+                out[k++] = share0[i];
             }
         }
         return out;
+    }
+
+    /** The value of a random component: party 0's share {@code share0} combined in place with party 1's. */
+    private long[] sum(Component c, long[] share0) {
+        long[] chunk = new long[Math.min(CHUNK_WORDS, share0.length)];
+        for (int at = 0; at < share0.length; at += chunk.length) {
+            int len = Math.min(chunk.length, share0.length - at);
+            prg1.fill(chunk, 0, len);
+            c.sharing().combineInto(share0, at, chunk, len);
+        }
+        return share0;
     }
 }

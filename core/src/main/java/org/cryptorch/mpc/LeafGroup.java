@@ -18,6 +18,7 @@ final class LeafGroup {
     static final int MAX_SIZE = 3;
 
     private final int size;
+    private final boolean needsP;
     private final MaskedPolynomials polynomials;
 
     LeafGroup(int size, boolean needsP) {
@@ -25,6 +26,7 @@ final class LeafGroup {
             throw new IllegalArgumentException("leaf of " + size + " bits: must be 1 to " + MAX_SIZE);
         }
         this.size = size;
+        this.needsP = needsP;
         List<Integer> gTerms = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             int both = 1 << i | 1 << (size + i);
@@ -59,6 +61,11 @@ final class LeafGroup {
 
     int size() {
         return size;
+    }
+
+    /** Whether the leaf's P is computed (an output after G); the lowest leaf's never is. */
+    boolean needsP() {
+        return needsP;
     }
 
     MaskedPolynomials polynomials() {

@@ -20,6 +20,9 @@ import java.util.TreeSet;
  * each distinct coefficient costs one plane.
  *
  * <p>Variables are indexed 0..n-1 (n <= 8), sets are bit masks over them.
+ *
+ * <p>Both the parties' shares and the dealer's planes are computed by straight-line programs, built once per group
+ * here, that run on whole blocks of bit-plane words ({@link PlaneRows}).
  */
 final class MaskedPolynomials {
     /** Who holds a variable's mask. */
@@ -40,26 +43,17 @@ final class MaskedPolynomials {
         }
     }
 
-    /** Source codes: >= 0 a dealer plane, CONSTANT, or SINGLE_MASK - x, or PRODUCT - W for a local mask product. */
+    /** Source codes: >= 0 a dealer plane, CONSTANT, or LOCAL for a mask or mask product a party holds alone. */
     private static final int CONSTANT = -1;
-    private static final int SINGLE_MASK = -2;
-    private static final int PRODUCT = -100;
+    private static final int LOCAL = -2;
 
     /** Per dealer plane, the mask products it sums. */
     private final List<int[]> dealerPlanes = new ArrayList<>();
     private final int variables;
-    private final int outputCount;
-    /**
-     * Per party, the summands it evaluates, flattened as (output, source, coefficient count, coefficients...):
-     * summands whose source is the other party's mask product (zero for this party) or the constant (party 0's)
-     * are left out.
-     */
-    private final int[][] plans = new int[2][];
-    /**
-     * The sets whose f-products (index 0) and own-mask products (index 1, 2 for party 0, 1) the plans read, closed
-     * under dropping the lowest variable and ascending, so each is one AND away from an earlier one.
-     */
-    private final int[][] productOrder = new int[3][];
+    /** Per party, the program that turns its opened bits, mask shares and dealer planes into output shares. */
+    private final Program[] partyPrograms = new Program[2];
+    /** The dealer's program from the full masks to the dealer planes. */
+    private final Program dealerProgram;
 
     /**
      * @param owners the owner of each variable's mask
@@ -71,7 +65,6 @@ final class MaskedPolynomials {
         }
         this.variables = owners.length;
         int count = outputs.size();
-        this.outputCount = count;
         // For every mask product W, its coefficient polynomial in each output (sets of f-monomials, XOR-cancelled).
         Map<Integer, List<TreeSet<Integer>>> bySource = new LinkedHashMap<>();
         for (int o = 0; o < count; o++) {
@@ -102,8 +95,6 @@ final class MaskedPolynomials {
             int source;
             if (w == 0) {
                 source = CONSTANT;
-            } else if (Integer.bitCount(w) == 1 && !needsDealer(w, owners)) {
-                source = SINGLE_MASK - Integer.numberOfTrailingZeros(w);
             } else if (needsDealer(w, owners)) {
                 Integer plane = planeBySignature.get(coef);
                 if (plane != null) {
@@ -114,7 +105,7 @@ final class MaskedPolynomials {
                 planeBySignature.put(coef, source);
                 planeMembers.add(new ArrayList<>(List.of(w)));
             } else {
-                source = PRODUCT - w;
+                source = LOCAL;
             }
             for (int o = 0; o < count; o++) {
                 if (!coef.get(o).isEmpty()) {
@@ -126,38 +117,35 @@ final class MaskedPolynomials {
         for (List<Integer> members : planeMembers) {
             dealerPlanes.add(members.stream().mapToInt(Integer::intValue).toArray());
         }
-        TreeSet<Integer> fSets = new TreeSet<>();
         for (int party = 0; party < 2; party++) {
-            TreeSet<Integer> maskSets = new TreeSet<>();
-            List<Integer> plan = new ArrayList<>();
+            ProgramBuilder b = new ProgramBuilder(count, true);
             for (int o = 0; o < count; o++) {
                 for (Entry e : entries.get(o)) {
-                    if (!e.concerns(party, owners)) {
-                        continue;
-                    }
-                    if (e.source <= PRODUCT) {
-                        addClosed(maskSets, e.products);
-                    }
-                    plan.add(o);
-                    plan.add(e.source);
-                    plan.add(e.coefficients.length);
-                    for (int c : e.coefficients) {
-                        plan.add(c);
-                        addClosed(fSets, c);
+                    if (e.concerns(party, owners)) {
+                        b.add(b.outputRow(o), shareRow(e, b), e.coefficients);
                     }
                 }
             }
-            plans[party] = plan.stream().mapToInt(Integer::intValue).toArray();
-            productOrder[1 + party] = maskSets.stream().mapToInt(Integer::intValue).toArray();
+            partyPrograms[party] = b.build();
         }
-        productOrder[0] = fSets.stream().mapToInt(Integer::intValue).toArray();
+        ProgramBuilder dealer = new ProgramBuilder(0, false);
+        for (int j = 0; j < dealerPlanes.size(); j++) {
+            for (int w : dealerPlanes.get(j)) {
+                dealer.add(planeRow(j), 0, new int[] {w << variables});
+            }
+        }
+        dealerProgram = dealer.build();
     }
 
-    /** Adds {@code set} and every set obtained from it by dropping lowest variables, except the empty set. */
-    private static void addClosed(TreeSet<Integer> sets, int set) {
-        for (int s = set; s != 0; s &= s - 1) {
-            sets.add(s);
+    /** The row of a summand's mask factor: a dealer plane, all ones (the constant), a mask or a local product. */
+    private int shareRow(Entry e, ProgramBuilder b) {
+        if (e.source >= 0) {
+            return planeRow(e.source);
         }
+        if (e.source == CONSTANT) {
+            return 0;
+        }
+        return b.product(e.products << variables);
     }
 
     private static List<TreeSet<Integer>> newCoefficients(int outputs) {
@@ -187,66 +175,159 @@ final class MaskedPolynomials {
         return dealerPlanes.size();
     }
 
-    /** The dealer's plane j for one word, from the full masks of every variable. */
-    long dealerPlane(int j, long[] masks) {
-        long plane = 0;
-        for (int w : dealerPlanes.get(j)) {
-            plane ^= and(w, masks);
-        }
-        return plane;
+    /** Rows of the layout every program shares: 0 is all ones, then opened bits, masks, dealer planes, outputs. */
+    private int openedRow(int x) {
+        return 1 + x;
     }
 
-    private static long and(int set, long[] values) {
-        long v = -1L;
-        for (int rest = set; rest != 0; rest &= rest - 1) {
-            v &= values[Integer.numberOfTrailingZeros(rest)];
-        }
-        return v;
+    private int maskRow(int x) {
+        return 1 + variables + x;
+    }
+
+    private int planeRow(int j) {
+        return 1 + 2 * variables + j;
     }
 
     /**
-     * This party's shares of the outputs for one word.
-     *
-     * @param f the opened bits, by variable
-     * @param masks this party's shares of the masks, by variable (zero for masks the other party owns)
-     * @param planes this party's shares of the dealer planes
-     * @param party this party's id
-     * @param scratch at least 2^(variables+1) longs
-     * @param out receives one word per output
+     * A party's workspace for its output shares, for blocks of up to {@code min(PlaneRows.BLOCK, words)} words: point
+     * it at the opened bits, this party's mask shares (masks the other party owns are never read), the dealer planes
+     * and the destinations of the outputs of one block, then {@link Block#evaluate}.
      */
-    void evaluate(long[] f, long[] masks, long[] planes, int party, long[] scratch, long[] out) {
-        int size = 1 << variables;
-        // scratch[S] = AND of f over S and scratch[size + S] = AND of the masks over S, for the sets the plan reads
-        fillProducts(f, productOrder[0], scratch, 0);
-        fillProducts(masks, productOrder[1 + party], scratch, size);
-        java.util.Arrays.fill(out, 0, outputCount, 0L);
-        int[] plan = plans[party];
-        for (int k = 0; k < plan.length; ) {
-            int o = plan[k++];
-            int source = plan[k++];
-            int coefficients = plan[k++];
-            long coef = 0;
-            for (int c = 0; c < coefficients; c++) {
-                coef ^= scratch[plan[k++]];
-            }
-            long share;
-            if (source >= 0) {
-                share = planes[source];
-            } else if (source == CONSTANT) {
-                share = -1L;
-            } else if (source > PRODUCT) {
-                share = masks[SINGLE_MASK - source];
-            } else {
-                share = scratch[size + PRODUCT - source];
-            }
-            out[o] ^= coef & share;
+    Block partyBlock(int party, int words) {
+        return new Block(partyPrograms[party], words);
+    }
+
+    /** The dealer's workspace: point it at the full masks and at where the dealer planes go, then evaluate. */
+    Block dealerBlock(int words) {
+        return new Block(dealerProgram, words);
+    }
+
+    /**
+     * One program's rows. Each method names where a block's row starts in an array; {@link #evaluate} reads and
+     * writes {@code len} words from there.
+     */
+    final class Block {
+        private final Program program;
+        private final PlaneRows rows;
+
+        private Block(Program program, int words) {
+            this.program = program;
+            this.rows = new PlaneRows(program.rows(), words);
+        }
+
+        void opened(int x, long[] src, int from) {
+            rows.bind(openedRow(x), src, from);
+        }
+
+        void mask(int x, long[] src, int from) {
+            rows.bind(maskRow(x), src, from);
+        }
+
+        void plane(int j, long[] src, int from) {
+            rows.bind(planeRow(j), src, from);
+        }
+
+        /** Where output {@code o} goes: an output share for a party's block, dealer plane o for the dealer's. */
+        void output(int o, long[] dst, int at) {
+            rows.bind(program.outputs()[o], dst, at);
+        }
+
+        void evaluate(int len) {
+            program.run(rows, len);
         }
     }
 
-    private static void fillProducts(long[] values, int[] order, long[] table, int offset) {
-        table[offset] = -1L;
-        for (int s : order) {
-            table[offset + s] = table[offset + (s & (s - 1))] & values[Integer.numberOfTrailingZeros(s)];
+    /**
+     * A straight-line program on {@link PlaneRows}: {@code steps} are (dst, a, b) triples dst = a & b that build the
+     * products, in dependency order; {@code terms} are (out, share, count, coefficient rows...) meaning
+     * out ^= (XOR of the coefficient rows) & share, after every output row was cleared. Row {@code scratch} holds
+     * XORs of coefficients.
+     */
+    private record Program(int rows, int scratch, int[] steps, int[] terms, int[] outputs) {
+        void run(PlaneRows r, int len) {
+            for (int k = 0; k < steps.length; k += 3) {
+                r.and(steps[k], steps[k + 1], steps[k + 2], len);
+            }
+            for (int o : outputs) {
+                r.clear(o, len);
+            }
+            for (int k = 0; k < terms.length; ) {
+                int out = terms[k++];
+                int share = terms[k++];
+                int n = terms[k++];
+                if (n == 1) {
+                    r.xorAnd(out, terms[k++], share, len);
+                    continue;
+                }
+                r.xor(scratch, terms[k], terms[k + 1], len);
+                for (int c = 2; c < n; c++) {
+                    r.xor(scratch, scratch, terms[k + c], len);
+                }
+                k += n;
+                r.xorAnd(out, scratch, share, len);
+            }
+        }
+    }
+
+    /**
+     * Builds a {@link Program}. Products are over extended variables: e < variables is opened bit e, and
+     * variables + x is mask x, so extended variable e lives in row 1 + e and a product of f's and masks is one set.
+     */
+    private final class ProgramBuilder {
+        private final Map<Integer, Integer> productRows = new HashMap<>();
+        private final List<Integer> steps = new ArrayList<>();
+        private final List<Integer> terms = new ArrayList<>();
+        private final int[] outputs;
+        private final int scratch;
+        private int rows;
+
+        /** With {@code ownOutputs}, {@code outputs} rows follow the dealer planes; otherwise the planes are the outputs. */
+        ProgramBuilder(int outputs, boolean ownOutputs) {
+            int planes = dealerPlanes.size();
+            int first = planeRow(0) + planes;
+            this.outputs = new int[ownOutputs ? outputs : planes];
+            for (int o = 0; o < this.outputs.length; o++) {
+                this.outputs[o] = ownOutputs ? first + o : planeRow(o);
+            }
+            this.scratch = first + (ownOutputs ? outputs : 0);
+            this.rows = scratch + 1;
+        }
+
+        int outputRow(int o) {
+            return outputs[o];
+        }
+
+        /** The row holding the product over the extended set {@code set}, adding the steps that build it. */
+        int product(int set) {
+            if (set == 0) {
+                return 0;
+            }
+            if (Integer.bitCount(set) == 1) {
+                return 1 + Integer.numberOfTrailingZeros(set);
+            }
+            Integer row = productRows.get(set);
+            if (row == null) {
+                int rest = product(set & (set - 1));
+                row = rows++;
+                productRows.put(set, row);
+                steps.addAll(List.of(row, rest, 1 + Integer.numberOfTrailingZeros(set)));
+            }
+            return row;
+        }
+
+        /** out ^= (XOR over {@code coefficients}, sets of opened bits, of their products) & share. */
+        void add(int out, int share, int[] coefficients) {
+            terms.add(out);
+            terms.add(share);
+            terms.add(coefficients.length);
+            for (int c : coefficients) {
+                terms.add(product(c));
+            }
+        }
+
+        Program build() {
+            return new Program(rows, scratch, steps.stream().mapToInt(Integer::intValue).toArray(),
+                terms.stream().mapToInt(Integer::intValue).toArray(), outputs);
         }
     }
 }

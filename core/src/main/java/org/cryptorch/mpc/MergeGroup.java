@@ -98,17 +98,4 @@ final class MergeGroup {
     boolean openedIsP(int i) {
         return opened[i] < size;
     }
-
-    /**
-     * This party's shares of the merged G and P for one word (groups of two or more nodes), from the opened bits
-     * {@code f} and its shares of the masks {@code m} (by position) and of the dealer planes; {@code gTop} is its
-     * share of G_{size-1}, which enters linearly. Returns {G, P} in {@code out}.
-     */
-    void evaluate(long[] f, long[] m, long[] planes, long gTop, int party, long[] scratch, long[] out) {
-        polynomials.evaluate(f, m, planes, party, scratch, out);
-        out[0] ^= gTop;
-        if (!needsP) {
-            out[1] = 0;
-        }
-    }
 }

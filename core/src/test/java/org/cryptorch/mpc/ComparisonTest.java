@@ -29,7 +29,7 @@ class ComparisonTest {
     void transposeMovesBitIofWordJToBitJofWordI() {
         long[] m = rnd.longs(64).toArray();
         long[] t = m.clone();
-        BitSlice.transpose(t);
+        BitSlice.transpose(t, 0);
         for (int i = 0; i < 64; i++) {
             for (int j = 0; j < 64; j++) {
                 assertThat((t[j] >>> i) & 1).as("bit %d of word %d", i, j).isEqualTo((m[i] >>> j) & 1);
@@ -37,9 +37,29 @@ class ComparisonTest {
         }
     }
 
+    /** Bit-slicing in batches of words, partial last batch and last word included, against the bit definition. */
+    @ParameterizedTest
+    @CsvSource({"1,5", "70,63", "1000,64", "5000,23"})
+    void maskedPlanesHoldBitJOfElementIXoredWithTheMask(int n, int planes) {
+        long[] values = rnd.longs(n).toArray();
+        int words = BitSlice.wordsFor(n);
+        long[] mask = rnd.longs((long) planes * words).toArray();
+        long[] got = new long[planes * words];
+        BitSlice.maskedPlanes(values, planes, mask, got);
+        for (int j = 0; j < planes; j++) {
+            long[] plane = BitSlice.plane(values, j);
+            for (int i = 0; i < 64 * words; i++) {
+                long bit = i < n ? values[i] >>> j & 1 : 0;
+                assertThat(BitSlice.bit(plane, i)).as("plane %d, element %d", j, i).isEqualTo(bit);
+                long masked = (got[j * words + (i >>> 6)] ^ mask[j * words + (i >>> 6)]) >>> (i & 63) & 1;
+                assertThat(masked).as("masked plane %d, element %d", j, i).isEqualTo(bit);
+            }
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"2,1", "2,70", "3,64", "4,65", "5,200", "8,129", "17,100", "24,1000", "25,63", "40,77", "63,300",
-        "64,1000", "64,1", "24,0"})
+        "64,1000", "64,1", "24,0", "64,4485"})
     void ltzMatchesPlaintextAtPredictedCost(int bits, int n) {
         LongTensor x = inRange(Shape.of(n), bits, rnd);
         LongTensor[] s = Shares.split(x, rnd);

@@ -15,6 +15,8 @@ import org.cryptorch.tensor.Shape;
  */
 public final class Emitter {
     private final Graph graph;
+    /** See {@link #boundingComparisons}; 0 = none. */
+    private double comparisonBound;
 
     public Emitter(Graph graph) {
         this.graph = graph;
@@ -74,11 +76,32 @@ public final class Emitter {
 
     /**
      * 1 where {@code x < 0}, else 0; {@code bits} low bits compared (8..64), 0 to let the lowering choose from
-     * calibration.
+     * calibration, or without calibration from the bound set by {@link #boundingComparisons} (else 64 bits).
      */
     public Value ltz(Value x, int bits) {
         ComparisonBits.check(bits);
-        return graph.op(Primitives.LTZ, bits > 0 ? Map.of("bits", Attribute.of("bits", (long) bits)) : Map.of(), x);
+        if (bits > 0) {
+            return graph.op(Primitives.LTZ, Map.of("bits", Attribute.of("bits", (long) bits)), x);
+        }
+        return graph.op(Primitives.LTZ, comparisonBound > 0
+            ? Map.of(Primitives.LTZ_BOUND, Attribute.of(Primitives.LTZ_BOUND, comparisonBound)) : Map.of(), x);
+    }
+
+    /**
+     * Emits {@code body} with every width-free comparison it makes itself (not those of nested approximations)
+     * declared to see |x| <= {@code maxAbs}: what an approximation's documented range implies for its comparisons
+     * (e.g. a softmax on [-32, 32] compares differences of at most 64). Without calibration the lowering sizes such
+     * a comparison for that bound instead of 64 bits; inputs outside the documented range are outside what the
+     * approximation promises anyway.
+     */
+    public <T> T boundingComparisons(double maxAbs, java.util.function.Supplier<T> body) {
+        double outer = comparisonBound;
+        comparisonBound = maxAbs;
+        try {
+            return body.get();
+        } finally {
+            comparisonBound = outer;
+        }
     }
 
     /** 1 where {@code x >= threshold}, else 0: one comparison. */
@@ -144,7 +167,8 @@ public final class Emitter {
      */
     public Value nested(String knob, KnobValues knobs, Value x) {
         Approximation a = Approximations.get(knobs.choice(knob));
-        return a.build(this, List.of(x), Map.of(), knobs.sub(knob)).get(0);
+        // a nested approximation's comparisons see its own quantities (e.g. a row sum), not the outer bound
+        return boundingComparisons(0, () -> a.build(this, List.of(x), Map.of(), knobs.sub(knob)).get(0));
     }
 
     /** Emits {@code a} on {@code inputs} with the given attributes and (complete) knobs. */

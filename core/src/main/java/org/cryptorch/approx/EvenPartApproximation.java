@@ -76,11 +76,14 @@ final class EvenPartApproximation extends BaseApproximation {
         Value p = LowDepth.polynomial(e, v, fit.coefficients());
         double[] thresholds = {-fit.limit(), fit.limit()};
         Value halfX = e.mulConst(x, 0.5);
+        // on the documented range (fixed point is exact on all of it, fused or not) x -+ L stays within this
+        double bound = PiecewiseApproximation.RANGE.hi() + fit.limit();
         if (knobs.choice(SELECT).equals(FUSED)) {
-            return List.of(e.add(x, LowDepth.belowTimes(e, ComparisonBits.of(knobs), x, thresholds,
-                List.of(e.neg(e.add(halfX, p)), e.sub(p, halfX)))));
+            return List.of(e.add(x, e.boundingComparisons(bound, () -> LowDepth.belowTimes(e, ComparisonBits.of(knobs),
+                x, thresholds, List.of(e.neg(e.add(halfX, p)), e.sub(p, halfX))))));
         }
-        List<Value> below = LowDepth.below(e, ComparisonBits.of(knobs), x, thresholds);
+        List<Value> below = e.boundingComparisons(bound, () -> LowDepth.below(e, ComparisonBits.of(knobs), x,
+            thresholds));
         Value outside = e.add(below.get(0), below.get(1));
         Value inside = e.sub(below.get(1), below.get(0));
         Value selected = LowDepth.sumOfProducts(e, List.of(outside, inside), List.of(e.neg(halfX), p));

@@ -18,6 +18,12 @@ public final class Primitives {
      */
     public static final String LTZ = "Ltz";
 
+    /**
+     * Optional float attribute of {@link #LTZ} without {@code bits}: the largest |input| the emitting
+     * approximation's documented range implies; without calibration data the lowering sizes the comparison for it.
+     */
+    public static final String LTZ_BOUND = "bound";
+
     /** Arithmetic primitives: linear ops, products, and the comparison. */
     public static final Set<String> ARITHMETIC = Set.of("Add", "Sub", "Neg", "Mul", "MatMul", "Conv", "ReduceSum",
         LTZ);

@@ -76,7 +76,10 @@ final class ShiftedSoftmax extends BaseApproximation {
         if (knobs.choice("shift").equals("tree")) {
             Value max = scores;
             for (long axis : axes) {
-                max = TreeMax.alongAxis(e, max, (int) axis, dims[(int) axis], ComparisonBits.of(knobs));
+                Value row = max;
+                // elements on the documented range differ by at most its width
+                max = e.boundingComparisons(SPREAD, () -> TreeMax.alongAxis(e, row, (int) axis, dims[(int) axis],
+                    ComparisonBits.of(knobs)));
             }
             shifted = e.sub(scores, max);
         } else {

@@ -142,7 +142,7 @@ public final class TuneCommand implements Callable<Integer> {
     /**
      * Prints metric and predicted latencies, against the reference the search used (the default profile with the
      * calibration's comparison widths) and against the default profile as {@code run} compiles it without a plan
-     * (64-bit comparisons), which is what a measured {@code run --stats} speedup compares with; returns the first
+     * (no calibration: comparisons sized for documented ranges or 64 bits), which is what a measured {@code run --stats} speedup compares with; returns the first
      * speedup on the tuning network.
      */
     private double summarise(PrintWriter out, TuneReport r, CostModel costs, Program reference, Program chosen,
@@ -163,7 +163,7 @@ public final class TuneCommand implements Callable<Integer> {
             double after = ModelTuning.predict(chosen, c).seconds();
             double plain = ModelTuning.predict(runDefault, c).seconds();
             out.printf(Locale.ROOT, "predicted on %s: %.4f s -> %.4f s (%.2fx); default profile as run without a plan"
-                + " (64-bit comparisons): %.4f s (%.2fx)%n", n.name(), before, after, before / after, plain,
+                + " or calibration: %.4f s (%.2fx)%n", n.name(), before, after, before / after, plain,
                 plain / after);
             if (n == costs.network()) {
                 speedup = before / after;

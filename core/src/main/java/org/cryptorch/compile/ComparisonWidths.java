@@ -17,7 +17,8 @@ import org.cryptorch.tensor.Tensor;
  * Bit widths of comparisons: a comparison on k bits is exact for |x| < 2^(k-1) (ring units), and fewer bits cost
  * fewer rounds and bytes. For each {@code Ltz} without a width the float graph is run on calibration inputs and
  * the width is ceil(log2(max|x| * 2^scale)) + {@link #SAFETY_BITS}, within [{@link #MIN_BITS}, 64]; the safety
- * bits cover the sign and inputs up to 2x beyond the calibration range. Without calibration: 64.
+ * bits cover the sign and inputs up to 2x beyond the calibration range. Without calibration: the same rule for the
+ * bound the emitting approximation's documented range implies ({@code Primitives.LTZ_BOUND}), else 64.
  */
 public final class ComparisonWidths {
     public static final int SAFETY_BITS = 2;

@@ -280,8 +280,10 @@ final class Lowering {
         long given = n.intAttr("bits", 0);
         Integer fixed = options.comparisonWidths().get(n.name());
         Double range = ranges.get(n.name());
+        double bound = n.floatAttr(Primitives.LTZ_BOUND, 0);
         int bits = given > 0 ? (int) given : fixed != null ? fixed
-            : range == null ? ComparisonWidths.FULL : ComparisonWidths.bits(range, x.scale());
+            : range != null ? ComparisonWidths.bits(range, x.scale())
+            : bound > 0 ? ComparisonWidths.bits(bound, x.scale()) : ComparisonWidths.FULL;
         widths.put(n.name(), bits);
         int slot = w.newSlot(n.output(0).shape(), 0);
         w.emit(new Instruction.Ltz(slot, x.slot(), bits, w.site()));

@@ -100,7 +100,8 @@ public final class ModelTuning {
 
     /**
      * The reference assignment's program as {@code cryptorch run} compiles the default profile without a plan or
-     * calibration data (64-bit comparisons): the baseline a measured speedup of the tuned plan is taken against.
+     * calibration data (comparisons sized for the approximations' documented ranges where they declare one, else
+     * 64 bits): the baseline a measured speedup of the tuned plan is taken against.
      */
     public Program uncalibratedReference(Assignment reference) {
         return model.compileUncalibrated(model.plan(reference));

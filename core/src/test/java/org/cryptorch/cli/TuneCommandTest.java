@@ -82,7 +82,7 @@ class TuneCommandTest {
             assertThat(r.status()).as(r.err()).isZero();
             assertThat(r.err()).isEmpty();
             assertThat(r.out()).contains("predicted on lan:", "predicted on wan:", "calibration accuracy:",
-                "default profile as run without a plan (64-bit comparisons)");
+                "default profile as run without a plan or calibration");
             Plan p = PlanJson.read(plan);
             assertThat(p.sites()).extracting(Plan.Site::op).contains("Gelu", "Sigmoid");
             p.validate();

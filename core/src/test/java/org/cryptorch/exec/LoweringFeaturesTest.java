@@ -160,6 +160,28 @@ class LoweringFeaturesTest {
         assertThat(fromPlan.describe()).isEqualTo(narrow.describe());
     }
 
+    /**
+     * Without calibration, a softmax's tree max and a GELU's range tests are sized for what their documented ranges
+     * imply (softmax on [-32, 32]: differences up to 64, 24 bits; GELU on [-64, 64]: x -+ L, 25 bits), other
+     * comparisons (the reciprocal's, nested in the softmax) keep 64 bits; calibration ranges still take precedence.
+     */
+    @Test
+    void withoutCalibrationComparisonsAreSizedForTheApproximationsDocumentedRanges() {
+        Graph g = new Graph();
+        g.setOpset("", 17);
+        Value x = g.addInput("x", DType.FLOAT32, Shape.of(2, 8));
+        g.addOutput(g.op("Gelu", g.op("Softmax", x)));
+        Plan plan = Plan.fromProfile(g, org.cryptorch.approx.Profile.named(org.cryptorch.approx.Profile.DEFAULT));
+        Program p = Compiler.compile(g, Map.of("x", x.shape()), plan, CompileOptions.defaults(), null);
+        System.out.println("comparison widths without calibration: " + new java.util.TreeMap<>(p.comparisonWidths()));
+        assertThat(p.comparisonWidths().values()).contains(24, 25, 64);
+        assertThat(p.comparisonWidths().values()).allMatch(b -> b == 24 || b == 25 || b == 64);
+        FloatTensor small = TestModels.randomTensor(new Random(5), 0.1, 2, 8);
+        Program calibrated = Compiler.compile(g, Map.of("x", x.shape()), plan, CompileOptions.defaults(),
+            List.<Map<String, Tensor>>of(Map.of("x", small)));
+        assertThat(calibrated.comparisonWidths().values()).allMatch(b -> b < 64).anyMatch(b -> b < 24);
+    }
+
     @Test
     void productsWithPublicIntegersAndComparisonResultsAreNotTruncated() {
         Graph g = new Graph();

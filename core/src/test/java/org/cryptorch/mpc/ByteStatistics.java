@@ -1,5 +1,7 @@
 package org.cryptorch.mpc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Chi-square tests on the bytes of ring words, binned by (byte position within the word, byte value) so that a
  * leak confined to some bit positions (such as the high bytes of small values) is not averaged away.
@@ -45,6 +47,25 @@ final class ByteStatistics {
             }
         }
         return chi;
+    }
+
+    /**
+     * Asserts that words a party received with one choice of secrets ({@code first}) and with another
+     * ({@code second}) are each uniform and come from the same distribution, printing the three statistics after
+     * {@code what}.
+     */
+    static void assertUniformAndIndependent(String what, long[] first, long[] second) {
+        long[] h1 = histogram(first);
+        long[] h2 = histogram(second);
+        double u1 = uniformity(h1);
+        double u2 = uniformity(h2);
+        double same = twoSample(h1, h2);
+        double critical = criticalValue();
+        System.out.printf("%s: chi2 uniform %.0f / %.0f, two-sample %.0f (critical %.0f, %d dof)%n", what, u1, u2,
+            same, critical, BINS - 1);
+        assertThat(u1).as("uniformity, first secrets: %s", what).isLessThan(critical);
+        assertThat(u2).as("uniformity, second secrets: %s", what).isLessThan(critical);
+        assertThat(same).as("same distribution for both secrets: %s", what).isLessThan(critical);
     }
 
     /**

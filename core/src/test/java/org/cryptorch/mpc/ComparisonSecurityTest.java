@@ -34,20 +34,11 @@ class ComparisonSecurityTest {
         Shape shape = Shape.of(n);
         long[][] zeros = received(LongTensor.zeros(shape), 31, run);
         long[][] other = received(ComparisonTest.inRange(shape, bits, new SplittableRandom(9)), 32, run);
-        double critical = ByteStatistics.criticalValue();
         for (int party = 0; party < 2; party++) {
             assertThat(zeros[party].length * 8L).as("bytes received by party %d", party)
                 .isGreaterThanOrEqualTo(1 << 20);
-            long[] h1 = ByteStatistics.histogram(zeros[party]);
-            long[] h2 = ByteStatistics.histogram(other[party]);
-            double u1 = ByteStatistics.uniformity(h1);
-            double u2 = ByteStatistics.uniformity(h2);
-            double same = ByteStatistics.twoSample(h1, h2);
-            System.out.printf("%s k=%d, party %d receives %d B: chi2 uniform %.0f / %.0f, two-sample %.0f"
-                + " (critical %.0f)%n", protocol, bits, party, zeros[party].length * 8L, u1, u2, same, critical);
-            assertThat(u1).as("uniformity, secret zero, party %d", party).isLessThan(critical);
-            assertThat(u2).as("uniformity, random secret, party %d", party).isLessThan(critical);
-            assertThat(same).as("same distribution for both secrets, party %d", party).isLessThan(critical);
+            ByteStatistics.assertUniformAndIndependent(protocol + " k=" + bits + ", party " + party + " receives "
+                + zeros[party].length * 8L + " B (secret zero / random)", zeros[party], other[party]);
         }
     }
 }

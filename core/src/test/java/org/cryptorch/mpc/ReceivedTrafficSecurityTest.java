@@ -72,19 +72,10 @@ class ReceivedTrafficSecurityTest {
         long[][] zeros = received(protocol, constant(shape, 0), constant(shape, 0), seed + 1);
         long[][] other = received(protocol, constant(shape, -3L << 40),
             Shares.values(shape, 1L << 40, new SplittableRandom(5)), seed + 2);
-        double critical = ByteStatistics.criticalValue();
         for (int party = 0; party < 2; party++) {
             assertThat(zeros[party].length * 8L).as("bytes received by party %d", party).isEqualTo(1 << 20);
-            long[] h1 = ByteStatistics.histogram(zeros[party]);
-            long[] h2 = ByteStatistics.histogram(other[party]);
-            double u1 = ByteStatistics.uniformity(h1);
-            double u2 = ByteStatistics.uniformity(h2);
-            double same = ByteStatistics.twoSample(h1, h2);
-            System.out.printf("%s, party %d receives: chi2 uniform %.0f / %.0f, two-sample %.0f (critical %.0f, %d"
-                + " dof)%n", protocol, party, u1, u2, same, critical, ByteStatistics.BINS - 1);
-            assertThat(u1).as("uniformity, secrets zero, party %d", party).isLessThan(critical);
-            assertThat(u2).as("uniformity, other secrets, party %d", party).isLessThan(critical);
-            assertThat(same).as("same distribution for both secrets, party %d", party).isLessThan(critical);
+            ByteStatistics.assertUniformAndIndependent(protocol + ", party " + party + " receives (secrets zero /"
+                + " other)", zeros[party], other[party]);
         }
     }
 
@@ -100,20 +91,11 @@ class ReceivedTrafficSecurityTest {
         long[][] zeros = fixedMaskProducts(constant(ws, 0), constant(xs, 0), 301);
         long[][] other = fixedMaskProducts(Shares.values(ws, 1L << 40, new SplittableRandom(9)),
             constant(xs, -3L << 40), 302);
-        double critical = ByteStatistics.criticalValue();
         for (int party = 0; party < 2; party++) {
             assertThat(zeros[party].length).as("words received by party %d", party)
                 .isEqualTo(party == 0 ? ws.size() : 2 * xs.size());
-            long[] h1 = ByteStatistics.histogram(zeros[party]);
-            long[] h2 = ByteStatistics.histogram(other[party]);
-            double u1 = ByteStatistics.uniformity(h1);
-            double u2 = ByteStatistics.uniformity(h2);
-            double same = ByteStatistics.twoSample(h1, h2);
-            System.out.printf("fixed-mask matmul, party %d receives: chi2 uniform %.0f / %.0f, two-sample %.0f"
-                + " (critical %.0f)%n", party, u1, u2, same, critical);
-            assertThat(u1).as("uniformity, zero secrets, party %d", party).isLessThan(critical);
-            assertThat(u2).as("uniformity, other secrets, party %d", party).isLessThan(critical);
-            assertThat(same).as("same distribution for both secrets, party %d", party).isLessThan(critical);
+            ByteStatistics.assertUniformAndIndependent("fixed-mask matmul, party " + party + " receives (zero /"
+                + " other secrets)", zeros[party], other[party]);
         }
     }
 
@@ -129,17 +111,8 @@ class ReceivedTrafficSecurityTest {
         long[] zeros = ownersProductWords(w, constant(xs, 0), 303);
         long[] other = ownersProductWords(w, structured, 304);
         assertThat(zeros).as("X - A of two products").hasSize(2 * xs.size());
-        long[] h1 = ByteStatistics.histogram(zeros);
-        long[] h2 = ByteStatistics.histogram(other);
-        double u1 = ByteStatistics.uniformity(h1);
-        double u2 = ByteStatistics.uniformity(h2);
-        double same = ByteStatistics.twoSample(h1, h2);
-        double critical = ByteStatistics.criticalValue();
-        System.out.printf("one-sided matmul, the owner receives: chi2 uniform %.0f / %.0f, two-sample %.0f"
-            + " (critical %.0f)%n", u1, u2, same, critical);
-        assertThat(u1).as("uniformity, zero input").isLessThan(critical);
-        assertThat(u2).as("uniformity, structured input").isLessThan(critical);
-        assertThat(same).as("same distribution for both inputs").isLessThan(critical);
+        ByteStatistics.assertUniformAndIndependent("one-sided matmul, the owner receives (zero / structured input)",
+            zeros, other);
     }
 
     /** Party 0's received words in two products with its weight w (after the setup, in which it receives none). */

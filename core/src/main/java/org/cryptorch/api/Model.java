@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.ShapeInference;
 import org.cryptorch.ir.Value;
 import org.cryptorch.onnx.OnnxReader;
 import org.cryptorch.passes.Canonicalizer;
@@ -93,14 +94,7 @@ public final class Model {
      * input expected what otherwise.
      */
     public void checkInputShape(Shape shape) {
-        if (declaredDims == null) {
-            return;
-        }
-        boolean fits = declaredDims.length == shape.rank();
-        for (int i = 0; fits && i < declaredDims.length; i++) {
-            fits = declaredDims[i] < 0 || declaredDims[i] == shape.dim(i);
-        }
-        if (!fits) {
+        if (!ShapeInference.fitsDeclared(declaredDims, shape)) {
             throw new IllegalArgumentException("input '" + inputName + "' of " + name + " expects shape "
                 + describe(declaredDims) + ", got " + describe(shape.dims()));
         }
@@ -137,8 +131,8 @@ public final class Model {
         if (batch > 0) {
             return Math.min(batch, samples);
         }
-        boolean fixed = declaredDims != null && declaredDims.length > 0 && declaredDims[0] > 0;
-        return fixed ? Math.min(declaredDims[0], samples) : samples;
+        int fixed = ShapeInference.fixedFirstDim(declaredDims);
+        return fixed > 0 ? Math.min(fixed, samples) : samples;
     }
 
     static Shape batchShape(Shape samples, int batch) {

@@ -2,6 +2,7 @@ package org.cryptorch.approx;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.cryptorch.ir.Attribute;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Value;
@@ -94,7 +95,7 @@ public final class Emitter {
      * a comparison for that bound instead of 64 bits; inputs outside the documented range are outside what the
      * approximation promises anyway.
      */
-    public <T> T boundingComparisons(double maxAbs, java.util.function.Supplier<T> body) {
+    public <T> T boundingComparisons(double maxAbs, Supplier<T> body) {
         double outer = comparisonBound;
         comparisonBound = maxAbs;
         try {

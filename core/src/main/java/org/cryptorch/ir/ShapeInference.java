@@ -94,17 +94,30 @@ public final class ShapeInference {
         }
     }
 
-    /** Checks a shape given for a graph input against the model's declared dims (-1 = any). */
-    public static void checkInputShape(Value in, Shape given) {
-        int[] declared = in.declaredDims();
+    /** Whether {@code given} fits declared dims (negative = any size; null declares nothing, so anything fits). */
+    public static boolean fitsDeclared(int[] declared, Shape given) {
         if (declared == null) {
-            return;
+            return true;
         }
         boolean ok = declared.length == given.rank();
         for (int i = 0; ok && i < declared.length; i++) {
             ok = declared[i] < 0 || declared[i] == given.dim(i);
         }
-        if (!ok) {
+        return ok;
+    }
+
+    /**
+     * The first dimension declared dims fix (a model exported for a batch of one sequence declares 1), or 0 when it
+     * is dynamic or nothing is declared.
+     */
+    public static int fixedFirstDim(int[] declared) {
+        return declared == null || declared.length == 0 || declared[0] <= 0 ? 0 : declared[0];
+    }
+
+    /** Checks a shape given for a graph input against the model's declared dims (-1 = any). */
+    public static void checkInputShape(Value in, Shape given) {
+        int[] declared = in.declaredDims();
+        if (!fitsDeclared(declared, given)) {
             throw new IllegalArgumentException("input '" + in.name() + "' expects shape "
                 + Arrays.toString(declared).replace("-1", "?") + ", given " + given);
         }

@@ -75,16 +75,7 @@ public final class ModelSpace {
      * sample outside this subset shows as lost accuracy rather than passing unseen.
      */
     private static List<Map<String, Tensor>> widthSamples(List<Map<String, Tensor>> calibration) {
-        List<Map<String, Tensor>> out = new ArrayList<>();
-        int samples = 0;
-        for (Map<String, Tensor> batch : calibration) {
-            if (!out.isEmpty() && samples >= WIDTH_SAMPLES) {
-                break;
-            }
-            out.add(batch);
-            samples += batch.values().iterator().next().shape().dim(0);
-        }
-        return List.copyOf(out);
+        return List.copyOf(calibration.subList(0, SampleBatches.leadingHolding(calibration, WIDTH_SAMPLES)));
     }
 
     /** Calibration samples that size the comparisons of every compiled candidate ({@link #widthSamples}). */

@@ -36,26 +36,13 @@ public final class PlainEvaluator implements Evaluator {
      */
     @Override
     public Evaluator screening() {
-        int total = samples(batches.size());
-        int k = 1;
-        while (k < batches.size() && samples(k) < SCREENING_SAMPLES) {
-            k++;
-        }
-        return k == batches.size() ? this
-            : new PlainEvaluator(model, batches.subList(0, k), objective.firstSamples(samples(k), total));
+        int k = SampleBatches.leadingHolding(batches, SCREENING_SAMPLES);
+        return k == batches.size() ? this : new PlainEvaluator(model, batches.subList(0, k),
+            objective.firstSamples(SampleBatches.samples(batches, k), SampleBatches.samples(batches, batches.size())));
     }
 
     /** Samples the screening estimate runs on at least (when the calibration is in several batches). */
     static final int SCREENING_SAMPLES = 8;
-
-    /** Samples in the first {@code n} batches. */
-    private int samples(int n) {
-        int s = 0;
-        for (Map<String, Tensor> b : batches.subList(0, n)) {
-            s += b.values().iterator().next().shape().dim(0);
-        }
-        return s;
-    }
 
     /**
      * NaN when the compiler rejects the combination (each candidate compiled alone when the space was built, but a

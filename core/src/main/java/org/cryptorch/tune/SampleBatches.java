@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.cryptorch.ir.ShapeInference;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
@@ -25,7 +26,8 @@ final class SampleBatches {
     /** @param declaredDims the model input's declared dimensions (negative = dynamic), or null when unknown */
     static SampleBatches of(FloatTensor samples, int[] declaredDims, String what) {
         int n = samples.shape().dim(0);
-        int batch = declaredDims == null || declaredDims.length == 0 || declaredDims[0] <= 0 ? n : declaredDims[0];
+        int fixed = ShapeInference.fixedFirstDim(declaredDims);
+        int batch = fixed > 0 ? fixed : n;
         if (n % batch != 0) {
             throw new IllegalArgumentException(what + " has " + n + " samples but the model takes fixed batches of "
                 + batch + " (input shape " + Arrays.toString(declaredDims) + "): give a multiple of " + batch);
@@ -45,6 +47,27 @@ final class SampleBatches {
     /** The batches as interpreter inputs of {@code input}. */
     List<Map<String, Tensor>> inputs(String input) {
         return batches.stream().<Map<String, Tensor>>map(b -> Map.of(input, b)).toList();
+    }
+
+    /**
+     * How many leading batches hold at least {@code wanted} samples: at least one batch when there is any, all of
+     * them when together they hold fewer.
+     */
+    static int leadingHolding(List<Map<String, Tensor>> batches, int wanted) {
+        int k = 0;
+        while (k < batches.size() && (k == 0 || samples(batches, k) < wanted)) {
+            k++;
+        }
+        return k;
+    }
+
+    /** Samples in the first {@code n} batches (the first axis of each batch's input). */
+    static int samples(List<Map<String, Tensor>> batches, int n) {
+        int s = 0;
+        for (Map<String, Tensor> b : batches.subList(0, n)) {
+            s += b.values().iterator().next().shape().dim(0);
+        }
+        return s;
     }
 
     /** {@code run} applied to every batch, the outputs joined along the first axis in sample order. */

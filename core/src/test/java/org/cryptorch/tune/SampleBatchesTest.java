@@ -33,6 +33,16 @@ class SampleBatchesTest {
     }
 
     @Test
+    void leadingBatchesAreCountedInSamples() {
+        List<Map<String, Tensor>> inputs = SampleBatches.of(samples(6), new int[] {2, 2}, "--calib").inputs("x");
+        assertThat(SampleBatches.samples(inputs, 2)).isEqualTo(4);
+        assertThat(SampleBatches.leadingHolding(inputs, 3)).isEqualTo(2);
+        assertThat(SampleBatches.leadingHolding(inputs, 1)).isEqualTo(1);
+        assertThat(SampleBatches.leadingHolding(inputs, 100)).isEqualTo(3);
+        assertThat(SampleBatches.leadingHolding(List.of(), 8)).isZero();
+    }
+
+    @Test
     void aDynamicOrUnknownFirstDimensionTakesAllSamplesAsOneBatch() {
         assertThat(SampleBatches.of(samples(5), new int[] {-1, 2}, "--calib").inputs("x")).hasSize(1);
         assertThat(SampleBatches.of(samples(5), null, "--calib").batchShape()).isEqualTo(Shape.of(5, 2));

@@ -85,6 +85,11 @@ public final class Executable {
         return interpreter.run(input == null ? Map.of() : inputs(input));
     }
 
+    /** Runs the first {@code steps} steps at this party and forgets them (see {@link Interpreter#warmUp}). */
+    void warmUp(Interpreter interpreter, Tensor input, int steps) {
+        interpreter.warmUp(input == null ? Map.of() : inputs(input), steps);
+    }
+
     /** The output in {@code r}, or null if this party does not receive it. */
     FloatTensor output(RunResult r) {
         return r.outputs().get(outputName);

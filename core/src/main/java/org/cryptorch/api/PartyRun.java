@@ -37,6 +37,10 @@ import org.cryptorch.tensor.Tensor;
 final class PartyRun {
     private static final String SETUP = "setup";
     private static final String SYNC = "sync";
+    private static final String WARMUP = "warmup";
+    /** Zero frames exchanged at the end of the warm-up: 64 frames of 1 MB, about 4000 TLS records each way. */
+    private static final int WARMUP_FRAMES = 64;
+    private static final int WARMUP_FRAME_WORDS = 1 << 17;
     private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "progress");
         t.setDaemon(true);
@@ -52,9 +56,17 @@ final class PartyRun {
     private final PartyFigures figures = new PartyFigures();
     /** Predicted online rounds of the whole run: progress counts rounds done out of these. */
     private long totalRounds;
+    /** Whether this process has run a warm-up prefix over the real links (once is enough: the JIT is per process). */
+    private boolean warmedUp;
+    /** Correlation bytes the warm-up took: setup, so kept out of the offline figure. */
+    private long warmupOfflineBytes;
 
-    /** A program ready to run batches of one shape: its interpreter (weights shared) and the correlations a run takes. */
-    private record Prepared(Executable program, Interpreter interpreter, List<Recipe> perRun) {
+    /**
+     * A program ready to run batches of one shape: its interpreter (weights shared), its warm-up prefix and the
+     * correlations that takes, and the correlations a run takes.
+     */
+    private record Prepared(Executable program, Interpreter interpreter, int warmupSteps, List<Recipe> warmup,
+                            List<Recipe> perRun) {
     }
 
     PartyRun(int id, Model model, RunOptions options, Progress progress) {
@@ -85,8 +97,12 @@ final class PartyRun {
                 if (totalRounds == 0) {
                     totalRounds = p.program().program().cost().rounds() * batches;
                 }
+                if (!warmedUp) {
+                    ProtocolWarmup.await(warmup);
+                    warmUp(party, dealer, p);
+                }
                 offline(dealer, p.perRun());
-                ProtocolWarmup.await(warmup);
+                JitQuiescence.await();
                 FloatTensor out = online(party, p, input == null ? null : Samples.slice(input, start, end));
                 if (dealer.pending() != 0) {
                     throw new IllegalStateException("the program took fewer correlations than its rehearsal ("
@@ -98,7 +114,7 @@ final class PartyRun {
                 progress.update(Math.min(figures.rounds, totalRounds - 1), totalRounds);
             }
             progress.update(totalRounds, totalRounds);
-            figures.offlineBytes = dealer.offlineBytesReceived();
+            figures.offlineBytes = dealer.offlineBytesReceived() - warmupOfflineBytes;
             RunStats stats = exchangeFigures(party);
             if (id == options.owners().defaultOutputReceiver()) {
                 TensorFiles.write(options.output(), FloatTensor.concat(0, outputs));
@@ -171,9 +187,38 @@ final class PartyRun {
         figures.setupRounds += after.rounds - before.rounds;
         figures.setupBytesSent += after.bytesSent - before.bytesSent;
         // The shares are in the interpreter now; the float weights can go (the interpreter has let them go too).
-        Prepared ready = new Prepared(program.withoutWeightValues(), interpreter, needs.run());
+        Prepared ready = new Prepared(program.withoutWeightValues(), interpreter, needs.warmupSteps(), needs.warmup(),
+            needs.run());
         prepared.put(shape, ready);
         return ready;
+    }
+
+    /**
+     * Runs the program's warm-up prefix over the real links on a zero input (see {@link WarmupPrefix}), with its own
+     * correlations; its time, traffic and correlations count as setup, not as online or offline figures.
+     */
+    private void warmUp(Party party, RemoteCorrelations dealer, Prepared p) {
+        long t = System.nanoTime();
+        TrafficStats.Counter before = party.peer().stats().total();
+        long offlineBytes = dealer.offlineBytesReceived();
+        dealer.prefetch(p.warmup());
+        party.labelled(WARMUP, () -> {
+            p.program().warmUp(p.interpreter(), id == options.owners().defaultInputOwner()
+                ? p.program().zeroInput() : null, p.warmupSteps());
+            // TLS seals and opens each 16 KB record in code that C2 compiles only after some thousands of records;
+            // a model's first layer sends fewer, so zeros make up the rest (public, and encrypted like any frame).
+            long[] zeros = new long[WARMUP_FRAME_WORDS];
+            for (int k = 0; k < WARMUP_FRAMES; k++) {
+                party.exchange(zeros);
+            }
+            return null;
+        });
+        warmupOfflineBytes += dealer.offlineBytesReceived() - offlineBytes;
+        TrafficStats.Counter after = party.peer().stats().total();
+        figures.setupNanos += System.nanoTime() - t;
+        figures.setupRounds += after.rounds - before.rounds;
+        figures.setupBytesSent += after.bytesSent - before.bytesSent;
+        warmedUp = true;
     }
 
     /** Fetches correlations from the dealer ahead of their use. */

@@ -3,6 +3,7 @@ package org.cryptorch.api;
 import java.util.ArrayList;
 import java.util.List;
 import org.cryptorch.exec.Interpreter;
+import org.cryptorch.exec.WarmupPrefix;
 import org.cryptorch.mpc.Correlations;
 import org.cryptorch.mpc.Party;
 import org.cryptorch.mpc.Recipe;
@@ -17,8 +18,11 @@ import org.cryptorch.net.TrafficStats;
  * It costs one party's local compute, outside the online phase.
  */
 final class RecipeRecorder {
-    /** What the weight sharing at setup takes, then what one run takes. */
-    record Needs(List<Recipe> setup, List<Recipe> run) {
+    /**
+     * What the weight sharing at setup takes, what the warm-up prefix takes ({@link WarmupPrefix}, its
+     * {@code warmupSteps} steps), then what one run takes.
+     */
+    record Needs(List<Recipe> setup, int warmupSteps, List<Recipe> warmup, List<Recipe> run) {
     }
 
     private RecipeRecorder() {
@@ -46,9 +50,12 @@ final class RecipeRecorder {
         Interpreter in = program.interpreter(new Party(0, new SilentPeer(), recording, program.fractionalBits()));
         in.setup();
         int setupCount = taken.size();
+        int warmupSteps = WarmupPrefix.of(program.program());
+        program.warmUp(in, inputOwner == 0 ? program.zeroInput() : null, warmupSteps);
+        int warmupCount = taken.size();
         program.run(in, inputOwner == 0 ? program.zeroInput() : null);
-        return new Needs(List.copyOf(taken.subList(0, setupCount)), List.copyOf(taken.subList(setupCount,
-            taken.size())));
+        return new Needs(List.copyOf(taken.subList(0, setupCount)), warmupSteps,
+            List.copyOf(taken.subList(setupCount, warmupCount)), List.copyOf(taken.subList(warmupCount, taken.size())));
     }
 
     /** A peer that takes everything and answers zeros. */

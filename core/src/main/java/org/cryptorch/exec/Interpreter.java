@@ -1,9 +1,11 @@
 package org.cryptorch.exec;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.cryptorch.compile.Instruction;
 import org.cryptorch.compile.Program;
 import org.cryptorch.compile.Step;
@@ -100,9 +102,38 @@ public final class Interpreter {
         Backend.Traffic atStart = backend.traffic();
         Map<String, FloatTensor> outputs = new LinkedHashMap<>();
         List<OpStat> stats = new ArrayList<>();
+        execute(inputs, program.steps().size(), outputs, stats);
+        long offline = backend.traffic().minus(atStart).offlineNanos();
+        return new RunResult(outputs, stats, (System.nanoTime() - start - offline) / 1e9, offline / 1e9);
+    }
+
+    /**
+     * Runs the first {@code steps} steps of the program (see {@link WarmupPrefix}) and forgets what they computed:
+     * a rehearsal on the real backend, so that the JIT compiles the code an online phase runs, profiled with the
+     * classes it really runs with, before one is timed. The prefix must reveal nothing: it may not hold an output.
+     */
+    public void warmUp(Map<String, ? extends Tensor> inputs, int steps) {
+        if (!setUp) {
+            setup();
+        }
+        if (program.steps().subList(0, steps).stream().anyMatch(WarmupPrefix::reveals)) {
+            throw new IllegalArgumentException("a warm-up prefix of " + steps + " steps would reveal an output");
+        }
+        execute(inputs, steps, new LinkedHashMap<>(), new ArrayList<>());
+        Set<Integer> weights = new HashSet<>();
+        program.setup().forEach(w -> weights.add(w.out()));
+        for (int s = 0; s < slots.length; s++) {
+            if (!weights.contains(s)) {
+                slots[s] = null;
+            }
+        }
+    }
+
+    private void execute(Map<String, ? extends Tensor> inputs, int limit, Map<String, FloatTensor> outputs,
+                         List<OpStat> stats) {
         InputEncoder encoder = new InputEncoder(backend);
         List<Step> steps = program.steps();
-        for (int k = 0; k < steps.size(); k++) {
+        for (int k = 0; k < limit; k++) {
             Step step = steps.get(k);
             if (step.communicates()) {
                 Backend.Traffic before = backend.traffic();
@@ -117,8 +148,6 @@ public final class Interpreter {
             }
             lastReads.get(k).forEach(s -> slots[s] = null);
         }
-        long offline = backend.traffic().minus(atStart).offlineNanos();
-        return new RunResult(outputs, stats, (System.nanoTime() - start - offline) / 1e9, offline / 1e9);
     }
 
     private void communicate(Step step, Map<String, ? extends Tensor> inputs, InputEncoder encoder,

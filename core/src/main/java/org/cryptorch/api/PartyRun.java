@@ -38,9 +38,14 @@ final class PartyRun {
     private static final String SETUP = "setup";
     private static final String SYNC = "sync";
     private static final String WARMUP = "warmup";
-    /** Zero frames exchanged at the end of the warm-up: 64 frames of 1 MB, about 4000 TLS records each way. */
-    private static final int WARMUP_FRAMES = 64;
+    /**
+     * The warm-up runs its prefix twice (one pass leaves some hot methods short of C2's invocation thresholds), then
+     * exchanges at most 256 zero frames of 1 MB (about 16000 TLS records each way), for at most 1 s.
+     */
+    private static final int WARMUP_PREFIX_RUNS = 2;
+    private static final int WARMUP_FRAMES = 256;
     private static final int WARMUP_FRAME_WORDS = 1 << 17;
+    private static final long WARMUP_FRAME_MILLIS = 1000;
     private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "progress");
         t.setDaemon(true);
@@ -194,23 +199,23 @@ final class PartyRun {
     }
 
     /**
-     * Runs the program's warm-up prefix over the real links on a zero input (see {@link WarmupPrefix}), with its own
-     * correlations; its time, traffic and correlations count as setup, not as online or offline figures.
+     * Runs the program's warm-up prefix ({@link WarmupPrefix}) {@link #WARMUP_PREFIX_RUNS} times over the real links on
+     * a zero input, with its own correlations, then exchanges zero frames; its time, traffic and correlations count
+     * as setup, not as online or offline figures.
      */
     private void warmUp(Party party, RemoteCorrelations dealer, Prepared p) {
         long t = System.nanoTime();
         TrafficStats.Counter before = party.peer().stats().total();
         long offlineBytes = dealer.offlineBytesReceived();
-        dealer.prefetch(p.warmup());
+        for (int k = 0; k < WARMUP_PREFIX_RUNS; k++) {
+            dealer.prefetch(p.warmup());
+        }
         party.labelled(WARMUP, () -> {
-            p.program().warmUp(p.interpreter(), id == options.owners().defaultInputOwner()
-                ? p.program().zeroInput() : null, p.warmupSteps());
-            // TLS seals and opens each 16 KB record in code that C2 compiles only after some thousands of records;
-            // a model's first layer sends fewer, so zeros make up the rest (public, and encrypted like any frame).
-            long[] zeros = new long[WARMUP_FRAME_WORDS];
-            for (int k = 0; k < WARMUP_FRAMES; k++) {
-                party.exchange(zeros);
+            Tensor zero = id == options.owners().defaultInputOwner() ? p.program().zeroInput() : null;
+            for (int k = 0; k < WARMUP_PREFIX_RUNS; k++) {
+                p.program().warmUp(p.interpreter(), zero, p.warmupSteps());
             }
+            exchangeZeroFrames(party);
             return null;
         });
         warmupOfflineBytes += dealer.offlineBytesReceived() - offlineBytes;
@@ -219,6 +224,27 @@ final class PartyRun {
         figures.setupRounds += after.rounds - before.rounds;
         figures.setupBytesSent += after.bytesSent - before.bytesSent;
         warmedUp = true;
+    }
+
+    /**
+     * TLS seals and opens each 16 KB record in code that C2 compiles only after some thousands of records, more than
+     * a model's first layer sends; frames of zeros (public, and encrypted like any frame) make up the rest: up to
+     * {@link #WARMUP_FRAMES} frames of 1 MB each way, or fewer once {@link #WARMUP_FRAME_MILLIS} have passed (a slow
+     * link). Party 0 decides: the first word of its frame says whether another follows.
+     */
+    private void exchangeZeroFrames(Party party) {
+        long deadline = System.nanoTime() + WARMUP_FRAME_MILLIS * 1_000_000L;
+        long[] frame = new long[WARMUP_FRAME_WORDS];
+        boolean more = true;
+        for (int k = 0; more; k++) {
+            if (id == 0) {
+                more = k + 1 < WARMUP_FRAMES && System.nanoTime() < deadline;
+                frame[0] = more ? 1 : 0;
+                party.exchange(frame);
+            } else {
+                more = party.exchange(frame)[0] != 0;
+            }
+        }
     }
 
     /** Fetches correlations from the dealer ahead of their use. */

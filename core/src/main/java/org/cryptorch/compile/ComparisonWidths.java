@@ -1,14 +1,10 @@
 package org.cryptorch.compile;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cryptorch.approx.Primitives;
 import org.cryptorch.ir.Graph;
-import org.cryptorch.ir.Node;
-import org.cryptorch.ir.Value;
-import org.cryptorch.reference.Ops;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Tensor;
@@ -47,51 +43,12 @@ public final class ComparisonWidths {
         if (calibration == null) {
             return out;
         }
-        Map<Value, Node> lastUse = lastUses(g);
-        for (Map<String, Tensor> sample : calibration) {
-            Map<Value, Tensor> env = new HashMap<>();
-            for (Value in : g.inputs()) {
-                Tensor t = sample.get(in.name());
-                if (t == null) {
-                    throw new IllegalArgumentException("calibration sample lacks input '" + in.name() + "'");
-                }
-                if (!t.shape().equals(in.shape())) {
-                    throw new IllegalArgumentException("calibration input '" + in.name() + "' has shape " + t.shape()
-                        + ", the program is compiled for " + in.shape());
-                }
-                env.put(in, t);
+        FloatPass.run(g, calibration, (n, args) -> {
+            if (n.opType().equals(Primitives.LTZ)) {
+                out.merge(n.name(), maxAbs(args.get(0)), Math::max);
             }
-            for (Node n : g.nodes()) {
-                List<Tensor> args = new ArrayList<>();
-                for (Value v : n.inputs()) {
-                    args.add(v == null ? null : v.isConstant() ? v.constant() : env.get(v));
-                }
-                if (n.opType().equals(Primitives.LTZ)) {
-                    out.merge(n.name(), maxAbs(args.get(0)), Math::max);
-                }
-                List<Tensor> res = Ops.evaluate(n, args, g.opset());
-                for (int i = 0; i < n.outputs().size() && i < res.size(); i++) {
-                    env.put(n.output(i), res.get(i));
-                }
-                // Only the ranges are wanted: dropping dead activations keeps a large model's run in a small heap.
-                env.keySet().removeIf(v -> lastUse.get(v) == n);
-            }
-        }
+        });
         return out;
-    }
-
-    /** The last node (in order) reading each value; graph outputs and unread values have none. */
-    private static Map<Value, Node> lastUses(Graph g) {
-        Map<Value, Node> last = new HashMap<>();
-        for (Node n : g.nodes()) {
-            for (Value v : n.inputs()) {
-                if (v != null) {
-                    last.put(v, n);
-                }
-            }
-        }
-        g.outputs().forEach(last::remove);
-        return last;
     }
 
     private static double maxAbs(Tensor t) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.cryptorch.approx.Knob;
 import org.cryptorch.compile.CompileOptions;
 import org.cryptorch.compile.Compiler;
 import org.cryptorch.compile.Plan;
@@ -46,6 +47,7 @@ public final class ModelSpace {
         this.otherOps = ProgramCostedOps.ops(baseProgram).stream()
             .filter(op -> base.site(op.site()).isEmpty()).toList();
         Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> byOp = costCandidates(base, threads, log);
+        Map<String, List<Candidate>> offsets = offsetCandidates(base, calibration, log);
         List<Site> sites = new ArrayList<>();
         this.choices = new ArrayList<>();
         for (Plan.Site s : baseSites) {
@@ -58,6 +60,11 @@ public final class ModelSpace {
                     cheaper.add(c);
                 }
             });
+            for (Candidate offset : offsets.getOrDefault(s.name(), List.of())) {
+                if (model.seconds(offset.ops()) < baseSeconds) {
+                    cheaper.add(offset);
+                }
+            }
             cheaper.sort(Comparator.comparingDouble(c -> model.seconds(c.ops())));
             List<CostedOp> baseOps = ProgramCostedOps.ops(baseProgram, s.name());
             cheaper.add(new Candidate(baseChoice.approximation(), baseChoice.knobs(), baseOps));
@@ -134,6 +141,58 @@ public final class ModelSpace {
         } finally {
             pool.shutdownNow();
         }
+        return out;
+    }
+
+    /**
+     * Per softmax site that can shift by a public offset ({@link SoftmaxOffsets}), that configuration at each offset
+     * its calibration inputs suggest. A site's candidates differ from other sites' in their offsets, which the op-wide
+     * candidates cannot express; the k-th offsets of all sites are costed together in one program.
+     */
+    private Map<String, List<Candidate>> offsetCandidates(Plan base, List<Map<String, Tensor>> samples,
+                                                          Consumer<String> log) {
+        Map<String, Plan.Site> eligible = new LinkedHashMap<>();
+        for (Plan.Site s : baseSites) {
+            if (SoftmaxOffsets.applies(s.resolve())) {
+                eligible.put(s.name(), s);
+            }
+        }
+        if (eligible.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, double[]> maxima = SoftmaxOffsets.rowMaxima(canonical, samples, eligible.keySet());
+        Map<String, List<Integer>> offsets = new LinkedHashMap<>();
+        int rounds = 0;
+        for (Plan.Site s : eligible.values()) {
+            Knob knob = s.resolve().knobs().stream().filter(k -> k.name().equals(SoftmaxOffsets.OFFSET)).findFirst()
+                .orElseThrow();
+            List<Integer> o = SoftmaxOffsets.offsets(maxima.getOrDefault(s.name(), new double[0]), knob);
+            offsets.put(s.name(), o);
+            rounds = Math.max(rounds, o.size());
+        }
+        Map<String, List<Candidate>> out = new LinkedHashMap<>();
+        for (int k = 0; k < rounds; k++) {
+            Map<String, Plan.Choice> choices = new LinkedHashMap<>();
+            Plan p = base;
+            for (Plan.Site s : eligible.values()) {
+                List<Integer> o = offsets.get(s.name());
+                if (k < o.size()) {
+                    Plan.Choice c = new Plan.Choice(s.approximation(), s.knobs().complete(s.resolve())
+                        .with(SoftmaxOffsets.SHIFT, SoftmaxOffsets.OFFSET_CHOICE)
+                        .with(SoftmaxOffsets.OFFSET, String.valueOf(o.get(k))));
+                    choices.put(s.name(), c);
+                    p = p.with(new Plan.Site(s.name(), s.op(), c.approximation(), c.knobs()));
+                }
+            }
+            try {
+                Program program = compile(p);
+                choices.forEach((site, c) -> out.computeIfAbsent(site, x -> new ArrayList<>()).add(
+                    new Candidate(c.approximation(), c.knobs(), ProgramCostedOps.ops(program, site))));
+            } catch (IllegalArgumentException e) {
+                log.accept("softmax offsets rejected by the compiler: " + e.getMessage());
+            }
+        }
+        log.accept("softmax: calibrated offset candidates " + offsets);
         return out;
     }
 

@@ -1,0 +1,82 @@
+package org.cryptorch.tune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.cryptorch.approx.Approximations;
+import org.cryptorch.approx.Knob;
+import org.cryptorch.approx.Profile;
+import org.cryptorch.compile.CompileOptions;
+import org.cryptorch.compile.Plan;
+import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.Value;
+import org.cryptorch.tensor.DType;
+import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** Calibrated public offsets for softmax sites: which approximations take them, the values, and the search space. */
+class SoftmaxOffsetsTest {
+    private static final Knob OFFSET = Knob.integer("offset", "test", -64, 64, 0);
+
+    @Test
+    void onlyShiftedSoftmaxesTakeAnOffset() {
+        assertThat(SoftmaxOffsets.applies(Approximations.get("softmax.shifted"))).isTrue();
+        assertThat(SoftmaxOffsets.applies(Approximations.get("maskedsoftmax.shifted"))).isTrue();
+        assertThat(SoftmaxOffsets.applies(Approximations.get("gelu.even"))).isFalse();
+    }
+
+    @Test
+    void offsetsAreRoundedUpQuantilesOfTheRowMaxima() {
+        // median 2.5 -> 3; 90th, 99th percentile and maximum 7.1 -> 8
+        assertThat(SoftmaxOffsets.offsets(new double[] {-1.5, 0.2, 2.5, 7.1}, OFFSET)).containsExactly(3, 8);
+        assertThat(SoftmaxOffsets.offsets(new double[] {60.5, 63.2, 70}, OFFSET)).containsExactly(64);
+        assertThat(SoftmaxOffsets.offsets(new double[0], OFFSET)).isEmpty();
+    }
+
+    @Test
+    void rowMaximaAreTakenAlongTheLastAxisOverAllSamples() {
+        Graph g = softmaxGraph();
+        String site = g.nodes().get(0).name();
+        FloatTensor a = FloatTensor.of(Shape.of(2, 3), 1, 5, 2, -4, -3, -9);
+        FloatTensor b = FloatTensor.of(Shape.of(2, 3), 0, 0, 0, 7, 1, 1);
+        Map<String, double[]> maxima = SoftmaxOffsets.rowMaxima(g, List.of(Map.of("x", a), Map.of("x", b)),
+            Set.of(site));
+        assertThat(maxima.get(site)).containsExactly(-3, 0, 5, 7);
+    }
+
+    @Test
+    void theSearchSpaceOffersTheCalibratedOffsetsAtASoftmaxSite() {
+        Graph g = softmaxGraph();
+        Random rnd = new Random(3);
+        double[] v = new double[2 * 3];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 4 * rnd.nextGaussian();
+        }
+        Map<String, Tensor> sample = Map.of("x", new FloatTensor(Shape.of(2, 3), v));
+        ModelSpace space = ModelSpace.build(g, Map.of("x", Shape.of(2, 3)), List.of(sample),
+            CompileOptions.defaults(), Plan.fromProfile(g, Profile.named(Profile.DEFAULT)),
+            new CostModel(NetworkProfile.LOOPBACK, new ComputeCalibration(1e9, 2e10)), 1, m -> { });
+        String siteName = g.nodes().get(0).name();
+        List<Integer> expected = SoftmaxOffsets.offsets(SoftmaxOffsets.rowMaxima(g, List.of(sample),
+            Set.of(siteName)).get(siteName), OFFSET);
+        Site site = space.space().sites().stream().filter(s -> s.id().equals(siteName)).findFirst().orElseThrow();
+        List<Integer> offered = site.candidates().stream()
+            .filter(c -> c.knobs().asMap().getOrDefault("shift", "").equals("offset"))
+            .map(c -> c.knobs().integer("offset")).filter(o -> o != 0).toList();
+        assertThat(expected).isNotEmpty();
+        assertThat(offered).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static Graph softmaxGraph() {
+        Graph g = new Graph();
+        g.setOpset("", 17);
+        Value x = g.addInput("x", DType.FLOAT32, Shape.of(2, 3));
+        g.addOutput(g.op("Softmax", x));
+        return g;
+    }
+}

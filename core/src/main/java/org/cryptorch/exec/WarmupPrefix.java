@@ -9,7 +9,7 @@ import org.cryptorch.compile.Step;
 
 /**
  * How many leading steps of a program a warm-up runs ({@link Interpreter#warmUp}): the shortest prefix that holds a
- * step of every kind the program has (a communicating step's kind is its op and comparison width; a local step's is
+ * step of every kind the program has (a communicating step's kind is its op; a local step's is
  * its instruction), stopping before the first output, which a warm-up must not reveal. A transformer's first layer
  * holds every kind its later layers use, so the prefix costs about one layer.
  *
@@ -47,9 +47,12 @@ public final class WarmupPrefix {
         return step.members().get(0) instanceof Instruction.Output;
     }
 
-    /** A step's kind: a communicating step's op and comparison width, a local step's instruction. */
+    /**
+     * A step's kind: a communicating step's op, a local step's instruction. Not the comparison width: every width runs
+     * the same code, and calibrated widths differ from layer to layer, which would stretch the prefix over the model.
+     */
     static String kind(Step s) {
-        return s.communicates() ? s.op() + "/" + s.comparisonBits()
+        return s.communicates() ? s.op()
             : s.members().get(0).getClass().getSimpleName();
     }
 }

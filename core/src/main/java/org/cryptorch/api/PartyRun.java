@@ -184,13 +184,7 @@ final class PartyRun {
         offline(dealer, needs.setup());
         Party p = new Party(id, party.peer(), dealer, program.fractionalBits());
         Interpreter interpreter = program.interpreter(p);
-        t = System.nanoTime();
-        TrafficStats.Counter before = party.peer().stats().total();
-        interpreter.setup();
-        TrafficStats.Counter after = party.peer().stats().total();
-        figures.setupNanos += System.nanoTime() - t;
-        figures.setupRounds += after.rounds - before.rounds;
-        figures.setupBytesSent += after.bytesSent - before.bytesSent;
+        countedAsSetup(party, interpreter::setup);
         // The shares are in the interpreter now; the float weights can go (the interpreter has let them go too).
         Prepared ready = new Prepared(program.withoutWeightValues(), interpreter, needs.warmupSteps(), needs.warmup(),
             needs.run());
@@ -204,26 +198,33 @@ final class PartyRun {
      * as setup, not as online or offline figures.
      */
     private void warmUp(Party party, RemoteCorrelations dealer, Prepared p) {
-        long t = System.nanoTime();
-        TrafficStats.Counter before = party.peer().stats().total();
         long offlineBytes = dealer.offlineBytesReceived();
-        for (int k = 0; k < WARMUP_PREFIX_RUNS; k++) {
-            dealer.prefetch(p.warmup());
-        }
-        party.labelled(WARMUP, () -> {
-            Tensor zero = id == options.owners().defaultInputOwner() ? p.program().zeroInput() : null;
+        countedAsSetup(party, () -> {
             for (int k = 0; k < WARMUP_PREFIX_RUNS; k++) {
-                p.program().warmUp(p.interpreter(), zero, p.warmupSteps());
+                dealer.prefetch(p.warmup());
             }
-            exchangeZeroFrames(party);
-            return null;
+            party.labelled(WARMUP, () -> {
+                Tensor zero = id == options.owners().defaultInputOwner() ? p.program().zeroInput() : null;
+                for (int k = 0; k < WARMUP_PREFIX_RUNS; k++) {
+                    p.program().warmUp(p.interpreter(), zero, p.warmupSteps());
+                }
+                exchangeZeroFrames(party);
+                return null;
+            });
         });
         warmupOfflineBytes += dealer.offlineBytesReceived() - offlineBytes;
+        warmedUp = true;
+    }
+
+    /** Runs {@code work} and adds its time and its traffic with the peer to the setup figures. */
+    private void countedAsSetup(Party party, Runnable work) {
+        long t = System.nanoTime();
+        TrafficStats.Counter before = party.peer().stats().total();
+        work.run();
         TrafficStats.Counter after = party.peer().stats().total();
         figures.setupNanos += System.nanoTime() - t;
         figures.setupRounds += after.rounds - before.rounds;
         figures.setupBytesSent += after.bytesSent - before.bytesSent;
-        warmedUp = true;
     }
 
     /**

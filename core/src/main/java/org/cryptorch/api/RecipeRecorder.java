@@ -9,6 +9,7 @@ import org.cryptorch.mpc.Party;
 import org.cryptorch.mpc.Recipe;
 import org.cryptorch.net.Channel;
 import org.cryptorch.net.TrafficStats;
+import org.cryptorch.tensor.Tensor;
 
 /**
  * Finds the correlations a program takes, in order, so the dealer can deliver them before they are needed. The
@@ -51,9 +52,10 @@ final class RecipeRecorder {
         in.setup();
         int setupCount = taken.size();
         int warmupSteps = WarmupPrefix.of(program.program());
-        program.warmUp(in, inputOwner == 0 ? program.zeroInput() : null, warmupSteps);
+        Tensor zero = inputOwner == 0 ? program.zeroInput() : null;
+        program.warmUp(in, zero, warmupSteps);
         int warmupCount = taken.size();
-        program.run(in, inputOwner == 0 ? program.zeroInput() : null);
+        program.run(in, zero);
         return new Needs(List.copyOf(taken.subList(0, setupCount)), warmupSteps,
             List.copyOf(taken.subList(setupCount, warmupCount)), List.copyOf(taken.subList(warmupCount, taken.size())));
     }

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.cryptorch.approx.Knob;
 import org.cryptorch.compile.CompileOptions;
 import org.cryptorch.compile.Compiler;
 import org.cryptorch.compile.Plan;
@@ -164,9 +163,8 @@ public final class ModelSpace {
         Map<String, List<Integer>> offsets = new LinkedHashMap<>();
         int rounds = 0;
         for (Plan.Site s : eligible.values()) {
-            Knob knob = s.resolve().knobs().stream().filter(k -> k.name().equals(SoftmaxOffsets.OFFSET)).findFirst()
-                .orElseThrow();
-            List<Integer> o = SoftmaxOffsets.offsets(maxima.getOrDefault(s.name(), new double[0]), knob);
+            List<Integer> o = SoftmaxOffsets.offsets(maxima.getOrDefault(s.name(), new double[0]),
+                SoftmaxOffsets.offsetKnob(s.resolve()));
             offsets.put(s.name(), o);
             rounds = Math.max(rounds, o.size());
         }

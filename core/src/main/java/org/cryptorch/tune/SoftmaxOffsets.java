@@ -46,23 +46,21 @@ final class SoftmaxOffsets {
     static Map<String, double[]> rowMaxima(Graph g, List<Map<String, Tensor>> samples, Set<String> sites) {
         Map<String, List<double[]>> parts = new HashMap<>();
         FloatPass.run(g, samples, (n, args) -> {
-            if (sites.contains(n.name()) && args.get(0) instanceof FloatTensor x && x.shape().rank() > 0) {
-                int width = x.shape().dim(x.shape().rank() - 1);
-                double[] v = x.data();
-                double[] maxima = new double[width == 0 ? 0 : v.length / width];
-                for (int r = 0; r < maxima.length; r++) {
-                    double m = Double.NEGATIVE_INFINITY;
-                    for (int i = r * width; i < (r + 1) * width; i++) {
-                        m = Math.max(m, v[i]);
-                    }
-                    maxima[r] = m;
-                }
-                parts.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(maxima);
+            if (sites.contains(n.name()) && args.get(0) instanceof FloatTensor x && x.shape().rank() > 0
+                && x.size() > 0) {
+                int last = x.shape().rank() - 1;
+                parts.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(x.max(new int[] {last}, false).data());
             }
         });
         Map<String, double[]> out = new HashMap<>();
         parts.forEach((site, list) -> out.put(site, list.stream().flatMapToDouble(Arrays::stream).sorted().toArray()));
         return out;
+    }
+
+    /** The offset knob of an approximation that {@link #applies}. */
+    static Knob offsetKnob(Approximation a) {
+        return a.knobs().stream().filter(k -> k.name().equals(OFFSET)).findFirst().orElseThrow(
+            () -> new IllegalArgumentException(a.name() + " has no knob " + OFFSET));
     }
 
     /** Candidate offsets for rows with these (sorted) maxima: distinct rounded-up quantiles within the knob's range. */

@@ -34,11 +34,13 @@ final class BuiltinApproximations {
         Approximations.register(new ErfPolynomial());
         Approximations.register(new PiecewiseApproximation(Curve.GELU, List.of("0", "2", "4"), "4", 2));
         Approximations.register(new EvenPartApproximation(Curve.GELU, 6));
+        Approximations.register(ReluByComparison.forAsymptotes(Curve.GELU));
         Approximations.register(GeluByFormula.viaTanh());
         Approximations.register(GeluByFormula.viaErf());
         Approximations.register(new GeluPuma());
         Approximations.register(new PiecewiseApproximation(Curve.SILU, List.of("0", "2", "4"), "4", 4));
         Approximations.register(new EvenPartApproximation(Curve.SILU, 12));
+        Approximations.register(ReluByComparison.forAsymptotes(Curve.SILU));
         Approximations.register(new SiluSigmoid());
         Approximations.register(ExactComparison.leakyRelu());
         Approximations.register(ExactComparison.hardSigmoid());

@@ -70,6 +70,8 @@ class ActivationApproximationsTest {
             Arguments.of("gelu.piecewise", Map.of("order", "0"), 0.17),
             Arguments.of("gelu.piecewise", Map.of("order", "2"), 1e-2),
             Arguments.of("gelu.puma", Map.of(), 9e-3),
+            Arguments.of("gelu.relu", Map.of(), 0.17),
+            Arguments.of("silu.relu", Map.of(), 0.28),
             Arguments.of("silu.piecewise", Map.of("order", "0"), 0.28),
             Arguments.of("silu.piecewise", Map.of("order", "4", "segments", "1"), 1.2e-2),
             Arguments.of("gelu.even", Map.of("degree", "4"), 3.5e-3),

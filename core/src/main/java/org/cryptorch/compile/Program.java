@@ -19,6 +19,7 @@ public final class Program {
     private final List<Step> steps;
     private final Shape[] shapes;
     private final int[] scales;
+    private final Map<Integer, Integer> maskedInputs;
     private final ProgramCosts costs;
     private final Map<String, Integer> comparisonWidths;
 
@@ -29,7 +30,8 @@ public final class Program {
         this.steps = List.copyOf(steps);
         this.shapes = shapes.clone();
         this.scales = scales.clone();
-        this.costs = new ProgramCosts(this.shapes, this.setup);
+        this.maskedInputs = MaskedInputs.of(instructions());
+        this.costs = new ProgramCosts(this.shapes, this.setup, maskedInputs);
         this.comparisonWidths = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(comparisonWidths));
     }
 
@@ -58,6 +60,14 @@ public final class Program {
     public Program withoutWeightValues() {
         return new Program(fractionalBits, setup.stream().map(Instruction.Weight::withoutValue).toList(), steps,
             shapes, scales, comparisonWidths);
+    }
+
+    /**
+     * Owner of the input held in each slot that products may treat as shared under its input mask (see
+     * {@link MaskedInputs}); the interpreter tells the backend, the costs assume it.
+     */
+    public Map<Integer, Integer> maskedInputs() {
+        return maskedInputs;
     }
 
     /** The online steps in execution order. */

@@ -1,8 +1,8 @@
 package org.cryptorch.compile;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.cryptorch.mpc.ArithmeticCosts;
 import org.cryptorch.mpc.ComparisonCosts;
 import org.cryptorch.mpc.Cost;
@@ -15,13 +15,17 @@ import org.cryptorch.tensor.Shape;
  */
 final class ProgramCosts {
     private final Shape[] shapes;
-    /** Owners of the secret weights, by slot: shared under a fixed mask, so products do not open them. */
-    private final Map<Integer, Integer> weightOwners;
+    /**
+     * Owners of the secret weights and of the slots holding the masked input ({@link MaskedInputs}), by slot: their
+     * masks are fixed for the products that use them, so products do not open them.
+     */
+    private final Map<Integer, Integer> maskOwners;
 
-    ProgramCosts(Shape[] shapes, List<Instruction.Weight> setup) {
+    ProgramCosts(Shape[] shapes, List<Instruction.Weight> setup, Map<Integer, Integer> maskedInputs) {
         this.shapes = shapes;
-        this.weightOwners = setup.stream()
-            .collect(Collectors.toUnmodifiableMap(Instruction.Weight::out, Instruction.Weight::owner));
+        Map<Integer, Integer> owners = new HashMap<>(maskedInputs);
+        setup.forEach(w -> owners.put(w.out(), w.owner()));
+        this.maskOwners = Map.copyOf(owners);
     }
 
     /** The instruction run on its own. */
@@ -66,9 +70,9 @@ final class ProgramCosts {
         return members.stream().map(m -> maskOwner(m.ins().get(which))).toList();
     }
 
-    /** The owner of the weight in {@code slot}, or {@link ArithmeticCosts#FRESH} for any other secret. */
+    /** The owner of the weight or masked input in {@code slot}, or {@link ArithmeticCosts#FRESH} for any other. */
     private int maskOwner(int slot) {
-        return weightOwners.getOrDefault(slot, ArithmeticCosts.FRESH);
+        return maskOwners.getOrDefault(slot, ArithmeticCosts.FRESH);
     }
 
     private static Cost single(List<Instruction> members, Cost c) {

@@ -62,7 +62,7 @@ final class SlotWriter {
     Program program(List<Instruction.Weight> setup, java.util.Map<String, Integer> comparisonWidths) {
         Shape[] shapeArr = shapes.toArray(Shape[]::new);
         int[] scaleArr = scales.stream().mapToInt(Integer::intValue).toArray();
-        List<Step> steps = Scheduler.schedule(ComparisonProducts.fuse(code), new ProgramCosts(shapeArr, setup),
+        List<Step> steps = Scheduler.schedule(ComparisonProducts.fuse(code), new ProgramCosts(shapeArr, setup, MaskedInputs.of(code)),
             shapeArr.length);
         return new Program(f, setup, steps, shapeArr, scaleArr, comparisonWidths);
     }

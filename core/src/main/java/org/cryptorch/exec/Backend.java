@@ -32,6 +32,14 @@ public interface Backend {
      */
     LongTensor weight(int owner, LongTensor valueOrNull, Shape shape, int maskId);
 
+    /**
+     * Tells the backend that {@code share} holds the run's single input of {@code owner} exactly as it was shared
+     * (the input's handle or a reshape of it, see {@code Program.maskedInputs}), so products may use it under its
+     * input mask instead of opening it. A backend that does not communicate ignores it.
+     */
+    default void keepInputMask(LongTensor share, int owner) {
+    }
+
     /** A public ring tensor as a sharing. */
     LongTensor sharePublic(LongTensor value);
 

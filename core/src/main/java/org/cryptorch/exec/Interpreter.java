@@ -146,6 +146,12 @@ public final class Interpreter {
                 Instruction i = step.members().get(0);
                 slots[i.out()] = local(i);
             }
+            for (Instruction i : step.members()) {
+                Integer owner = program.maskedInputs().get(i.out());
+                if (owner != null) {
+                    backend.keepInputMask(slots[i.out()], owner);
+                }
+            }
             lastReads.get(k).forEach(s -> slots[s] = null);
         }
     }

@@ -26,6 +26,10 @@ public final class MpcBackend implements Backend {
      * interpreter passes exactly that tensor to the products that use the weight directly.
      */
     private final Map<LongTensor, FixedMask> fixedMasks = new IdentityHashMap<>();
+    /** The same for the handles of the run's input ({@link #keepInputMask}); replaced by every input. */
+    private final Map<LongTensor, FixedMask> inputMasks = new IdentityHashMap<>();
+    /** At the input's owner: the encoded input of this run when it has one, for {@link #keepInputMask}. */
+    private LongTensor ownInput;
 
     public MpcBackend(Party party) {
         this.party = party;
@@ -47,7 +51,10 @@ public final class MpcBackend implements Backend {
 
     @Override
     public List<LongTensor> input(int owner, List<LongTensor> valuesOrNull, List<Shape> shapes) {
+        inputMasks.clear();
+        ownInput = null;
         if (owner == party.id()) {
+            ownInput = valuesOrNull.size() == 1 ? valuesOrNull.get(0) : null;
             return Batched.apply(valuesOrNull, v -> Arithmetic.provideInput(party, v));
         }
         int n = shapes.stream().mapToInt(Shape::size).sum();
@@ -61,8 +68,20 @@ public final class MpcBackend implements Backend {
         return w.share();
     }
 
+    @Override
+    public void keepInputMask(LongTensor share, int owner) {
+        // the owner's share is R and it knows X; the other party's share is X - R, which is what F is for it. The
+        // handle holds the input's elements in order (a reshape at most), so X is the input viewed in its shape.
+        if (owner == party.id() && ownInput == null) {
+            throw new IllegalStateException("party " + owner + " holds no single input of this run to keep masked");
+        }
+        LongTensor held = owner == party.id() ? ownInput.reshape(share.shape()) : share;
+        inputMasks.put(share, FixedMask.runInput(owner, held));
+    }
+
     private Arithmetic.Operand operand(LongTensor share) {
-        return new Arithmetic.Operand(share, fixedMasks.get(share));
+        FixedMask weight = fixedMasks.get(share);
+        return new Arithmetic.Operand(share, weight != null ? weight : inputMasks.get(share));
     }
 
     @Override

@@ -311,7 +311,13 @@ public final class Arithmetic {
         int next = openedWords(x);
         LongTensor d = y.fixed() ? y.mask().opened(p, y.share())
             : openedTensor(mine, myAt + next, theirs, theirAt + next, y.shape());
+        if (x.fixed() && p.id() != x.mask().owner()) {
+            return product.apply(e, y.share()); // its share of x's fixed mask is zero, and so is a_i * d
+        }
         LongTensor a = x.fixed() ? x.mask().maskShare(p, x.share()) : new LongTensor(x.shape(), t[masks.freshX()]);
+        if (y.fixed() && p.id() != y.mask().owner()) {
+            return product.apply(e.add(a), d); // its share of y is F = d: one product instead of two
+        }
         long[] ey = product.apply(e, y.share()).data();
         LongTensor ad = product.apply(a, d);
         long[] z = ad.data();

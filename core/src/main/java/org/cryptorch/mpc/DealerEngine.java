@@ -14,6 +14,8 @@ public final class DealerEngine {
     private final Prg prg0;
     private final Prg prg1;
     private final byte[][] seeds;
+    /** Each party's latest input mask R: the mask of {@link FixedMask#RUN_INPUT} in the products that follow. */
+    private final long[][] latestInputMask = new long[2][];
 
     public DealerEngine(byte[] seed0, byte[] seed1) {
         this.prg0 = new Prg(seed0);
@@ -38,9 +40,11 @@ public final class DealerEngine {
                 case DERIVED -> share0[i] = prg0.next(c.words());
             }
         }
+        if (r instanceof ArithmeticRecipes.InputMask m) {
+            latestInputMask[m.owner()] = values[0];
+        }
         for (int i = 0; i < fixed.size(); i++) {
-            FixedMask.Key k = fixed.get(i);
-            values[cs.size() + i] = FixedMask.expand(seeds[k.owner()], k.id(), k.words());
+            values[cs.size() + i] = fixedMask(fixed.get(i));
         }
         r.derive(values);
         int derived = 0;
@@ -61,6 +65,18 @@ public final class DealerEngine {
             }
         }
         return out;
+    }
+
+    private long[] fixedMask(FixedMask.Key k) {
+        if (k.id() != FixedMask.RUN_INPUT) {
+            return FixedMask.expand(seeds[k.owner()], k.id(), k.words());
+        }
+        long[] r = latestInputMask[k.owner()];
+        if (r == null || r.length != k.words()) {
+            throw new IllegalStateException("a product uses party " + k.owner() + "'s input of " + k.words()
+                + " elements, but its latest input mask has " + (r == null ? "not been taken" : r.length + ""));
+        }
+        return r;
     }
 
     /** The value of a random component: party 0's share {@code share0} combined in place with party 1's. */

@@ -13,6 +13,18 @@ import org.cryptorch.tensor.LongTensor;
  *             {@code Arithmetic.oneSided}; F = W - B is derived when needed), F at the other party (its share)
  */
 public record FixedMask(int owner, int id, LongTensor held) {
+    /**
+     * The id that names the run's input as shared by {@link Arithmetic#provideInput}: its mask B is the input mask R
+     * (known in full to the input's owner, the other party's share X - R is F), which the dealer does not derive from
+     * a seed but remembers from the run's input-mask correlation ({@code DealerEngine}).
+     */
+    public static final int RUN_INPUT = Integer.MAX_VALUE;
+
+    /** The run's input of {@code owner}: {@code held} is X at the owner, X - R (its share) at the other party. */
+    public static FixedMask runInput(int owner, LongTensor held) {
+        return new FixedMask(owner, RUN_INPUT, held);
+    }
+
     public FixedMask {
         ArithmeticCosts.checkParty("owner", owner);
         Key.checkId(id);

@@ -30,6 +30,16 @@ public interface Approximation {
     Range documentedRange(KnobValues knobs);
 
     /**
+     * Whether it is lossy by design: a cheaper stand-in for the op (ReLU for GELU) whose error exceeds the accuracy
+     * target however its knobs are set. The tuner offers such approximations only under a positive budget, because a
+     * calibration set can miss what they lose (a classifier at 100 % calibration accuracy), and budget 0 promises
+     * no loss.
+     */
+    default boolean lossy() {
+        return false;
+    }
+
+    /**
      * Emits primitives computing the op's outputs from {@code inputs} (the site's inputs, same order as the op) with
      * the site's {@code attributes} (e.g. axis, epsilon) and complete knob values, and returns the outputs.
      */

@@ -26,6 +26,11 @@ final class GeluPuma extends BaseApproximation {
     }
 
     @Override
+    public boolean lossy() {
+        return true;
+    }
+
+    @Override
     public Range documentedRange(KnobValues knobs) {
         return LowDepth.decided(PiecewiseApproximation.RANGE, ComparisonBits.of(knobs), PUMA.breakpoints());
     }

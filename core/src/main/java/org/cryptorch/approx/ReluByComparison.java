@@ -11,15 +11,25 @@ import org.cryptorch.ir.Value;
  * program also stands in for GELU and SiLU ({@link #forAsymptotes}).
  */
 final class ReluByComparison extends BaseApproximation {
+    /** Whether this stands in for a curve (GELU, SiLU) rather than computing ReLU exactly. */
+    private final boolean standIn;
+
     ReluByComparison() {
         super("relu.ltz", "Relu", "x * (1 - Ltz(x)), exact up to the comparison width",
             List.of(ComparisonBits.KNOB));
+        standIn = false;
     }
 
     private ReluByComparison(Curve curve) {
         super(curve.prefix() + ".relu", curve.op, String.format(Locale.ROOT,
             "max(x, 0), the asymptotes joined at 0: one comparison and its fused product; low precision (%.2f)",
             maxDistance(curve)), List.of(ComparisonBits.KNOB));
+        standIn = true;
+    }
+
+    @Override
+    public boolean lossy() {
+        return standIn;
     }
 
     /**

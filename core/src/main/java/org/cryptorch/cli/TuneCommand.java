@@ -60,7 +60,8 @@ public final class TuneCommand implements Callable<Integer> {
     String metric;
 
     @Option(names = "--budget", required = true, paramLabel = "B",
-        description = "allowed loss against the default profile: absolute (0, 0.01) or relative (5%%)")
+        description = "allowed loss against the default profile: absolute (0, 0.01) or relative (5%%); above 0, "
+            + "lossy stand-ins (gelu.relu) become candidates too")
     String budget;
 
     @Option(names = "--network", paramLabel = "NET", defaultValue = "loopback",
@@ -113,7 +114,7 @@ public final class TuneCommand implements Callable<Integer> {
             options = options.withThreads(threads);
         }
         TuneProgress progress = new TuneProgress(err, quiet);
-        ModelTuning tuning = new ModelTuning(() -> OnnxReader.read(model), samples, labels, m,
+        ModelTuning tuning = new ModelTuning(() -> OnnxReader.read(model), samples, labels, m, b.amount() > 0,
             CompileOptions.defaults(), costs, options.threads(), progress::note);
         progress.note("search space: " + tuning.space());
         TuneReport r = tuning.tune(search, costs, options, progress::evaluated);

@@ -21,18 +21,21 @@ final class CandidateCatalog {
     private CandidateCatalog() {
     }
 
-    /** Distinct complete configurations, the base first. */
-    static List<Plan.Choice> around(String op, Plan.Choice base) {
+    /** Distinct complete configurations, the base first; lossy approximations only if {@code offerLossy}. */
+    static List<Plan.Choice> around(String op, Plan.Choice base, boolean offerLossy) {
         Approximation a = Approximations.get(base.approximation());
         KnobValues knobs = base.knobs().complete(a);
         LinkedHashSet<Plan.Choice> out = new LinkedHashSet<>();
         out.add(new Plan.Choice(a.name(), knobs));
         for (Approximation other : Approximations.forOp(op)) {
+            if (other.lossy() && !offerLossy) {
+                continue;
+            }
             out.add(new Plan.Choice(other.name(), KnobValues.empty().complete(other)));
         }
         for (Map.Entry<String, String> k : knobs.asMap().entrySet()) {
             Knob knob = knob(a, knobs, k.getKey());
-            for (String v : values(knob, k.getValue())) {
+            for (String v : values(knob, k.getValue(), offerLossy)) {
                 try {
                     // changing a nested approximation drops the old one's knobs; complete() adds the new defaults
                     KnobValues changed = knob.kind() == Knob.Kind.APPROXIMATION
@@ -55,10 +58,11 @@ final class CandidateCatalog {
         return dot < 0 ? k : knob(Approximations.get(values.choice(head)), values.sub(head), key.substring(dot + 1));
     }
 
-    private static List<String> values(Knob k, String current) {
+    private static List<String> values(Knob k, String current, boolean offerLossy) {
         return switch (k.kind()) {
             case CHOICE -> k.options();
-            case APPROXIMATION -> Approximations.forOp(k.op()).stream().map(Approximation::name).toList();
+            case APPROXIMATION -> Approximations.forOp(k.op()).stream().filter(a -> offerLossy || !a.lossy())
+                .map(Approximation::name).toList();
             case INTEGER -> integers(k.min(), k.max(), Integer.parseInt(current));
         };
     }

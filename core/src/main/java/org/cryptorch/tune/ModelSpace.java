@@ -36,7 +36,8 @@ public final class ModelSpace {
     private final List<CostedOp> otherOps;
 
     private ModelSpace(Graph canonical, Map<String, Shape> inputShapes, List<Map<String, Tensor>> calibration,
-                       CompileOptions options, Plan base, CostModel model, int threads, Consumer<String> log) {
+                       CompileOptions options, Plan base, boolean offerLossy, CostModel model, int threads,
+                       Consumer<String> log) {
         this.canonical = canonical;
         this.inputShapes = Map.copyOf(inputShapes);
         this.calibration = widthSamples(calibration);
@@ -45,7 +46,7 @@ public final class ModelSpace {
         Program baseProgram = compile(base);
         this.otherOps = ProgramCostedOps.ops(baseProgram).stream()
             .filter(op -> base.site(op.site()).isEmpty()).toList();
-        Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> byOp = costCandidates(base, threads, log);
+        Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> byOp = costCandidates(base, offerLossy, threads, log);
         Map<String, List<Candidate>> offsets = offsetCandidates(base, calibration, log);
         List<Site> sites = new ArrayList<>();
         this.choices = new ArrayList<>();
@@ -89,13 +90,15 @@ public final class ModelSpace {
 
     /**
      * @param calibration sample inputs by input name: the lowering chooses comparison widths from them
+     * @param offerLossy  whether lossy approximations ({@code Approximation.lossy}) are candidates: not under a
+     *                    budget of 0, which promises no loss that a calibration set could fail to show
      * @param threads     candidates compiled at once
      * @param log         told of progress while the candidates compile
      */
     public static ModelSpace build(Graph canonical, Map<String, Shape> inputShapes,
                                    List<Map<String, Tensor>> calibration, CompileOptions options, Plan base,
-                                   CostModel model, int threads, Consumer<String> log) {
-        return new ModelSpace(canonical, inputShapes, calibration, options, base, model, threads, log);
+                                   boolean offerLossy, CostModel model, int threads, Consumer<String> log) {
+        return new ModelSpace(canonical, inputShapes, calibration, options, base, offerLossy, model, threads, log);
     }
 
     /**
@@ -103,15 +106,15 @@ public final class ModelSpace {
      * of them take the candidate. Compiles on {@code threads} threads; only the costs are kept, since a program
      * holds the model's weights.
      */
-    private Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> costCandidates(Plan base, int threads,
-                                                                                  Consumer<String> log) {
+    private Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> costCandidates(Plan base, boolean offerLossy,
+                                                                                  int threads, Consumer<String> log) {
         Map<String, Plan.Choice> baseByOp = new LinkedHashMap<>();
         baseSites.forEach(s -> baseByOp.putIfAbsent(s.op(), new Plan.Choice(s.approximation(), s.knobs())));
         Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> out = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             baseByOp.forEach((op, choice) -> {
-                List<Plan.Choice> candidates = CandidateCatalog.around(op, choice);
+                List<Plan.Choice> candidates = CandidateCatalog.around(op, choice, offerLossy);
                 List<Future<Map<String, List<CostedOp>>>> costs = new ArrayList<>();
                 for (Plan.Choice c : candidates) {
                     costs.add(pool.submit(() -> siteCosts(base, op, c)));

@@ -31,11 +31,13 @@ public final class ModelTuning {
      * @param loader      reads the model afresh (canonicalisation works in place and depends on the batch shape)
      * @param calibration calibration samples, first axis = samples (run in the model's batches: {@link SampleBatches})
      * @param labels      one label per sample for accuracy or loss, or null for the error metrics vs float
+     * @param offerLossy  whether lossy approximations are candidates (not under a budget of 0, see {@link ModelSpace})
      * @param costs       prices candidates when ordering them (its network decides what "cheaper" means)
      * @param threads     candidates compiled at once
      */
     public ModelTuning(Supplier<Graph> loader, FloatTensor calibration, long[] labels, Metric metric,
-                       CompileOptions options, CostModel costs, int threads, Consumer<String> log) {
+                       boolean offerLossy, CompileOptions options, CostModel costs, int threads,
+                       Consumer<String> log) {
         this.loader = loader;
         this.metric = metric;
         this.options = options;
@@ -50,7 +52,7 @@ public final class ModelTuning {
         Graph canonical = canonical(batches);
         Plan base = Plan.fromProfile(canonical, Profile.named(Profile.DEFAULT));
         this.model = ModelSpace.build(canonical, Map.of(input, batches.batchShape()), batches.inputs(input), options,
-            base, costs, threads, log);
+            base, offerLossy, costs, threads, log);
         this.evaluator = new PlainEvaluator(model, batches.inputs(input), objective(batches, labels));
     }
 

@@ -41,7 +41,7 @@ class ModelTuningTest {
         long start = System.nanoTime();
         ModelSpace model = ModelSpace.build(g, Map.of(input, calib.shape()),
             List.<Map<String, Tensor>>of(Map.of(input, calib)), CompileOptions.defaults(),
-            Plan.fromProfile(g, Profile.named(Profile.DEFAULT)), loopback, 2, System.out::println);
+            Plan.fromProfile(g, Profile.named(Profile.DEFAULT)), true, loopback, 2, System.out::println);
         System.out.printf("fmnist_mlp space: %s, built in %.1f s%n", model.space(), (System.nanoTime() - start) / 1e9);
 
         Program base = model.compile(model.plan(model.space().mostAccurate()));

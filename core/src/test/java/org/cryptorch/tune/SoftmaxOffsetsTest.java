@@ -59,7 +59,7 @@ class SoftmaxOffsetsTest {
         }
         Map<String, Tensor> sample = Map.of("x", new FloatTensor(Shape.of(2, 3), v));
         ModelSpace space = ModelSpace.build(g, Map.of("x", Shape.of(2, 3)), List.of(sample),
-            CompileOptions.defaults(), Plan.fromProfile(g, Profile.named(Profile.DEFAULT)),
+            CompileOptions.defaults(), Plan.fromProfile(g, Profile.named(Profile.DEFAULT)), true,
             new CostModel(NetworkProfile.LOOPBACK, new ComputeCalibration(1e9, 2e10)), 1, m -> { });
         String siteName = g.nodes().get(0).name();
         List<Integer> expected = SoftmaxOffsets.offsets(SoftmaxOffsets.rowMaxima(g, List.of(sample),

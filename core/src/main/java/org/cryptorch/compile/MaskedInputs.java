@@ -7,14 +7,16 @@ import java.util.Set;
 
 /**
  * The slots that hold the run's secret input exactly as shared: the input's own slot and reshapes of it (same
- * elements in the same order). Its owner
- * sent X - R under an input mask R that the owner knows in full, so the input is shared the way a weight is
- * ({@code FixedMask}): owner's share R, the other's X - R, known to both ends of the product. A product of such a
- * slot with a weight therefore opens nothing (the dealer derives its triple from R, which it generated), and one
- * with a fresh secret opens only that: the first layer costs no round. Only a program with a single input qualifies,
- * so that "the input mask" names one correlation of the run for the dealer.
+ * elements in the same order). Its owner sent X - R under an input mask R that it knows in full, so the input is
+ * shared the way a weight is ({@code FixedMask}): the owner's share R, the other's X - R, known to both ends of the
+ * product. A product of such a slot with a weight therefore opens nothing (the dealer derives its triple from R,
+ * which it generated), and one with a fresh secret opens only that: the first layer costs no round. Only a program
+ * with a single input qualifies, so that "the input mask" names one correlation of the run for the dealer.
  */
 public final class MaskedInputs {
+    /** ONNX ops that keep the elements in order and only change the shape. */
+    private static final Set<String> RESHAPES = Set.of("Reshape", "Flatten", "Squeeze", "Unsqueeze");
+
     private MaskedInputs() {
     }
 
@@ -22,10 +24,10 @@ public final class MaskedInputs {
     static Map<Integer, Integer> of(List<Instruction> code) {
         List<Instruction.Input> inputs = code.stream().filter(i -> i instanceof Instruction.Input)
             .map(i -> (Instruction.Input) i).toList();
-        Map<Integer, Integer> owners = new HashMap<>();
         if (inputs.size() != 1) {
             return Map.of();
         }
+        Map<Integer, Integer> owners = new HashMap<>();
         owners.put(inputs.get(0).out(), inputs.get(0).owner());
         // code is in dependency order, so one pass sees every reshape after its operand
         for (Instruction i : code) {
@@ -38,7 +40,4 @@ public final class MaskedInputs {
         }
         return Map.copyOf(owners);
     }
-
-    /** ONNX ops that keep the elements in order and only change the shape. */
-    private static final Set<String> RESHAPES = Set.of("Reshape", "Flatten", "Squeeze", "Unsqueeze");
 }

@@ -62,8 +62,8 @@ final class SlotWriter {
     Program program(List<Instruction.Weight> setup, java.util.Map<String, Integer> comparisonWidths) {
         Shape[] shapeArr = shapes.toArray(Shape[]::new);
         int[] scaleArr = scales.stream().mapToInt(Integer::intValue).toArray();
-        List<Step> steps = Scheduler.schedule(ComparisonProducts.fuse(code), new ProgramCosts(shapeArr, setup, MaskedInputs.of(code)),
-            shapeArr.length);
+        ProgramCosts costs = new ProgramCosts(shapeArr, setup, MaskedInputs.of(code));
+        List<Step> steps = Scheduler.schedule(ComparisonProducts.fuse(code), costs, shapeArr.length);
         return new Program(f, setup, steps, shapeArr, scaleArr, comparisonWidths);
     }
 

@@ -46,7 +46,8 @@ public final class ModelSpace {
         Program baseProgram = compile(base);
         this.otherOps = ProgramCostedOps.ops(baseProgram).stream()
             .filter(op -> base.site(op.site()).isEmpty()).toList();
-        Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> byOp = costCandidates(base, offerLossy, threads, log);
+        Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> byOp = costCandidates(base, offerLossy, threads,
+            log);
         Map<String, List<Candidate>> offsets = offsetCandidates(base, calibration, log);
         List<Site> sites = new ArrayList<>();
         this.choices = new ArrayList<>();

@@ -88,6 +88,24 @@ class MaskedInputProductTest {
                 List.of(1, FRESH))));
     }
 
+    /** The weights' owner may supply the input too (both masks known to one party): still exact, nothing opened. */
+    @Test
+    void anInputAndAWeightOfTheSameOwnerMultiplyExactly() {
+        Shape xs = Shape.of(2, 7);
+        Shape ws = Shape.of(7, 3);
+        LongTensor x = Shares.values(xs, Long.MAX_VALUE, rnd);
+        LongTensor w = Shares.values(ws, 1L << 40, rnd);
+        var run = TwoParties.run(63, p -> {
+            Arithmetic.Operand sw = Arithmetic.shareWithFixedMask(p, 1, 0, p.id() == 1 ? w : null, ws);
+            Arithmetic.Operand in = maskedInput(p, 1, x);
+            return Arithmetic.matmulOperands(p, List.of(in), List.of(sw)).get(0);
+        });
+        assertThat(Shares.combine(run.result0(), run.result1()))
+            .containsExactly(PlainProducts.matmul(x.data(), w.data(), 1, 2, 7, 3, false));
+        run.assertCost(ArithmeticCosts.input(1, ws.size()).plus(ArithmeticCosts.input(1, xs.size()))
+            .plus(ArithmeticCosts.matmul(xs, ws, 1, 1)));
+    }
+
     @Test
     void theDealerRefusesAProductWithAnInputItHasNotMasked() {
         DealerEngine dealer = new DealerEngine(new byte[16], new byte[16]);

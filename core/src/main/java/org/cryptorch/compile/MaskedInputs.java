@@ -13,7 +13,7 @@ import java.util.Set;
  * which it generated), and one with a fresh secret opens only that: the first layer costs no round. Only a program
  * with a single input qualifies, so that "the input mask" names one correlation of the run for the dealer.
  */
-public final class MaskedInputs {
+final class MaskedInputs {
     /** ONNX ops that keep the elements in order and only change the shape. */
     private static final Set<String> RESHAPES = Set.of("Reshape", "Flatten", "Squeeze", "Unsqueeze");
 

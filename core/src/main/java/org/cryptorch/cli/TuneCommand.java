@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cryptorch.compile.CompileOptions;
 import org.cryptorch.compile.Plan;
@@ -146,6 +147,19 @@ public final class TuneCommand implements Callable<Integer> {
      * (no calibration: comparisons sized for documented ranges or 64 bits), which is what a measured {@code run --stats} speedup compares with; returns the first
      * speedup on the tuning network.
      */
+    /**
+     * A note when the default profile classifies every calibration sample correctly: then no loss smaller than one
+     * sample can show, so the budget is checked with less resolution than it suggests.
+     */
+    static Optional<String> saturation(Metric metric, double reference) {
+        if (metric != Metric.ACCURACY || reference < 1) {
+            return Optional.empty();
+        }
+        return Optional.of("note: the default profile classifies every calibration sample correctly, so a loss "
+            + "smaller than one sample cannot show here; check the held-out figure, or give more samples or --metric "
+            + "loss");
+    }
+
     private double summarise(PrintWriter out, TuneReport r, CostModel costs, Program reference, Program chosen,
                              Program runDefault) {
         String name = r.metric().cliName();
@@ -153,6 +167,7 @@ public final class TuneCommand implements Callable<Integer> {
             r.cacheHits(), r.searchSeconds());
         out.printf(Locale.ROOT, "calibration %s: default profile %.4f, tuned %.4f%n", name, r.reference().metric(),
             r.chosen().metric());
+        saturation(r.metric(), r.reference().metric()).ifPresent(out::println);
         Map<String, NetworkProfile> networks = new LinkedHashMap<>();
         for (NetworkProfile n : List.of(costs.network(), NetworkProfile.LOOPBACK, NetworkProfile.WAN)) {
             networks.putIfAbsent(n.name(), n);

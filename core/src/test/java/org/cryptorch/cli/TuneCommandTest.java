@@ -17,6 +17,7 @@ import org.cryptorch.tensor.Shape;
 import org.cryptorch.testdata.TestData;
 import org.cryptorch.tune.CalibrationCache;
 import org.cryptorch.tune.ComputeCalibration;
+import org.cryptorch.tune.Metric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -57,6 +58,13 @@ class TuneCommandTest {
         Result r = run("tune", "m.onnx", "--calib", "c.npy", "--budget", "0", "-o", "p.json", "--network", "moon");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("network 'moon' is neither loopback, lan, wan nor RTT_MS,MBITS");
+    }
+
+    @Test
+    void aSaturatedCalibrationAccuracyIsPointedOut() {
+        assertThat(TuneCommand.saturation(Metric.ACCURACY, 1.0)).get().asString().contains("every calibration sample");
+        assertThat(TuneCommand.saturation(Metric.ACCURACY, 0.99)).isEmpty();
+        assertThat(TuneCommand.saturation(Metric.MAE, 1.0)).isEmpty();
     }
 
     @Test

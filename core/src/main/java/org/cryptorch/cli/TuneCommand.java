@@ -142,12 +142,6 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     /**
-     * Prints metric and predicted latencies, against the reference the search used (the default profile with the
-     * calibration's comparison widths) and against the default profile as {@code run} compiles it without a plan
-     * (no calibration: comparisons sized for documented ranges or 64 bits), which is what a measured {@code run --stats} speedup compares with; returns the first
-     * speedup on the tuning network.
-     */
-    /**
      * A note when the default profile classifies every calibration sample correctly: then no loss smaller than one
      * sample can show, so the budget is checked with less resolution than it suggests.
      */
@@ -160,6 +154,12 @@ public final class TuneCommand implements Callable<Integer> {
             + "loss");
     }
 
+    /**
+     * Prints metric and predicted latencies, against the reference the search used (the default profile with the
+     * calibration's comparison widths) and against the default profile as {@code run} compiles it without a plan
+     * (no calibration: comparisons sized for documented ranges or 64 bits), which is what a measured
+     * {@code run --stats} speedup compares with; returns the first speedup on the tuning network.
+     */
     private double summarise(PrintWriter out, TuneReport r, CostModel costs, Program reference, Program chosen,
                              Program runDefault) {
         String name = r.metric().cliName();

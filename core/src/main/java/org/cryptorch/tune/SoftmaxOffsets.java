@@ -70,7 +70,8 @@ final class SoftmaxOffsets {
             return List.of();
         }
         for (double q : QUANTILES) {
-            double c = Math.ceil(sortedMaxima[(int) Math.min(sortedMaxima.length - 1, Math.floor(q * sortedMaxima.length))]);
+            int at = (int) Math.min(sortedMaxima.length - 1, Math.floor(q * sortedMaxima.length));
+            double c = Math.ceil(sortedMaxima[at]);
             if (c >= offsetKnob.min() && c <= offsetKnob.max()) {
                 out.add((int) c);
             }

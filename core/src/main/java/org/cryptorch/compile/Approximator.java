@@ -6,8 +6,10 @@ import org.cryptorch.approx.Approximation;
 import org.cryptorch.approx.Emitter;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Node;
+import org.cryptorch.ir.ShapeInference;
 import org.cryptorch.ir.Value;
 import org.cryptorch.passes.MpcOps;
+import org.cryptorch.reference.Ops;
 
 /**
  * Replaces every node that MPC cannot compute exactly ({@link MpcOps#approximationReason}) by the primitives of the
@@ -22,12 +24,15 @@ public final class Approximator {
     }
 
     /**
-     * Rewrites {@code g} in place.
+     * Rewrites {@code g} in place. Every value of {@code g} must be typed (shape inference done); the values the
+     * approximations emit are typed as they are appended, so that a later site (a MaxPool after an approximated
+     * Relu) can read the static shape of its input.
      *
      * @throws IllegalArgumentException naming the first site the plan does not cover (with its op and why it needs
      *                                  an approximation), or a site whose plan entry is invalid
      */
     public static void approximate(Graph g, Plan plan) {
+        ShapeInference shapes = new ShapeInference(Ops.evaluator());
         for (Node n : new ArrayList<>(g.nodes())) {
             String reason = MpcOps.approximationReason(n);
             if (reason == null) {
@@ -39,7 +44,7 @@ public final class Approximator {
                 throw new IllegalArgumentException("plan says site '" + n.name() + "' is a " + site.op()
                     + ", but the graph has a " + n.opType() + " there");
             }
-            replace(g, n, site);
+            replace(g, n, site, shapes);
         }
         g.sortTopologically();
     }
@@ -50,7 +55,7 @@ public final class Approximator {
         return at < 0 ? nodeName : nodeName.substring(0, at);
     }
 
-    private static void replace(Graph g, Node n, Plan.Site site) {
+    private static void replace(Graph g, Node n, Plan.Site site, ShapeInference shapes) {
         Approximation a = site.resolve();
         int before = g.nodes().size();
         List<Value> outs;
@@ -65,6 +70,7 @@ public final class Approximator {
                 + outs.size() + " outputs, the op has " + n.outputs().size());
         }
         nameEmitted(g, before, n.name());
+        shapes.inferAppended(g.nodes().subList(before, g.nodes().size()), g.opset());
         for (int i = 0; i < n.outputs().size(); i++) {
             g.replaceAllUses(n.output(i), outs.get(i));
         }

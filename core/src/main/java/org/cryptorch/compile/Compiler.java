@@ -51,6 +51,7 @@ public final class Compiler {
      */
     public static Graph approximate(Graph canonical, Map<String, Shape> inputShapes, Plan plan) {
         Graph g = GraphCopy.of(canonical);
+        GraphCleanup.pruneAndInfer(g, inputShapes);
         Approximator.approximate(g, plan);
         // the linearizer reads shapes, including those of values the approximations just emitted
         GraphCleanup.pruneAndInfer(g, inputShapes);

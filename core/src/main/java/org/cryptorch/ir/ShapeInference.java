@@ -67,6 +67,17 @@ public final class ShapeInference {
         }
     }
 
+    /**
+     * Infers the types of {@code nodes} (in order) in a graph whose other values are typed already, e.g. the nodes
+     * a rewrite just appended: rewrites that read shapes (approximations slice by them) then see every value typed.
+     */
+    public void inferAppended(List<Node> nodes, int opset) {
+        known.clear();
+        for (Node node : nodes) {
+            inferNode(node, opset);
+        }
+    }
+
     private static void setInputShapes(Graph graph, Map<String, Shape> given) {
         List<String> names = graph.inputs().stream().map(Value::name).toList();
         for (String name : given.keySet()) {

@@ -1,0 +1,79 @@
+#!/usr/bin/python3
+"""Exports the model zoo: one model of each torchvision 0.14 classification family, as a user would bring it.
+
+Each model is built with seeded random weights (no download), 10 classes, in eval mode, and exported with
+torch.onnx.export at opset 14 for batch 1 at the smallest input size its family accepts. Per model it writes
+DIR/NAME/model.onnx, input.npy (one sample, seeded normal), output.npy (PyTorch's output for it) and meta.json
+(family, input shape, parameter count).
+
+  /usr/bin/python3 scripts/export_zoo.py --ci            # the small models CI runs, into core's test resources
+  /usr/bin/python3 scripts/export_zoo.py --out DIR       # every model (the benchmark set), into DIR
+  /usr/bin/python3 scripts/export_zoo.py --out DIR resnet18 vit_b_16    # only these
+
+Needs Debian's python3-torch 1.13 and python3-torchvision 0.14 (/usr/bin/python3, not a virtualenv's python).
+"""
+import argparse
+import json
+import os
+import sys
+
+import numpy as np
+import torch
+from torch import nn
+import torchvision.models as tv
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CI_DIR = os.path.join(HERE, "..", "core", "src", "test", "resources", "org", "cryptorch", "zoo")
+CLASSES = 10
+
+
+def conv_relu_maxpool():
+    """The smallest network that pools with MaxPool after a convolution (LeNet style)."""
+    return nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                         nn.Linear(4 * 4 * 4, CLASSES))
+
+
+# name -> (family, constructor, input shape without the batch axis, exported for CI)
+MODELS = {
+    "conv_relu_maxpool": ("LeNet-style CNN", conv_relu_maxpool, (1, 8, 8), True),
+}
+
+
+def export(name, out_dir):
+    family, build, shape, _ = MODELS[name]
+    torch.manual_seed(0)
+    model = build().eval()
+    x = torch.randn(1, *shape, generator=torch.Generator().manual_seed(1))
+    with torch.no_grad():
+        y = model(x)
+    target = os.path.join(out_dir, name)
+    os.makedirs(target, exist_ok=True)
+    torch.onnx.export(model, x, os.path.join(target, "model.onnx"), opset_version=14, input_names=["input"],
+                      output_names=["logits"])
+    np.save(os.path.join(target, "input.npy"), x.numpy())
+    np.save(os.path.join(target, "output.npy"), y.numpy())
+    meta = {"family": family, "input_shape": list(x.shape),
+            "parameters": sum(p.numel() for p in model.parameters())}
+    with open(os.path.join(target, "meta.json"), "w") as f:
+        json.dump(meta, f, indent=1)
+        f.write("\n")
+    print(f"{name}: {meta['parameters']} parameters, input {list(x.shape)} -> {target}", flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--ci", action="store_true", help="export the CI models into core's test resources")
+    where.add_argument("--out", metavar="DIR", help="export into DIR")
+    parser.add_argument("names", nargs="*", help=f"models to export (default: all); known: {', '.join(MODELS)}")
+    args = parser.parse_args()
+    unknown = [n for n in args.names if n not in MODELS]
+    if unknown:
+        sys.exit(f"export_zoo.py: unknown model(s) {unknown}; known: {', '.join(MODELS)}")
+    names = args.names or [n for n in MODELS if MODELS[n][3] or not args.ci]
+    for name in names:
+        export(name, CI_DIR if args.ci else args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -34,9 +34,42 @@ def conv_relu_maxpool():
 
 
 # name -> (family, constructor, input shape without the batch axis, exported for CI)
-MODELS = {
-    "conv_relu_maxpool": ("LeNet-style CNN", conv_relu_maxpool, (1, 8, 8), True),
-}
+def torchvision_model(name, **options):
+    """A torchvision 0.14 constructor with random weights and CLASSES classes."""
+    return lambda: getattr(tv, name)(num_classes=CLASSES, **options)
+
+
+def image(size):
+    return (3, size, size)
+
+
+# name -> (family, constructor, input shape without the batch axis, exported for CI); one per line, so the table
+# reads as the list of families
+MODELS = {"conv_relu_maxpool": ("LeNet-style CNN", conv_relu_maxpool, (1, 8, 8), True)}
+# adaptive average pooling to 6x6 (AlexNet) or 7x7 (VGG) exports only from a feature map of a multiple of that size:
+# 223 and 224 are the smallest inputs; Inception v3 accepts 75x75 at least; a ViT's input is a multiple of its
+# 16x16 patches (32x32: 4 patches and the class token)
+for name, family, size, ci, options in [
+        ("alexnet", "AlexNet", 223, False, {}),
+        ("vgg11", "VGG", 224, False, {}),
+        ("resnet18", "ResNet", 32, False, {}),
+        ("resnext50_32x4d", "ResNeXt", 32, False, {}),
+        ("wide_resnet50_2", "Wide ResNet", 32, False, {}),
+        ("squeezenet1_1", "SqueezeNet", 32, True, {}),
+        ("densenet121", "DenseNet", 32, False, {}),
+        ("googlenet", "GoogLeNet", 32, False, {"aux_logits": False, "init_weights": True}),
+        ("inception_v3", "Inception v3", 75, False, {"aux_logits": False, "init_weights": True}),
+        ("shufflenet_v2_x0_5", "ShuffleNetV2", 32, True, {}),
+        ("mobilenet_v2", "MobileNetV2", 32, False, {}),
+        ("mobilenet_v3_small", "MobileNetV3", 32, True, {}),
+        ("mnasnet0_5", "MnasNet", 32, False, {}),
+        ("efficientnet_b0", "EfficientNet", 32, False, {}),
+        ("efficientnet_v2_s", "EfficientNetV2", 32, False, {}),
+        ("regnet_y_400mf", "RegNet", 32, False, {}),
+        ("convnext_tiny", "ConvNeXt", 32, False, {}),
+        ("vit_b_16", "ViT", 32, False, {"image_size": 32}),
+        ("swin_t", "Swin", 32, False, {})]:
+    MODELS[name] = (family, torchvision_model(name, **options), image(size), ci)
 
 
 def export(name, out_dir):

@@ -3,6 +3,7 @@ package org.cryptorch.approx;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -84,6 +85,7 @@ public final class Profile {
         m.put("Erf", choice("erf.polynomial"));
         m.put("Gelu", choice("gelu.even", "select", "fused"));
         m.put("Silu", choice("silu.even", "select", "fused"));
+        putExact(m);
         return new Profile(DEFAULT, m);
     }
 
@@ -115,6 +117,7 @@ public final class Profile {
         m.put("Erf", choice("erf.polynomial"));
         m.put("Gelu", choice("gelu.tanh", join(cryptenLogistic("tanh."), "tanh", "tanh.reciprocal")));
         m.put("Silu", choice("silu.sigmoid", join(cryptenLogistic("sigmoid."), "sigmoid", "sigmoid.reciprocal")));
+        putExact(m, "bits", "64");
         return new Profile(CRYPTEN, m);
     }
 
@@ -147,6 +150,20 @@ public final class Profile {
         String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);
         return all;
+    }
+
+    /**
+     * The ops that comparisons and products compute exactly (ReLU6 and Hardtanh export as Clip, MobileNetV3 uses
+     * HardSwish and HardSigmoid): the same choice in every profile, with {@code comparisonKnobs} for those that
+     * compare.
+     */
+    private static void putExact(Map<String, Choice> m, String... comparisonKnobs) {
+        for (String op : List.of("LeakyRelu", "HardSigmoid", "HardSwish", "Abs", "Clip", "Sign")) {
+            m.put(op, choice(op.toLowerCase(Locale.ROOT) + ".comparison", comparisonKnobs));
+        }
+        m.put("Max", choice("max.elementwise", comparisonKnobs));
+        m.put("Min", choice("min.elementwise", comparisonKnobs));
+        m.put("Where", choice("where.select"));
     }
 
     private static Choice choice(String approximation, String... keyValues) {

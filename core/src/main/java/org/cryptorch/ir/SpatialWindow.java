@@ -1,6 +1,7 @@
 package org.cryptorch.ir;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The sliding-window geometry of a Conv or pooling node over its spatial axes, resolved from the ONNX attributes
@@ -17,17 +18,24 @@ public record SpatialWindow(int[] inputDims, int[] kernel, int[] strides, int[] 
      * gives the kernel size when the node has no kernel_shape attribute (Conv), else null.
      */
     public static SpatialWindow of(Node node, int[] inputDims, int[] kernelFromWeight) {
+        return of(node.toString(), node.attributes(), inputDims, kernelFromWeight);
+    }
+
+    /** As {@link #of(Node, int[], int[])} from the attributes alone; {@code node} names them in errors. */
+    public static SpatialWindow of(String node, Map<String, Attribute> attributes, int[] inputDims,
+                                   int[] kernelFromWeight) {
         int r = inputDims.length;
-        int[] kernel = kernelFromWeight != null && !node.has("kernel_shape")
-            ? kernelFromWeight : ints(node, "kernel_shape", null, r);
+        int[] kernel = kernelFromWeight != null && !attributes.containsKey("kernel_shape")
+            ? kernelFromWeight : ints(node, attributes, "kernel_shape", null, r);
         if (kernel == null) {
             throw new IllegalArgumentException(node + ": missing attribute kernel_shape");
         }
-        int[] strides = ints(node, "strides", 1, r);
-        int[] dilations = ints(node, "dilations", 1, r);
-        int[] pads = ints(node, "pads", 0, 2 * r);
-        boolean ceil = node.intAttr("ceil_mode", 0) != 0;
-        String autoPad = node.stringAttr("auto_pad", "NOTSET");
+        int[] strides = ints(node, attributes, "strides", 1, r);
+        int[] dilations = ints(node, attributes, "dilations", 1, r);
+        int[] pads = ints(node, attributes, "pads", 0, 2 * r);
+        Attribute ceilMode = attributes.get("ceil_mode");
+        boolean ceil = ceilMode != null && ceilMode.asInt() != 0;
+        String autoPad = attributes.containsKey("auto_pad") ? attributes.get("auto_pad").asString() : "NOTSET";
         int[] out = new int[r];
         for (int i = 0; i < r; i++) {
             int span = dilations[i] * (kernel[i] - 1) + 1;
@@ -63,8 +71,8 @@ public record SpatialWindow(int[] inputDims, int[] kernel, int[] strides, int[] 
         return new SpatialWindow(inputDims.clone(), kernel, strides, dilations, pads, out);
     }
 
-    private static int[] ints(Node node, String key, Integer dflt, int n) {
-        long[] v = node.intsAttr(key, null);
+    private static int[] ints(String node, Map<String, Attribute> attributes, String key, Integer dflt, int n) {
+        long[] v = attributes.containsKey(key) ? attributes.get(key).asInts() : null;
         if (v == null) {
             if (dflt == null) {
                 return null;

@@ -73,6 +73,20 @@ class BuiltinStructureTest {
                 Attribute.ofInts("dilations", 2, 2)));
     }
 
+    /** SqueezeNet and GoogLeNet pool with ceil_mode 1; the last window then hangs over the end. */
+    @Test
+    void maxPoolWithCeilModeAndSamePadding() {
+        assertMatchesExact("maxpool.tree", "MaxPool", 17, Shape.of(1, 2, 8, 7),
+            Map.of("kernel_shape", Attribute.ofInts("kernel_shape", 3, 3), "strides", Attribute.ofInts("strides", 2, 2),
+                "ceil_mode", Attribute.of("ceil_mode", 1L)));
+        assertMatchesExact("maxpool.tree", "MaxPool", 17, Shape.of(1, 2, 7, 7),
+            Map.of("kernel_shape", Attribute.ofInts("kernel_shape", 3, 3), "strides", Attribute.ofInts("strides", 2, 2),
+                "pads", Attribute.ofInts("pads", 1, 1, 1, 1), "ceil_mode", Attribute.of("ceil_mode", 1L)));
+        assertMatchesExact("maxpool.tree", "MaxPool", 17, Shape.of(1, 1, 5, 6),
+            Map.of("kernel_shape", Attribute.ofInts("kernel_shape", 2, 3), "strides", Attribute.ofInts("strides", 2, 2),
+                "auto_pad", Attribute.of("auto_pad", "SAME_UPPER")));
+    }
+
     @Test
     void layerNormOverTwoAxesWithoutBias() {
         Graph exact = new Graph();
@@ -94,8 +108,9 @@ class BuiltinStructureTest {
         Value x = g.addInput("x", DType.FLOAT32, Shape.of(1, 1, 4, 4));
         Emitter e = new Emitter(g);
         assertThatThrownBy(() -> e.apply(Approximations.get("maxpool.tree"), List.of(x),
-            Map.of("kernel_shape", Attribute.ofInts("kernel_shape", 2, 2), "ceil_mode", Attribute.of("ceil_mode", 1L)),
-            KnobValues.empty())).hasMessage("maxpool.tree does not support ceil_mode 1");
+            Map.of("kernel_shape", Attribute.ofInts("kernel_shape", 2, 2), "pads", Attribute.ofInts("pads", 1, 1, 0, 0),
+                "dilations", Attribute.ofInts("dilations", 2, 2)),
+            KnobValues.empty())).hasMessage("maxpool.tree does not support padding with dilation > 1");
         Value unshaped = g.newValue("scores");
         assertThatThrownBy(() -> e.apply(Approximations.get("softmax.shifted"), List.of(unshaped), Map.of(),
             KnobValues.empty())).hasMessageContaining("'scores' has no static shape");

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     description = "Private two-party inference of ONNX models with secure multi-party computation.",
     subcommands = {CommandLine.HelpCommand.class, SelftestCommand.class, InspectCommand.class,
         ConformanceCommand.class, KeygenCommand.class, ApproximationsCommand.class, RunCommand.class,
-        PartyCommand.class, DealerCommand.class, SimulateCommand.class, DemoCommand.class, TuneCommand.class})
+        PartyCommand.class, DealerCommand.class, SimulateCommand.class, DemoCommand.class, TuneCommand.class,
+        LinkCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

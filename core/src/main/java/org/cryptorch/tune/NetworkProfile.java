@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * The network the parties talk over: round-trip time and bandwidth of one direction (both parties send at once, so
- * each party's bytes go through its own direction). Rounds cost {@code rtt} each, bytes cost {@code 1/bandwidth}.
+ * each party's bytes go through its own direction). A round costs one one-way delay ({@code rtt / 2}): both parties
+ * send at once and each waits only for the other's message to arrive. Bytes cost {@code 1/bandwidth}.
  *
  * @param name           a label for reports ({@code lan}, {@code 40ms,100mbit}, ...)
  * @param rttSeconds     round-trip time
@@ -16,10 +17,10 @@ public record NetworkProfile(String name, double rttSeconds, double bytesPerSeco
      * (about 2.4 Gbit/s each way), measured with bench TransportBench (docs/transport.md).
      */
     public static final NetworkProfile LOOPBACK = ofMillisAndMbits("loopback", 0.1, 2_400);
-    /** The LAN: 0.3 ms, 10 Gbit/s. */
-    public static final NetworkProfile LAN = ofMillisAndMbits("lan", 0.3, 10_000);
-    /** The WAN: 40 ms, 100 Mbit/s. */
-    public static final NetworkProfile WAN = ofMillisAndMbits("wan", 40, 100);
+    /** LAN as the literature measures on it (Cheetah, SPU, BOLT): 0.3 ms RTT, 3 Gbit/s. */
+    public static final NetworkProfile LAN = ofMillisAndMbits("lan", 0.3, 3_000);
+    /** WAN as the literature measures on it (Cheetah, SPU, BOLT): 40 ms RTT, 400 Mbit/s. */
+    public static final NetworkProfile WAN = ofMillisAndMbits("wan", 40, 400);
 
     public NetworkProfile {
         if (!(rttSeconds >= 0) || Double.isInfinite(rttSeconds)) {
@@ -59,7 +60,7 @@ public record NetworkProfile(String name, double rttSeconds, double bytesPerSeco
         String[] parts = original.trim().split(",", -1);
         if (parts.length != 2) {
             throw new IllegalArgumentException("network '" + original
-                + "' is neither loopback, lan, wan nor RTT_MS,MBITS (e.g. 40,100)");
+                + "' is neither loopback, lan, wan nor RTT_MS,MBITS (e.g. 40,400)");
         }
         double rtt = number(original, parts[0], "RTT in ms");
         double mbits = number(original, parts[1], "bandwidth in Mbit/s");
@@ -83,8 +84,8 @@ public record NetworkProfile(String name, double rttSeconds, double bytesPerSeco
             + what + ")");
     }
 
-    /** Seconds spent waiting on the network: {@code rounds x RTT + bytes / bandwidth}. */
+    /** Seconds spent waiting on the network: {@code rounds x RTT / 2 + bytes / bandwidth}. */
     public double seconds(long rounds, long bytesPerParty) {
-        return rounds * rttSeconds + bytesPerParty / bytesPerSecond;
+        return rounds * rttSeconds / 2 + bytesPerParty / bytesPerSecond;
     }
 }

@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.cryptorch.api.ClusterConfig;
 import org.cryptorch.api.DemoFiles;
 import org.cryptorch.launch.JvmCommand;
+import org.cryptorch.net.link.LinkEmulator;
+import org.cryptorch.net.link.LinkSettings;
 import org.cryptorch.onnx.OnnxReader;
 import org.cryptorch.onnx.TensorFiles;
 import org.cryptorch.reference.FloatInterpreter;
@@ -23,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code keygen}, then {@code dealer} and two {@code party} processes started separately with one cluster file, as
- * on three hosts (here on loopback): public weights, party 0's input, party 1 receives the output.
+ * on three hosts (here on loopback): public weights, party 0's input, party 1 receives the output. Party 0 reaches
+ * the others through emulated links ({@code cryptorch link}), which TLS and the protocols pass unchanged.
  */
 class ClusterCommandsTest {
     @TempDir
@@ -31,14 +35,21 @@ class ClusterCommandsTest {
 
     @Test
     @Timeout(90)
-    void threeProcessesFromOneClusterFile() throws Exception {
+    void threeProcessesFromOneClusterFileWithParty0BehindEmulatedLinks() throws Exception {
         List<String> common = cluster();
+        ClusterConfig direct = ClusterConfig.load(dir.resolve("cluster.yaml"));
+        LinkSettings wanLike = LinkSettings.ofRttMillisAndMbits(4, 400);
         List<Process> processes = new ArrayList<>();
-        try {
+        try (LinkEmulator toDealer = LinkEmulator.start(0, "127.0.0.1", direct.dealer().port(), wanLike);
+             LinkEmulator toParty1 = LinkEmulator.start(0, "127.0.0.1", direct.party1().port(), wanLike)) {
+            Files.writeString(dir.resolve("cluster0.yaml"), clusterFile(toDealer.port(), toParty1.port()));
+            List<String> party0 = new ArrayList<>(common);
+            party0.set(party0.indexOf(dir.resolve("cluster.yaml").toString()),
+                dir.resolve("cluster0.yaml").toString());
             processes.add(start("dealer", List.of("dealer", "--config", dir.resolve("cluster.yaml").toString())));
             processes.add(start("party1", concat(List.of("party"), common, List.of("--id", "1", "--output",
                 dir.resolve("y.npy").toString()))));
-            processes.add(start("party0", concat(List.of("party"), common, List.of("--id", "0", "--inputs",
+            processes.add(start("party0", concat(List.of("party"), party0, List.of("--id", "0", "--inputs",
                 dir.resolve("x.npy").toString(), "--stats", dir.resolve("s.json").toString()))));
             for (Process p : processes) {
                 assertThat(p.waitFor(80, TimeUnit.SECONDS)).isTrue();
@@ -90,12 +101,16 @@ class ClusterCommandsTest {
     private List<String> cluster() throws IOException {
         DemoFiles.write(dir, 3);
         assertThat(Main.run("keygen", "--out", dir.resolve("keys").toString())).isZero();
-        Files.writeString(dir.resolve("cluster.yaml"), "certificates: keys\ntimeout_seconds: 60\n"
-            + "dealer: {host: 127.0.0.1, port: " + freePort() + "}\n"
-            + "party1: {host: 127.0.0.1, port: " + freePort() + "}\n"
-            + "party0: {host: 127.0.0.1}\n");
+        Files.writeString(dir.resolve("cluster.yaml"), clusterFile(freePort(), freePort()));
         return List.of(dir.resolve("model.onnx").toString(), "--config", dir.resolve("cluster.yaml").toString(),
             "--weights-owner", "public", "--output-owner", "1", "--quiet");
+    }
+
+    private static String clusterFile(int dealerPort, int party1Port) {
+        return "certificates: keys\ntimeout_seconds: 60\n"
+            + "dealer: {host: 127.0.0.1, port: " + dealerPort + "}\n"
+            + "party1: {host: 127.0.0.1, port: " + party1Port + "}\n"
+            + "party0: {host: 127.0.0.1}\n";
     }
 
     private Process start(String name, List<String> args) throws IOException {

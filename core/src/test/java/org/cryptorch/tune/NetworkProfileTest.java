@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 
 class NetworkProfileTest {
     @Test
-    void presetsHaveTheIssuesFigures() {
+    void presetsHaveTheLiteraturesFigures() {
         assertThat(NetworkProfile.parse("lan").rttSeconds()).isEqualTo(0.3e-3, offset(1e-15));
-        assertThat(NetworkProfile.parse("LAN").bytesPerSecond()).isEqualTo(10e9 / 8);
+        assertThat(NetworkProfile.parse("LAN").bytesPerSecond()).isEqualTo(3e9 / 8);
         assertThat(NetworkProfile.parse("wan").rttSeconds()).isEqualTo(0.040, offset(1e-15));
-        assertThat(NetworkProfile.parse(" wan ").bytesPerSecond()).isEqualTo(100e6 / 8);
+        assertThat(NetworkProfile.parse(" wan ").bytesPerSecond()).isEqualTo(400e6 / 8);
         assertThat(NetworkProfile.parse("loopback")).isSameAs(NetworkProfile.LOOPBACK);
     }
 
@@ -36,9 +36,9 @@ class NetworkProfileTest {
     }
 
     @Test
-    void latencyIsRoundsTimesRttPlusBytesOverBandwidth() {
-        // WAN: 10 rounds x 40 ms + 25 MB / 12.5 MB/s = 0.4 + 2 s
-        assertThat(NetworkProfile.WAN.seconds(10, 25_000_000)).isEqualTo(2.4, offset(1e-12));
+    void latencyIsRoundsTimesOneWayDelayPlusBytesOverBandwidth() {
+        // WAN: 10 rounds x 20 ms + 25 MB / 50 MB/s = 0.2 + 0.5 s
+        assertThat(NetworkProfile.WAN.seconds(10, 25_000_000)).isEqualTo(0.7, offset(1e-12));
         assertThat(NetworkProfile.LAN.seconds(0, 0)).isZero();
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class CostModelTest {
     /** 1e8 element ops/s and 1e10 MAC/s: fixed, so no test depends on this machine's speed. */
     private static final ComputeCalibration CALIBRATION = new ComputeCalibration(1e8, 1e10);
-    private static final NetworkProfile NET = NetworkProfile.ofMillisAndMbits("t", 10, 8); // 10 ms, 1 MB/s
+    private static final NetworkProfile NET = NetworkProfile.ofMillisAndMbits("t", 20, 8); // rounds 10 ms, 1 MB/s
 
     private static final List<CostedOp> OPS = List.of(
         CostedOp.of("fc1", "MatMul", 1, 1_000_000, 2_000_000, 0, 1_000_000_000),
@@ -23,7 +23,7 @@ class CostModelTest {
         assertThat(p.rounds()).isEqualTo(7);
         assertThat(p.bytesPerParty()).isEqualTo(2_000_000);
         assertThat(p.offlineBytes()).isEqualTo(2_000_200);
-        // 7 x 10 ms + 2 MB / 1 MB/s + (1e9 MAC / 1e10 + 2e6 elements / 1e8)
+        // 7 x 10 ms (one-way delay) + 2 MB / 1 MB/s + (1e9 MAC / 1e10 + 2e6 elements / 1e8)
         assertThat(p.seconds()).isEqualTo(0.07 + 2 + 0.1 + 0.02, offset(1e-12));
         OpLatency matmul = p.ops().get(0);
         assertThat(matmul.roundSeconds()).isEqualTo(0.01, offset(1e-12));

@@ -10,7 +10,7 @@ import org.cryptorch.approx.KnobValues;
  * no bytes, no compute worth counting) and loses a given amount of accuracy; losses add up across sites.
  */
 final class SyntheticSpaces {
-    static final NetworkProfile NETWORK = NetworkProfile.ofMillisAndMbits("test", 1, 1e9);
+    static final NetworkProfile NETWORK = NetworkProfile.ofMillisAndMbits("test", 2, 1e9); // a round: 1 ms
     static final ComputeCalibration FAST = new ComputeCalibration(1e30, 1e30);
     static final double REFERENCE_ACCURACY = 0.9;
 

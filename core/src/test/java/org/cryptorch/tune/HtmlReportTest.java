@@ -45,7 +45,7 @@ class HtmlReportTest {
         assertThat(plan.get("totals").get("predicted_seconds").asDouble()).isEqualTo(report.chosen().seconds());
         assertThat(plan.get("totals").get("site_rounds").asLong()).isEqualTo(
             report.plan().stream().mapToLong(SitePlan::rounds).sum());
-        assertThat(plan.get("tuning").get("rtt_ms").asDouble()).isEqualTo(1.0);
+        assertThat(plan.get("tuning").get("rtt_ms").asDouble()).isEqualTo(2.0);
         // the compiler reads the file back as the same plan
         assertThat(org.cryptorch.compile.PlanJson.read(dir.resolve(HtmlReport.PLAN_JSON)))
             .isEqualTo(PlanFile.plan(report));

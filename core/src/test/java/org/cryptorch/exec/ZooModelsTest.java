@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ZooModelsTest {
     @ParameterizedTest
-    @ValueSource(strings = {"conv_relu_maxpool"})
+    @ValueSource(strings = {"conv_relu_maxpool", "shufflenet_v2_x0_5", "mobilenet_v3_small_half"})
     void runsPrivatelyAndAgreesWithPyTorch(String name) throws URISyntaxException {
         Path dir = Path.of(ZooModelsTest.class.getResource("/org/cryptorch/zoo/" + name).toURI());
         Graph raw = OnnxReader.read(dir.resolve("model.onnx"));

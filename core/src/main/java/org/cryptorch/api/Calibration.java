@@ -1,14 +1,9 @@
 package org.cryptorch.api;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.cryptorch.tensor.Shape;
@@ -16,22 +11,20 @@ import org.cryptorch.tensor.Tensor;
 
 /**
  * Public calibration samples (first axis = samples, e.g. a calibration set the model owner publishes) from which
- * the compiler chooses comparison widths when the plan does not fix them. Both parties read the same file and so
- * compile the same program; its content hash is part of the settings they compare. Never the private inputs: the
- * widths are visible to both parties.
+ * the compiler chooses comparison widths when the plan does not fix them. The party holding the model reads it and
+ * sends the widths it chose to the other party within its plan. Never the private inputs: the widths are visible to
+ * both parties.
  */
 public final class Calibration {
     /** At most this many samples are used (the first ones), which bounds the float evaluation at compile time. */
     public static final int MAX_SAMPLES = 64;
     /** No calibration: comparisons the plan does not fix are compiled at the full ring width. */
-    public static final Calibration NONE = new Calibration(null, "none");
+    public static final Calibration NONE = new Calibration(null);
 
     private final Tensor samples;
-    private final String hash;
 
-    private Calibration(Tensor samples, String hash) {
+    private Calibration(Tensor samples) {
         this.samples = samples;
-        this.hash = hash;
     }
 
     /** Reads {@code file} (null: {@link #NONE}) and checks its values and feature shape against {@code model}. */
@@ -49,12 +42,7 @@ public final class Calibration {
             throw new IllegalArgumentException("calibration file " + file.getFileName() + ": " + e.getMessage(), e);
         }
         int n = Math.min(MAX_SAMPLES, all.shape().dim(0));
-        return new Calibration(Samples.slice(all, 0, n), sha256(file));
-    }
-
-    /** A short content hash of the file ({@code none} without calibration), for the parties' settings check. */
-    public String hash() {
-        return hash;
+        return new Calibration(Samples.slice(all, 0, n));
     }
 
     /**
@@ -83,16 +71,5 @@ public final class Calibration {
             out.add(Map.of(inputName, Samples.concat(rows)));
         }
         return out;
-    }
-
-    private static String sha256(Path file) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read calibration file " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

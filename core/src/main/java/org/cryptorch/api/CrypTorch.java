@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.cryptorch.compile.Ownership;
+import org.cryptorch.onnx.PublicExport;
 import org.cryptorch.onnx.TensorFiles;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Shape;
@@ -22,6 +23,18 @@ public final class CrypTorch {
 
     public static Model load(Path onnxFile) {
         return Model.load(onnxFile);
+    }
+
+    /**
+     * Writes what the party without the weights may hold of {@code model}: its architecture, shapes and public
+     * constants, every weight replaced by a shape-only placeholder ({@link PublicExport}). That party compiles from
+     * it with the plan the model's holder sends at connect.
+     */
+    public static PublicExport.Result exportPublic(Path model, Path out) {
+        load(model).requireWeights("export-public");
+        PublicExport.Result r = PublicExport.write(model, out);
+        load(out); // what the client will load must load
+        return r;
     }
 
     /** Reads samples from a .npy file: real or integer values, the first dimension indexing samples. */
@@ -54,6 +67,7 @@ public final class CrypTorch {
      */
     public static FloatTensor simulate(Model model, Tensor samples, PlanChoice plan, int batch,
                                        Calibration calibration, Progress progress) {
+        model.requireWeights("simulate");
         model.checkSamples(samples, batch);
         int n = samples.shape().dim(0);
         int size = model.batchSize(Math.max(0, batch), n);

@@ -1,11 +1,13 @@
 package org.cryptorch.api;
 
 import java.util.Map;
+import java.util.function.Function;
 import org.cryptorch.compile.CompileOptions;
 import org.cryptorch.compile.Ownership;
 import org.cryptorch.compile.Plan;
 import org.cryptorch.compile.Program;
 import org.cryptorch.exec.Interpreter;
+import org.cryptorch.ir.Graph;
 import org.cryptorch.exec.MpcBackend;
 import org.cryptorch.exec.PlainBackend;
 import org.cryptorch.exec.RunResult;
@@ -25,9 +27,12 @@ public final class Executable {
     private final String outputName;
     private final Shape inputShape;
     private final DType inputType;
+    private final Plan plan;
 
-    private Executable(Program program, String inputName, String outputName, Shape inputShape, DType inputType) {
+    private Executable(Program program, Plan plan, String inputName, String outputName, Shape inputShape,
+                       DType inputType) {
         this.program = program;
+        this.plan = plan;
         this.inputName = inputName;
         this.outputName = outputName;
         this.inputShape = inputShape;
@@ -40,17 +45,38 @@ public final class Executable {
      */
     public static Executable compile(Model model, Shape inputShape, PlanChoice plan, Ownership owners,
                                      Calibration calibration) {
-        var canonical = model.canonical(inputShape);
-        Plan resolved = plan.resolve(canonical);
+        return compile(model, inputShape, plan::resolve, owners, calibration);
+    }
+
+    /**
+     * Compiles {@code model} with the {@link #plan} of another compilation of the same architecture: the same
+     * program, without calibration data or weight values (how the party without the weights compiles).
+     */
+    static Executable compile(Model model, Shape inputShape, Plan plan, Ownership owners) {
+        return compile(model, inputShape, canonical -> plan, owners, Calibration.NONE);
+    }
+
+    private static Executable compile(Model model, Shape inputShape, Function<Graph, Plan> planFor,
+                                      Ownership owners, Calibration calibration) {
+        Graph canonical = model.canonical(inputShape);
+        Plan resolved = planFor.apply(canonical);
         Program p = org.cryptorch.compile.Compiler.compile(canonical, Map.of(model.inputName(), inputShape), resolved,
             CompileOptions.defaults().withOwnership(owners), calibration.inputs(model.inputName(), inputShape));
-        return new Executable(p, model.inputName(), canonical.outputs().get(0).name(), inputShape,
-            model.inputType());
+        return new Executable(p, resolved.withComparisonWidths(p.comparisonWidths()), model.inputName(),
+            canonical.outputs().get(0).name(), inputShape, model.inputType());
     }
 
     /** This executable for a party that does not own the secret weights (see {@link Program#withoutWeightValues}). */
     Executable withoutWeightValues() {
-        return new Executable(program.withoutWeightValues(), inputName, outputName, inputShape, inputType);
+        return new Executable(program.withoutWeightValues(), plan, inputName, outputName, inputShape, inputType);
+    }
+
+    /**
+     * The plan this was compiled with, every comparison width fixed: public (approximations, knobs and widths say
+     * nothing about the weights beyond the ranges calibration saw), and enough to compile the same program again.
+     */
+    public Plan plan() {
+        return plan;
     }
 
     public Program program() {

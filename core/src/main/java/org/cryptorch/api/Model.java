@@ -30,10 +30,14 @@ public final class Model {
     private final String inputName;
     private final int[] declaredDims;
     private final DType inputType;
+    /** Tensors whose values the file withholds (a public export: zeros stand in for the model owner's weights). */
+    private final int withheldTensors;
 
-    private Model(String name, Supplier<byte[]> source, Graph graph) {
+    private Model(String name, Supplier<byte[]> source, OnnxReader.Contents contents) {
         this.name = name;
         this.source = source;
+        this.withheldTensors = contents.withheldTensors();
+        Graph graph = contents.graph();
         if (graph.inputs().size() != 1 || graph.outputs().size() != 1) {
             throw new IllegalArgumentException(name + ": takes models with one input and one output, this one has "
                 + graph.inputs().size() + " inputs (" + names(graph.inputs().stream().map(Value::name).toList())
@@ -58,7 +62,7 @@ public final class Model {
                     throw new UncheckedIOException("cannot read model file " + file + " again: " + e.getMessage(), e);
                 }
             };
-            return new Model(file.getFileName().toString(), reread, OnnxReader.read(Files.readAllBytes(file)));
+            return new Model(file.getFileName().toString(), reread, OnnxReader.readModel(Files.readAllBytes(file)));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("model file " + file + " does not exist", e);
         } catch (IOException e) {
@@ -73,7 +77,7 @@ public final class Model {
     /** Reads a model from bytes (for models bundled as resources); {@code name} appears in error messages. */
     public static Model load(String name, byte[] bytes) {
         byte[] copy = bytes.clone();
-        return new Model(name, () -> copy, OnnxReader.read(copy));
+        return new Model(name, () -> copy, OnnxReader.readModel(copy));
     }
 
     public String name() {
@@ -82,6 +86,22 @@ public final class Model {
 
     public String inputName() {
         return inputName;
+    }
+
+    /**
+     * Whether this model holds its weight values: false for a public export ({@code cryptorch export-public}), which
+     * has the architecture only and serves the party that does not own the weights.
+     */
+    public boolean holdsWeights() {
+        return withheldTensors == 0;
+    }
+
+    /** Fails, saying why, when this model is a public export: {@code purpose} needs the weight values. */
+    public void requireWeights(String purpose) {
+        if (!holdsWeights()) {
+            throw new IllegalArgumentException(name + " is a public export without weight values (" + withheldTensors
+                + " tensors withheld); " + purpose + " needs the model owner's full model");
+        }
     }
 
     /** The input's element type: real-valued, or integer (such as token indices). */

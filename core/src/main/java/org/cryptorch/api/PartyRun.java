@@ -12,6 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.cryptorch.compile.Ownership;
+import org.cryptorch.compile.Plan;
+import org.cryptorch.compile.PlanJson;
 import org.cryptorch.exec.Interpreter;
 import org.cryptorch.exec.OpStat;
 import org.cryptorch.exec.RunResult;
@@ -56,6 +59,12 @@ final class PartyRun {
     private final Model model;
     private final RunOptions options;
     private final Progress progress;
+    /**
+     * Whether this party holds the model: the weights' owner (party 1 when the weights are public). It compiles
+     * with the plan and the calibration, and sends the other party the plan with every comparison width fixed, so
+     * the other party compiles the same program from the architecture alone.
+     */
+    private final boolean holdsModel;
     private final Calibration calibration;
     private final Map<Shape, Prepared> prepared = new HashMap<>();
     private final PartyFigures figures = new PartyFigures();
@@ -79,7 +88,12 @@ final class PartyRun {
         this.model = model;
         this.options = options;
         this.progress = progress;
-        this.calibration = Calibration.read(options.calib(), model);
+        Ownership owners = options.owners();
+        this.holdsModel = id == (owners.weightsPublic() ? 1 : owners.weightOwner());
+        if (holdsModel || owners.weightsPublic()) {
+            model.requireWeights("party" + id + (holdsModel ? " (the weights' owner)" : " (public weights)"));
+        }
+        this.calibration = holdsModel ? Calibration.read(options.calib(), model) : Calibration.NONE;
     }
 
     /** Runs this party's side; returns the run's statistics at party 0 and null at party 1. */
@@ -140,7 +154,7 @@ final class PartyRun {
     /** Both parties send their settings; a difference fails both with both settings shown. */
     private void agree(Party party) {
         Channel peer = party.peer();
-        String mine = options.agreement(calibration.hash());
+        String mine = options.agreement();
         String theirs = party.labelled(SETUP, () -> {
             peer.sendBytes(mine.getBytes(StandardCharsets.UTF_8));
             return new String(peer.receiveBytes(), StandardCharsets.UTF_8);
@@ -176,7 +190,7 @@ final class PartyRun {
             return known;
         }
         long t = System.nanoTime();
-        Executable program = Executable.compile(model, shape, options.plan(), options.owners(), calibration);
+        Executable program = compile(party, shape);
         figures.compileNanos += System.nanoTime() - t;
         t = System.nanoTime();
         RecipeRecorder.Needs needs = RecipeRecorder.rehearse(program, options.owners().defaultInputOwner());
@@ -190,6 +204,52 @@ final class PartyRun {
             needs.run());
         prepared.put(shape, ready);
         return ready;
+    }
+
+    /**
+     * The program for {@code shape}: the model's holder compiles it and sends its plan (comparison widths fixed),
+     * the other party compiles from that plan; then both check that they compiled the same program. A party given a
+     * plan file of its own that differs from the holder's refuses, and both fail naming the first differing site.
+     */
+    private Executable compile(Party party, Shape shape) {
+        Channel peer = party.peer();
+        Executable program;
+        String refusal = null;
+        if (holdsModel) {
+            program = Executable.compile(model, shape, options.plan(), options.owners(), calibration);
+            String plan = PlanJson.toJson(program.plan());
+            party.labelled(SETUP, () -> {
+                peer.sendBytes(plan.getBytes(StandardCharsets.UTF_8));
+                return null;
+            });
+        } else {
+            Plan plan = PlanJson.fromJson(party.labelled(SETUP,
+                () -> new String(peer.receiveBytes(), StandardCharsets.UTF_8)));
+            refusal = options.plan().planFile() == null ? null : PlanJson.read(options.plan().planFile())
+                .firstDifference(plan, "party" + id, "party" + (1 - id));
+            program = refusal == null ? Executable.compile(model, shape, plan, options.owners()) : null;
+        }
+        String mine = refusal != null ? "refused: " + refusal : program.program().describe();
+        String theirs = party.labelled(SETUP, () -> {
+            peer.sendBytes(mine.getBytes(StandardCharsets.UTF_8));
+            return new String(peer.receiveBytes(), StandardCharsets.UTF_8);
+        });
+        if (refusal != null || theirs.startsWith("refused: ")) {
+            throw new IllegalArgumentException("the parties were started with different plans: "
+                + (refusal != null ? refusal : theirs.substring("refused: ".length())));
+        }
+        if (!mine.equals(theirs)) {
+            throw new IllegalArgumentException("the parties compiled different programs for input shape " + shape
+                + " (party" + id + ": " + totals(mine) + "; party" + (1 - id) + ": " + totals(theirs)
+                + "): are both models the same architecture?");
+        }
+        return program;
+    }
+
+    /** The totals line of {@link org.cryptorch.compile.Program#describe}. */
+    private static String totals(String describe) {
+        String[] lines = describe.strip().split("\n");
+        return lines[lines.length - 1];
     }
 
     /**

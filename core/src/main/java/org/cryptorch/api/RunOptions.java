@@ -86,15 +86,13 @@ public record RunOptions(Path model, Path inputs, Path output, PlanChoice plan, 
     }
 
     /**
-     * What both parties must agree on, {@code calibrationHash} being the content hash of their calibration files;
-     * compared at the start of a run so a mismatch fails clearly.
+     * What both parties must agree on before they compile, compared at the start of a run so a mismatch fails
+     * clearly. The model, plan and calibration are not among them: the party holding the model compiles with them
+     * and sends the other its plan, and both then compare the programs they compiled.
      */
-    String agreement(String calibrationHash) {
-        String approximations = plan.profile() != null ? "profile " + plan.profile()
-            : "plan " + plan.planFile().getFileName();
-        return "model " + model.getFileName() + ", " + approximations + ", batch " + batch + ", input owner "
-            + owners.defaultInputOwner() + ", weights owner " + weightsOwnerText(owners) + ", output owner "
-            + owners.defaultOutputReceiver() + ", calibration " + calibrationHash;
+    String agreement() {
+        return "batch " + batch + ", input owner " + owners.defaultInputOwner() + ", weights owner "
+            + weightsOwnerText(owners) + ", output owner " + owners.defaultOutputReceiver();
     }
 
     /**

@@ -13,9 +13,12 @@ import picocli.CommandLine.Option;
 /** {@code cryptorch party}: one party of a private run whose processes run on different hosts. */
 @Command(name = "party", mixinStandardHelpOptions = true,
     description = {"Runs party 0 or 1 of a private run described by a cluster file (hosts, ports, certificates "
-        + "from `cryptorch keygen`); start `cryptorch dealer` and the other party with the same file. Both parties "
-        + "need the same model, plan, ownership and --calib file (checked when they meet). The input owner needs "
-        + "--inputs, the output owner --output; party 0 writes --stats."})
+        + "from `cryptorch keygen`); start `cryptorch dealer` and the other party with the same file. The party "
+        + "holding the model (the weights' owner; party 1 for public weights) compiles with its --plan/--profile and "
+        + "--calib and sends the plan; the other party may run from `cryptorch export-public`'s file (no weight "
+        + "values) and needs no plan (one it is given must match). Both need the same ownership and batch, and "
+        + "compare the programs they compiled. The input owner needs --inputs, the output owner --output; party 0 "
+        + "writes --stats."})
 public final class PartyCommand implements Callable<Integer> {
     @Mixin
     RunMixin run;

@@ -31,7 +31,8 @@ final class RunMixin {
 
     @Option(names = "--calib", paramLabel = "C.npy",
         description = "public calibration samples (first axis = samples, the inputs' feature shape), e.g. a set the "
-            + "model owner publishes; read by both parties (the files must be identical) to compile comparisons "
+            + "model owner publishes; read by the party holding the model (which sends the widths with its plan) to "
+            + "compile comparisons "
             + "the plan does not fix on fewer bits (ceil(log2(max|x| 2^f)) + 2). The first "
             + Calibration.MAX_SAMPLES + " samples are used. Never pass the private inputs: the widths are public. "
             + "Without it such comparisons take all 64 bits")

@@ -155,6 +155,26 @@ public final class Plan {
         return new Plan(sites, Collections.unmodifiableMap(new TreeMap<>(widths)));
     }
 
+    /**
+     * The first site in which this plan ({@code mine}) and {@code other} ({@code theirs}) choose differently (site
+     * set, approximation or knobs; annotations and comparison widths aside), described in one line; null when
+     * they choose alike.
+     */
+    public String firstDifference(Plan other, String mine, String theirs) {
+        for (Site s : sites.values()) {
+            Site o = other.sites.get(s.name());
+            if (o == null) {
+                return "site '" + s.name() + "' is in " + mine + "'s plan only";
+            }
+            if (!s.approximation().equals(o.approximation()) || !s.knobs().equals(o.knobs())) {
+                return "site '" + s.name() + "': " + mine + " has " + s.approximation() + " " + s.knobs() + ", "
+                    + theirs + " has " + o.approximation() + " " + o.knobs();
+            }
+        }
+        return other.sites.keySet().stream().filter(n -> !sites.containsKey(n)).findFirst()
+            .map(n -> "site '" + n + "' is in " + theirs + "'s plan only").orElse(null);
+    }
+
     /** Checks every site's approximation and knobs; the message names the site. */
     public void validate() {
         sites.values().forEach(Site::resolve);

@@ -37,8 +37,24 @@ public final class OnnxReader {
     }
 
     public static Graph read(ByteBuffer bytes) {
-        OnnxModelParser.ModelParts parts = OnnxModelParser.parse(new WireReader(bytes, "ModelProto"));
-        return new Linker(parts).link();
+        return readModel(bytes).graph();
+    }
+
+    /**
+     * A model's graph and how many of its tensors the file withholds (a public export, {@link PublicExport}: zeros
+     * stand in for their values).
+     */
+    public record Contents(Graph graph, int withheldTensors) {
+    }
+
+    public static Contents readModel(byte[] bytes) {
+        return readModel(ByteBuffer.wrap(bytes));
+    }
+
+    private static Contents readModel(ByteBuffer bytes) {
+        WireReader r = new WireReader(bytes, "ModelProto");
+        OnnxModelParser.ModelParts parts = OnnxModelParser.parse(r);
+        return new Contents(new Linker(parts).link(), r.withheldTensors());
     }
 
     /** Turns parsed records into a graph, resolving value names. */

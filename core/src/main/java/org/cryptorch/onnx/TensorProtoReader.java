@@ -76,6 +76,9 @@ final class TensorProtoReader implements WireReader.FieldHandler {
     }
 
     private Tensor build() {
+        if (dataLocation == 1 && PublicExport.WITHHELD.equals(externalLocation)) {
+            return withheld();
+        }
         if (dataLocation == 1) {
             throw r.fail("tensor '" + name + "' is stored as external data (file " + externalLocation
                 + "); CrypTorch needs a self-contained model");
@@ -96,6 +99,21 @@ final class TensorProtoReader implements WireReader.FieldHandler {
             return RawElements.decode(raw, type, shape);
         }
         return type.isFloat() ? floatsFromTypedField(type, shape, count) : intsFromTypedField(type, shape, count);
+    }
+
+    /**
+     * A tensor whose values the model owner withheld ({@link PublicExport}): zeros of its shape stand in, so the
+     * graph compiles to the same program (compiling depends on shapes, not on weight values).
+     */
+    private Tensor withheld() {
+        OnnxDataType type = OnnxDataType.ofCode(dataType);
+        if (type == null || !type.isFloat()) {
+            throw r.fail("tensor '" + name + "' is withheld but is not a real-valued tensor (data type "
+                + OnnxDataType.describeCode(dataType) + "); only weights are withheld");
+        }
+        r.countWithheld();
+        Shape shape = shape();
+        return new FloatTensor(shape, new double[shape.size()], type.dtype);
     }
 
     private Shape shape() {

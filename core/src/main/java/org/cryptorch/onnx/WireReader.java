@@ -31,6 +31,8 @@ final class WireReader {
     private final ByteBuffer source;
     private final CodedInputStream in;
     private final Deque<Frame> path = new ArrayDeque<>();
+    /** Tensors read so far whose values the file withholds (see {@link PublicExport}). */
+    private int withheldTensors;
 
     private static final class Frame {
         final String label;
@@ -54,6 +56,14 @@ final class WireReader {
             : CodedInputStream.newInstance(new ByteBufferInputStream(this.source.duplicate()));
         this.in.setSizeLimit(Integer.MAX_VALUE);
         path.push(new Frame(rootMessage));
+    }
+
+    void countWithheld() {
+        withheldTensors++;
+    }
+
+    int withheldTensors() {
+        return withheldTensors;
     }
 
     /** Reads fields until the end of the current message (the end of input or of the enclosing length). */

@@ -5,14 +5,22 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.cryptorch.api.ClusterConfig;
+import org.cryptorch.api.CrypTorch;
 import org.cryptorch.api.DemoFiles;
+import org.cryptorch.approx.Profile;
+import org.cryptorch.compile.Plan;
+import org.cryptorch.compile.PlanJson;
+import org.cryptorch.ir.Graph;
 import org.cryptorch.launch.JvmCommand;
 import org.cryptorch.net.link.LinkEmulator;
 import org.cryptorch.net.link.LinkSettings;
@@ -20,6 +28,7 @@ import org.cryptorch.onnx.OnnxReader;
 import org.cryptorch.onnx.TensorFiles;
 import org.cryptorch.reference.FloatInterpreter;
 import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.Shape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,28 +82,101 @@ class ClusterCommandsTest {
 
     @Test
     @Timeout(90)
-    void partiesWithDifferentCalibrationFilesRefuseToRun() throws Exception {
+    void partiesWithDifferentPlansRefuseToRun() throws Exception {
         List<String> common = cluster();
-        FloatTensor x = (FloatTensor) TensorFiles.read(dir.resolve("x.npy"));
-        TensorFiles.write(dir.resolve("c0.npy"), x.slice(0, 0, 2, 1));
-        TensorFiles.write(dir.resolve("c1.npy"), x.slice(0, 1, 3, 1));
+        Graph canonical = CrypTorch.load(dir.resolve("model.onnx")).canonical(Shape.of(1, 784));
+        PlanJson.write(Plan.fromProfile(canonical, Profile.named("default")), dir.resolve("p0.json"));
+        PlanJson.write(Plan.fromProfile(canonical, Profile.named("crypten")), dir.resolve("p1.json"));
         List<Process> processes = new ArrayList<>();
         try {
             processes.add(start("dealer", List.of("dealer", "--config", dir.resolve("cluster.yaml").toString())));
             processes.add(start("party1", concat(List.of("party"), common, List.of("--id", "1", "--output",
-                dir.resolve("y.npy").toString(), "--calib", dir.resolve("c1.npy").toString()))));
+                dir.resolve("y.npy").toString(), "--plan", dir.resolve("p1.json").toString()))));
             processes.add(start("party0", concat(List.of("party"), common, List.of("--id", "0", "--inputs",
-                dir.resolve("x.npy").toString(), "--calib", dir.resolve("c0.npy").toString()))));
+                dir.resolve("x.npy").toString(), "--plan", dir.resolve("p0.json").toString()))));
             for (int i = 1; i < processes.size(); i++) {
                 assertThat(processes.get(i).waitFor(80, TimeUnit.SECONDS)).isTrue();
                 String err = Files.readString(dir.resolve(i + ".err"));
                 assertThat(processes.get(i).exitValue()).as(err).isNotZero();
-                assertThat(err).contains("the parties were started with different settings", "calibration");
+                assertThat(err).contains("the parties were started with different plans: site '");
             }
         } finally {
             processes.forEach(Process::destroyForcibly);
         }
         assertThat(dir.resolve("y.npy")).doesNotExist();
+    }
+
+    /**
+     * The client holds the public export only (no byte of any weight), party 1 the model: the client's output
+     * agrees with the fixed-point simulation of the full model.
+     */
+    @Test
+    @Timeout(90)
+    void aClientWithoutWeightsQueriesTheModelOwner() throws Exception {
+        cluster();
+        Path full = dir.resolve("model.onnx");
+        Path pub = dir.resolve("public.onnx");
+        assertThat(Main.run("export-public", full.toString(), "-o", pub.toString())).isZero();
+        byte[] publicBytes = Files.readAllBytes(pub);
+        int weights = 0;
+        for (var v : OnnxReader.read(full).nodes().stream().flatMap(n -> n.inputs().stream()).distinct().toList()) {
+            if (v != null && v.isConstant() && v.constant() instanceof FloatTensor w && w.size() > 1) {
+                weights++;
+                assertThat(indexOf(publicBytes, float32(w, 8))).as("bytes of weight %s", v.name()).isNegative();
+            }
+        }
+        assertThat(weights).isEqualTo(6);
+        assertThat(Main.run("simulate", full.toString(), "--inputs", dir.resolve("x.npy").toString(), "--output",
+            dir.resolve("sim.npy").toString(), "--quiet")).isZero();
+
+        List<String> common = List.of("--config", dir.resolve("cluster.yaml").toString(), "--quiet");
+        List<Process> processes = new ArrayList<>();
+        try {
+            processes.add(start("dealer", List.of("dealer", "--config", dir.resolve("cluster.yaml").toString())));
+            processes.add(start("party1", concat(List.of("party", full.toString()), common, List.of("--id", "1"))));
+            processes.add(start("party0", concat(List.of("party", pub.toString()), common, List.of("--id", "0",
+                "--inputs", dir.resolve("x.npy").toString(), "--output", dir.resolve("y.npy").toString()))));
+            for (int i = 0; i < processes.size(); i++) {
+                assertThat(processes.get(i).waitFor(80, TimeUnit.SECONDS)).isTrue();
+                assertThat(processes.get(i).exitValue()).as(Files.readString(dir.resolve(i + ".err"))).isZero();
+            }
+        } finally {
+            processes.forEach(Process::destroyForcibly);
+        }
+        FloatTensor y = (FloatTensor) TensorFiles.read(dir.resolve("y.npy"));
+        FloatTensor sim = (FloatTensor) TensorFiles.read(dir.resolve("sim.npy"));
+        assertThat(y.shape()).isEqualTo(sim.shape());
+        for (int i = 0; i < y.size(); i++) {
+            assertThat(y.data()[i]).as("output %d", i).isCloseTo(sim.data()[i], offset(1e-2));
+        }
+    }
+
+    @Test
+    void theModelOwnerNeedsTheFullModel() throws Exception {
+        DemoFiles.write(dir, 1);
+        Path pub = dir.resolve("public.onnx");
+        assertThat(Main.run("export-public", dir.resolve("model.onnx").toString(), "-o", pub.toString())).isZero();
+        assertThat(Main.run("simulate", pub.toString(), "--inputs", dir.resolve("x.npy").toString(), "--output",
+            dir.resolve("sim.npy").toString(), "--quiet")).isEqualTo(1);
+        assertThat(dir.resolve("sim.npy")).doesNotExist();
+    }
+
+    /** The first {@code n} values of {@code t} as little-endian float32, as a model file stores them. */
+    private static byte[] float32(FloatTensor t, int n) {
+        ByteBuffer b = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            b.putFloat((float) t.data()[i]);
+        }
+        return b.array();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Demo files, certificates and a loopback cluster file; returns the options both parties share. */

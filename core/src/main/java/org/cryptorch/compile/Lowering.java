@@ -155,6 +155,7 @@ final class Lowering {
             case "ReduceSum" -> reduceSum(n, in);
             case Primitives.LTZ -> ltz(n, (Sec) in.get(0));
             case "Gather" -> in.get(1) instanceof Sec idx ? secretGather(n, in.get(0), idx) : move(n, in);
+            case "Cast" -> cast(n, (Sec) in.get(0));
             default -> {
                 if (MOVEMENT.contains(n.opType())) {
                     yield move(n, in);
@@ -164,6 +165,19 @@ final class Lowering {
             }
         };
         env.put(n.output(0), out);
+    }
+
+    /**
+     * Shares keep their value under a Cast to a real type, and under one to an integer or bool type when they hold
+     * integers (scale 0: integer inputs, comparison results). A cast to bool is then exact for 0/1 values only,
+     * which is what masks hold (an attention mask cast to bool for a MaskedSoftmax); truncating a real is refused.
+     */
+    private Lowered cast(Node n, Sec x) {
+        if (!n.output(0).dtype().isFloat() && x.scale() != 0) {
+            throw new IllegalArgumentException("a cast of a secret real to " + n.output(0).dtype()
+                + " (rounding) is not supported");
+        }
+        return x;
     }
 
     private void fold(Node n, List<Lowered> in) {

@@ -104,13 +104,13 @@ public final class FuseMaskedSoftmax implements Pass {
         return null;
     }
 
-    /** The keep-mask equivalent to adding {@code mask}, or null if {@code mask} is not a recognised mask. */
+    /**
+     * The keep-mask equivalent to adding {@code mask}, or null if {@code mask} is not a recognised mask. The mask may
+     * have other uses (every attention layer of a BERT adds the same one): it then stays for those.
+     */
     private static Value keepOfAdditiveMask(Graph g, Value mask) {
         if (mask.isConstant()) {
             return constantKeep(g, mask);
-        }
-        if (!Patterns.singleUse(g, mask)) {
-            return null;
         }
         Node where = Patterns.producer(mask, "Where");
         if (where != null) {
@@ -126,7 +126,7 @@ public final class FuseMaskedSoftmax implements Pass {
         }
         Value complement = isMaskFill(mul.input(1)) ? mul.input(0) : isMaskFill(mul.input(0)) ? mul.input(1) : null;
         Node sub = Patterns.producer(complement, "Sub");
-        if (sub == null || !Patterns.isConstant(sub.input(0), 1) || !Patterns.singleUse(g, complement)) {
+        if (sub == null || !Patterns.isConstant(sub.input(0), 1)) {
             return null;
         }
         return g.op("Cast", Map.of("to", Attribute.of("to", ONNX_BOOL)), sub.input(1));

@@ -13,6 +13,7 @@ import org.cryptorch.ir.Graph;
 import org.cryptorch.mpc.Cost;
 import org.cryptorch.mpc.Truncation;
 import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 /** Two parties in one JVM run the same programs as the simulator, at the predicted cost. */
@@ -106,7 +107,7 @@ class MpcBackendTest {
     }
 
     /** Runs p on both backends; inputs belong to whichever party owns them per the program. */
-    static TwoPartyRun.Outcome checkAgainstPlain(Program p, Map<String, FloatTensor> inputs, String what) {
+    static TwoPartyRun.Outcome checkAgainstPlain(Program p, Map<String, ? extends Tensor> inputs, String what) {
         FloatTensor plain = new Interpreter(p, new PlainBackend(p.fractionalBits())).run(inputs).outputs().values()
             .iterator().next();
         TwoPartyRun.Outcome o = TwoPartyRun.run(p, inputs, inputs, 7);

@@ -104,6 +104,26 @@ class FuseMaskedSoftmaxTest {
         assertThat(cast.input(0).producer().opType()).isEqualTo("Cast");
     }
 
+    /** Every attention layer of a BERT adds the same extended mask: each of its softmaxes is fused. */
+    @Test
+    void fusesEverySoftmaxOfASharedMask() {
+        java.util.function.Supplier<Graph> build = () -> {
+            Graph g = graph();
+            Value mask = g.op("Cast", Map.of("to", Attribute.of("to", 1L)), g.addInput("mask", DType.BOOL,
+                Shape.of(1, 3)));
+            Value additive = g.op("Mul", g.op("Sub", scalar(g, 1), mask), scalar(g, -3.4028234663852886e38));
+            Value first = g.op("Softmax", LAST_AXIS, g.op("Add", TestGraphs.input(g, "x", 2, 3), additive));
+            g.addOutput(g.op("Softmax", LAST_AXIS, g.op("Add", first, additive)));
+            return g;
+        };
+        TestGraphs.assertPassPreservesOutputs(build, new FuseMaskedSoftmax(), 1e-12);
+        Graph g = build.get();
+        assertThat(new FuseMaskedSoftmax().run(g)).isTrue();
+        g.sortTopologically();
+        g.removeDeadNodes();
+        assertThat(GraphPrinter.opCounts(g)).containsEntry("MaskedSoftmax", 2L).doesNotContainKeys("Softmax", "Add");
+    }
+
     @Test
     void leavesSmallBiasesAndOtherSoftmaxAxesBeforeOpset13Alone() {
         Graph g = graph();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.cryptorch.compile.Ownership;
+import org.cryptorch.net.link.LinkSettings;
 import org.cryptorch.onnx.PublicExport;
 import org.cryptorch.onnx.TensorFiles;
 import org.cryptorch.tensor.FloatTensor;
@@ -94,7 +95,15 @@ public final class CrypTorch {
      * output owner writes {@code options.output()}. Returns the run's statistics.
      */
     public static RunStats runLocal(RunOptions options, Progress progress) throws IOException {
-        return LocalRun.run(options, progress);
+        return LocalRun.run(options, null, progress);
+    }
+
+    /**
+     * The same with the parties talking through an emulated network link ({@code cryptorch link}) on this machine,
+     * to see a model's online time on a LAN or WAN.
+     */
+    public static RunStats runLocal(RunOptions options, LinkSettings link, Progress progress) throws IOException {
+        return LocalRun.run(options, link, progress);
     }
 
     /** This process as party {@code id} of the deployment in {@code cluster}; statistics at party 0, else null. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 import org.cryptorch.launch.ChildProcess;
 import org.cryptorch.launch.ProcessGroup;
 import org.cryptorch.net.KeyGenerator;
@@ -19,6 +20,15 @@ public record LocalProcesses(ChildProcess dealer, ChildProcess party1, ChildProc
      * ports they picked.
      */
     public static LocalProcesses start(ProcessGroup group, Function<String, List<String>> command, long deadline) {
+        return start(group, command, deadline, port -> port);
+    }
+
+    /**
+     * The same with party 0 dialling party 1 at {@code party1Route.applyAsInt(port)} instead of party 1's own port:
+     * the port of an emulated link in front of it.
+     */
+    public static LocalProcesses start(ProcessGroup group, Function<String, List<String>> command, long deadline,
+                                       IntUnaryOperator party1Route) {
         ChildProcess dealer = group.start(Links.DEALER, command.apply(Links.DEALER));
         ChildProcess party1 = group.start(Links.PARTY1, command.apply(Links.PARTY1));
         ChildProcess party0 = group.start(Links.PARTY0, command.apply(Links.PARTY0));
@@ -26,7 +36,7 @@ public record LocalProcesses(ChildProcess dealer, ChildProcess party1, ChildProc
             "the dealer and party1 to start listening");
         party1.send(Links.DEALER + " " + ports.get(dealer));
         party0.send(Links.DEALER + " " + ports.get(dealer));
-        party0.send(Links.PARTY1 + " " + ports.get(party1));
+        party0.send(Links.PARTY1 + " " + party1Route.applyAsInt(Integer.parseInt(ports.get(party1))));
         return new LocalProcesses(dealer, party1, party0);
     }
 

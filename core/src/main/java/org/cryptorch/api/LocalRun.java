@@ -1,11 +1,13 @@
 package org.cryptorch.api;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import org.cryptorch.launch.ChildEvent;
 import org.cryptorch.launch.ChildProcess;
 import org.cryptorch.launch.JvmCommand;
@@ -15,6 +17,8 @@ import org.cryptorch.launch.ProcessGroup;
 import org.cryptorch.compile.Compiler;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.launch.TempDir;
+import org.cryptorch.net.link.LinkEmulator;
+import org.cryptorch.net.link.LinkSettings;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
 
@@ -29,7 +33,11 @@ final class LocalRun {
     private LocalRun() {
     }
 
-    static RunStats run(RunOptions options, Progress progress) throws IOException {
+    /**
+     * Runs with the parties' connection through an emulated link ({@code link}; null for loopback as it is). The
+     * dealer's connections stay on loopback: it serves correlations before the online phase, which the link is for.
+     */
+    static RunStats run(RunOptions options, LinkSettings link, Progress progress) throws IOException {
         RunOptions o = options.absolute();
         check(o);
         // The check decoded and compiled the model here; this process then only waits for the children, so hand
@@ -42,14 +50,44 @@ final class LocalRun {
             // A long model may compute for longer than the timeout between two reports; the processes themselves
             // give up when a peer is silent for the timeout, and then this run fails with them.
             long runDeadline = System.nanoTime() + UNLIMITED.toNanos();
-            try (ProcessGroup group = new ProcessGroup(tmp.path())) {
-                ChildProcess party0 = LocalProcesses.start(group, role -> command(role, o, keys), startDeadline)
-                    .party0();
+            try (PeerLink peerLink = new PeerLink(link); ProcessGroup group = new ProcessGroup(tmp.path())) {
+                ChildProcess party0 = LocalProcesses.start(group, role -> command(role, o, keys), startDeadline,
+                    peerLink).party0();
                 RunStats stats = awaitStats(group, party0, runDeadline, progress);
                 group.awaitAllExited(System.nanoTime() + o.timeout().toNanos());
                 return stats;
             } catch (LaunchException e) {
                 throw new LaunchException(Failures.oneLine(e.getMessage()), e);
+            }
+        }
+    }
+
+    /** The emulated link party 0 reaches party 1 through, opened once party 1's port is known; none without settings. */
+    private static final class PeerLink implements IntUnaryOperator, AutoCloseable {
+        private final LinkSettings settings;
+        private LinkEmulator emulator;
+
+        PeerLink(LinkSettings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public int applyAsInt(int party1Port) {
+            if (settings == null) {
+                return party1Port;
+            }
+            try {
+                emulator = LinkEmulator.start(0, ParentRendezvous.HOST, party1Port, settings);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return emulator.port();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (emulator != null) {
+                emulator.close();
             }
         }
     }

@@ -72,6 +72,6 @@ public final class LinkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("loopback is this machine's own network, not a link to emulate: use "
                 + "lan, wan or RTT_MS,MBITS");
         }
-        return new LinkSettings(Math.round(p.rttSeconds() * 1e9 / 2), p.bytesPerSecond());
+        return p.link();
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     subcommands = {CommandLine.HelpCommand.class, SelftestCommand.class, InspectCommand.class,
         ConformanceCommand.class, KeygenCommand.class, ApproximationsCommand.class, RunCommand.class,
         PartyCommand.class, DealerCommand.class, SimulateCommand.class, DemoCommand.class, TuneCommand.class,
-        LinkCommand.class, ExportPublicCommand.class})
+        LinkCommand.class, ExportPublicCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

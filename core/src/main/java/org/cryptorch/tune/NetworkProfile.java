@@ -1,6 +1,7 @@
 package org.cryptorch.tune;
 
 import java.util.Locale;
+import org.cryptorch.net.link.LinkSettings;
 
 /**
  * The network the parties talk over: round-trip time and bandwidth of one direction (both parties send at once, so
@@ -82,6 +83,11 @@ public record NetworkProfile(String name, double rttSeconds, double bytesPerSeco
         }
         throw new IllegalArgumentException("network '" + original + "': '" + part.trim() + "' is not a number ("
             + what + ")");
+    }
+
+    /** The emulated link with this profile's delay and rate ({@code cryptorch link}). */
+    public LinkSettings link() {
+        return new LinkSettings(Math.round(rttSeconds * 1e9 / 2), bytesPerSecond);
     }
 
     /** Seconds spent waiting on the network: {@code rounds x RTT / 2 + bytes / bandwidth}. */

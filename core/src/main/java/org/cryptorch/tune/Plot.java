@@ -8,14 +8,16 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
- * A blank chart with a title, two labelled axes with ticks and a data-to-pixel mapping; the report's charts draw on
- * it. Plain java.awt in headless mode, so reports need no display and no plotting dependency.
+ * A blank chart with a title, two labelled axes with ticks and a data-to-pixel mapping; the report's and the
+ * benchmark's charts draw on it. Plain java.awt in headless mode, so reports need no display and no plotting
+ * dependency.
  */
-final class Plot {
+public final class Plot {
     static final int WIDTH = 900;
     static final int HEIGHT = 560;
     private static final int LEFT = 90;
@@ -38,12 +40,26 @@ final class Plot {
 
     /** Axes over the given data ranges, widened a little so points do not sit on the frame. */
     Plot(String title, String xLabel, String yLabel, double xMin, double xMax, double yMin, double yMax) {
+        this(title, xLabel, yLabel, xMin, xMax, yMin, yMax, null);
+    }
+
+    /**
+     * A bar chart's axes: category {@code i} spans x from {@code i} to {@code i + 1} and is labelled below it; y
+     * runs from 0 to {@code yMax}.
+     */
+    public static Plot bars(String title, String yLabel, List<String> categories, double yMax) {
+        return new Plot(title, "", yLabel, 0, categories.size(), 0, yMax, categories);
+    }
+
+    private Plot(String title, String xLabel, String yLabel, double xMin, double xMax, double yMin, double yMax,
+                 List<String> categories) {
         double xPad = pad(xMin, xMax);
-        double yPad = pad(yMin, yMax);
+        // bars stand on zero: only their tops get room
+        double yPad = categories == null ? pad(yMin, yMax) : 0;
         this.xMin = xMin - xPad;
         this.xMax = xMax + xPad;
         this.yMin = yMin - yPad;
-        this.yMax = yMax + yPad;
+        this.yMax = yMax + (categories == null ? yPad : pad(yMin, yMax));
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, WIDTH, HEIGHT);
@@ -51,7 +67,7 @@ final class Plot {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(title, LEFT, 22);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        axes(xLabel, yLabel);
+        axes(xLabel, yLabel, categories);
     }
 
     private static double pad(double lo, double hi) {
@@ -59,7 +75,7 @@ final class Plot {
         return span > 0 ? span * 0.05 : Math.max(Math.abs(hi) * 0.05, 1e-9);
     }
 
-    private void axes(String xLabel, String yLabel) {
+    private void axes(String xLabel, String yLabel, List<String> categories) {
         int x0 = LEFT;
         int y0 = HEIGHT - BOTTOM;
         g.drawLine(x0, y0, WIDTH - RIGHT, y0);
@@ -69,10 +85,16 @@ final class Plot {
             double yv = yMin + (yMax - yMin) * i / TICKS;
             int px = x(xv);
             int py = y(yv);
-            g.drawLine(px, y0, px, y0 + 5);
-            g.drawString(number(xv), px - 20, y0 + 20);
+            if (categories == null) {
+                g.drawLine(px, y0, px, y0 + 5);
+                g.drawString(number(xv), px - 20, y0 + 20);
+            }
             g.drawLine(x0 - 5, py, x0, py);
             g.drawString(number(yv), 10, py + 4);
+        }
+        for (int i = 0; categories != null && i < categories.size(); i++) {
+            String label = categories.get(i);
+            g.drawString(label, x(i + 0.5) - g.getFontMetrics().stringWidth(label) / 2, y0 + 20);
         }
         g.drawString(xLabel, LEFT + (WIDTH - LEFT - RIGHT) / 2 - 60, y0 + 45);
         g.drawString(yLabel, 10, TOP - 14);
@@ -82,15 +104,15 @@ final class Plot {
         return String.format(Locale.ROOT, "%.4g", v);
     }
 
-    int x(double v) {
+    public int x(double v) {
         return LEFT + (int) Math.round((v - xMin) / (xMax - xMin) * (WIDTH - LEFT - RIGHT));
     }
 
-    int y(double v) {
+    public int y(double v) {
         return HEIGHT - BOTTOM - (int) Math.round((v - yMin) / (yMax - yMin) * (HEIGHT - BOTTOM - TOP));
     }
 
-    Graphics2D graphics() {
+    public Graphics2D graphics() {
         return g;
     }
 
@@ -106,17 +128,17 @@ final class Plot {
         g.setStroke(new BasicStroke(1));
     }
 
-    /** A legend entry below the axis label, in column {@code slot}. */
-    void legend(int slot, Color color, String text) {
-        int lx = LEFT + slot * 200;
-        int ly = HEIGHT - 25;
+    /** A legend entry below the axis label: four columns a row, two rows. */
+    public void legend(int slot, Color color, String text) {
+        int lx = LEFT + slot % 4 * 200;
+        int ly = HEIGHT - 45 + slot / 4 * 20;
         g.setColor(color);
         g.fillRect(lx, ly - 10, 12, 12);
         g.setColor(Color.BLACK);
         g.drawString(text, lx + 18, ly);
     }
 
-    void write(Path file) throws IOException {
+    public void write(Path file) throws IOException {
         g.dispose();
         if (!ImageIO.write(image, "png", file.toFile())) {
             throw new IOException("no PNG writer available for " + file);

@@ -29,7 +29,7 @@ public final class RemoveNoOps implements Pass {
     private static boolean isNoOp(Graph g, Node n) {
         return switch (n.opType()) {
             case "Identity" -> true;
-            case "Dropout" -> !maskIsUsed(g, n) && !trainingMode(n);
+            case "Dropout" -> !maskIsUsed(g, n) && (!trainingMode(n) || ratioIsZero(n));
             case "Cast" -> n.input(0).dtype() != null && n.input(0).dtype() == onnxType(n.intAttr("to", -1));
             default -> false;
         };
@@ -48,6 +48,15 @@ public final class RemoveNoOps implements Pass {
     private static boolean trainingMode(Node dropout) {
         double[] mode = Patterns.constantValues(dropout.input(2));
         return mode != null && mode.length == 1 && mode[0] != 0;
+    }
+
+    /**
+     * A dropout of ratio 0 passes everything even in training mode (torchvision 0.14's Swin calls
+     * {@code F.dropout(attn, p=0.0)} without {@code training=False}, which exports training_mode true).
+     */
+    private static boolean ratioIsZero(Node dropout) {
+        double[] ratio = dropout.inputs().size() > 1 ? Patterns.constantValues(dropout.input(1)) : null;
+        return ratio != null && ratio.length == 1 && ratio[0] == 0;
     }
 
     /**

@@ -40,4 +40,19 @@ class RemoveNoOpsTest {
         assertThat(new RemoveNoOps().run(g)).isFalse();
         assertThat(g.inputs().get(0).name()).isEqualTo("x");
     }
+
+    /** Swin's attention dropout: ratio 0 in training mode (two outputs, the mask unused) passes its input. */
+    @Test
+    void dropsADropoutOfRatioZeroEvenInTrainingMode() {
+        Graph g = new Graph();
+        g.setOpset("", 14);
+        Value x = TestGraphs.input(g, "x", 2);
+        Value ratio = g.constant(org.cryptorch.tensor.FloatTensor.scalar(0));
+        Value training = g.constant(new org.cryptorch.tensor.LongTensor(org.cryptorch.tensor.Shape.scalar(),
+            new long[] {1}, org.cryptorch.tensor.DType.BOOL));
+        var dropout = g.addNode("Dropout", List.of(g.op("Relu", x), ratio, training), 2, Map.of());
+        g.addOutput(dropout.output(0));
+        assertThat(new RemoveNoOps().run(g)).isTrue();
+        assertThat(GraphPrinter.opCounts(g)).containsOnly(Map.entry("Relu", 1L));
+    }
 }

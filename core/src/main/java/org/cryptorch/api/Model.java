@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.cryptorch.compile.ProgramFingerprint;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.ShapeInference;
 import org.cryptorch.ir.Value;
@@ -32,6 +33,8 @@ public final class Model {
     private final DType inputType;
     /** Tensors whose values the file withholds (a public export: zeros stand in for the model owner's weights). */
     private final int withheldTensors;
+    /** {@link ProgramFingerprint#hashModelStructure}: the parties compare it, weights excluded. */
+    private final String structureHash;
 
     private Model(String name, Supplier<byte[]> source, OnnxReader.Contents contents) {
         this.name = name;
@@ -48,6 +51,7 @@ public final class Model {
         this.inputName = in.name();
         this.declaredDims = in.declaredDims();
         this.inputType = in.dtype();
+        this.structureHash = ProgramFingerprint.hashModelStructure(graph);
     }
 
     /** Reads and checks a model file. */
@@ -82,6 +86,11 @@ public final class Model {
 
     public String name() {
         return name;
+    }
+
+    /** The hash of the model's architecture and public constants, not of its weights' values. */
+    public String structureHash() {
+        return structureHash;
     }
 
     public String inputName() {

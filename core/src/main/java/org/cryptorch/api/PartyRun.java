@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.cryptorch.compile.Ownership;
 import org.cryptorch.compile.Plan;
 import org.cryptorch.compile.PlanJson;
+import org.cryptorch.compile.ProgramFingerprint;
 import org.cryptorch.exec.Interpreter;
 import org.cryptorch.exec.OpStat;
 import org.cryptorch.exec.RunResult;
@@ -151,18 +152,26 @@ final class PartyRun {
         return x;
     }
 
-    /** Both parties send their settings; a difference fails both with both settings shown. */
+    /**
+     * Both parties exchange the fingerprints of their settings ({@link ProgramFingerprint}, before anything is
+     * compiled); a difference fails both in one line naming the first differing setting.
+     */
     private void agree(Party party) {
+        ProgramFingerprint mine = ProgramFingerprint.ofSettings(settings());
+        mine.requireSame(ProgramFingerprint.decode(exchange(party, mine.encode())), "party" + id, "party" + (1 - id));
+    }
+
+    private List<ProgramFingerprint.Setting> settings() {
+        return options.settings(model, FixedPoint.DEFAULT_FRAC_BITS);
+    }
+
+    /** Sends {@code mine} to the other party and returns what it sent (both send at once). */
+    private static String exchange(Party party, String mine) {
         Channel peer = party.peer();
-        String mine = options.agreement();
-        String theirs = party.labelled(SETUP, () -> {
+        return party.labelled(SETUP, () -> {
             peer.sendBytes(mine.getBytes(StandardCharsets.UTF_8));
             return new String(peer.receiveBytes(), StandardCharsets.UTF_8);
         });
-        if (!mine.equals(theirs)) {
-            throw new IllegalArgumentException("the parties were started with different settings: party" + id
-                + " has " + mine + "; party" + (1 - id) + " has " + theirs);
-        }
     }
 
     /** The input owner sends the input's shape; the other party receives it. */
@@ -229,27 +238,14 @@ final class PartyRun {
                 .firstDifference(plan, "party" + id, "party" + (1 - id));
             program = refusal == null ? Executable.compile(model, shape, plan, options.owners()) : null;
         }
-        String mine = refusal != null ? "refused: " + refusal : program.program().describe();
-        String theirs = party.labelled(SETUP, () -> {
-            peer.sendBytes(mine.getBytes(StandardCharsets.UTF_8));
-            return new String(peer.receiveBytes(), StandardCharsets.UTF_8);
-        });
+        ProgramFingerprint fingerprint = program == null ? null : ProgramFingerprint.of(program.program(), settings());
+        String theirs = exchange(party, refusal != null ? "refused: " + refusal : fingerprint.encode());
         if (refusal != null || theirs.startsWith("refused: ")) {
             throw new IllegalArgumentException("the parties were started with different plans: "
                 + (refusal != null ? refusal : theirs.substring("refused: ".length())));
         }
-        if (!mine.equals(theirs)) {
-            throw new IllegalArgumentException("the parties compiled different programs for input shape " + shape
-                + " (party" + id + ": " + totals(mine) + "; party" + (1 - id) + ": " + totals(theirs)
-                + "): are both models the same architecture?");
-        }
+        fingerprint.requireSame(ProgramFingerprint.decode(theirs), "party" + id, "party" + (1 - id));
         return program;
-    }
-
-    /** The totals line of {@link org.cryptorch.compile.Program#describe}. */
-    private static String totals(String describe) {
-        String[] lines = describe.strip().split("\n");
-        return lines[lines.length - 1];
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.cryptorch.compile.Ownership;
+import org.cryptorch.compile.ProgramFingerprint;
 import org.cryptorch.launch.KeyValueArgs;
 
 /**
@@ -86,13 +87,21 @@ public record RunOptions(Path model, Path inputs, Path output, PlanChoice plan, 
     }
 
     /**
-     * What both parties must agree on before they compile, compared at the start of a run so a mismatch fails
-     * clearly. The model, plan and calibration are not among them: the party holding the model compiles with them
-     * and sends the other its plan, and both then compare the programs they compiled.
+     * The settings both parties must agree on, by content, before anything is compiled: the model's structure (not
+     * its weights: a public export agrees with the full model), batch, ownership and the fixed-point bits. The plan
+     * and calibration are not among them: the party holding the model compiles with them and sends the other its
+     * plan; the compiled program's hash then joins these settings per input shape ({@link ProgramFingerprint}).
      */
-    String agreement() {
-        return "batch " + batch + ", input owner " + owners.defaultInputOwner() + ", weights owner "
-            + weightsOwnerText(owners) + ", output owner " + owners.defaultOutputReceiver();
+    List<ProgramFingerprint.Setting> settings(Model m, int fractionalBits) {
+        return List.of(setting("model", "structure " + m.structureHash()), setting("batch", String.valueOf(batch)),
+            setting("input owner", String.valueOf(owners.defaultInputOwner())),
+            setting("weights owner", weightsOwnerText(owners)),
+            setting("output owner", String.valueOf(owners.defaultOutputReceiver())),
+            setting("fractional bits", String.valueOf(fractionalBits)));
+    }
+
+    private static ProgramFingerprint.Setting setting(String name, String value) {
+        return new ProgramFingerprint.Setting(name, value);
     }
 
     /**

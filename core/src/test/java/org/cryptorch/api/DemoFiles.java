@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.cryptorch.onnx.TensorFiles;
 import org.cryptorch.tensor.FloatTensor;
 
@@ -26,5 +27,25 @@ public final class DemoFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code model} (the demo model's bytes) with its ReLUs turned into Tanh: another graph with the same shapes
+     * (the op_type field, tag 0x22 and length 4, is rewritten in place).
+     */
+    public static byte[] reluToTanh(byte[] model) {
+        byte[] from = {0x22, 4, 'R', 'e', 'l', 'u'};
+        byte[] out = model.clone();
+        int found = 0;
+        for (int i = 0; i + from.length <= out.length; i++) {
+            if (Arrays.equals(out, i, i + from.length, from, 0, from.length)) {
+                System.arraycopy(new byte[] {0x22, 4, 'T', 'a', 'n', 'h'}, 0, out, i, from.length);
+                found++;
+            }
+        }
+        if (found == 0) {
+            throw new IllegalArgumentException("no ReLU in the model");
+        }
+        return out;
     }
 }

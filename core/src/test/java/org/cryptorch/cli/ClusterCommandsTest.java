@@ -83,22 +83,64 @@ class ClusterCommandsTest {
     @Test
     @Timeout(90)
     void partiesWithDifferentPlansRefuseToRun() throws Exception {
-        List<String> common = cluster();
+        cluster();
         Graph canonical = CrypTorch.load(dir.resolve("model.onnx")).canonical(Shape.of(1, 784));
         PlanJson.write(Plan.fromProfile(canonical, Profile.named("default")), dir.resolve("p0.json"));
         PlanJson.write(Plan.fromProfile(canonical, Profile.named("crypten")), dir.resolve("p1.json"));
+        assertPartiesRefuse(List.of("--plan", dir.resolve("p0.json").toString()), List.of("--plan",
+            dir.resolve("p1.json").toString()), dir.resolve("model.onnx"),
+            "the parties were started with different plans: site '");
+    }
+
+    /** Two plans of one file name with different knobs: refused when the parties meet, not 35 s into the run. */
+    @Test
+    @Timeout(90)
+    void plansOfOneNameWithDifferentKnobsAreRefused() throws Exception {
+        cluster();
+        Graph canonical = CrypTorch.load(dir.resolve("model.onnx")).canonical(Shape.of(3, 784));
+        Plan plan = Plan.fromProfile(canonical, Profile.named("default"));
+        Plan.Site relu = plan.sites().stream().filter(s -> s.op().equals("Relu")).findFirst().orElseThrow();
+        Path mine = Files.createDirectory(dir.resolve("p0")).resolve("plan.json");
+        Path theirs = Files.createDirectory(dir.resolve("p1")).resolve("plan.json");
+        PlanJson.write(plan, mine);
+        PlanJson.write(plan.with(new Plan.Site(relu.name(), relu.op(), relu.approximation(),
+            relu.knobs().with("bits", "40"))), theirs);
+        assertPartiesRefuse(List.of("--plan", mine.toString()), List.of("--plan", theirs.toString()),
+            dir.resolve("model.onnx"), "the parties were started with different plans: site '" + relu.name());
+    }
+
+    /** Two different graphs both named model.onnx: refused by content, not accepted by name. */
+    @Test
+    @Timeout(90)
+    void anotherGraphUnderTheSameFileNameIsRefused() throws Exception {
+        cluster();
+        Path other = Files.createDirectory(dir.resolve("other")).resolve("model.onnx");
+        Files.write(other, DemoFiles.reluToTanh(Files.readAllBytes(dir.resolve("model.onnx"))));
+        assertPartiesRefuse(List.of(), List.of(), other, "the parties would run different programs (fingerprint ");
+        assertThat(Files.readString(dir.resolve("1.err"))).contains("model is structure ");
+    }
+
+    /**
+     * Starts the dealer and both parties of the demo cluster ({@link #cluster} first), party 0 and 1 with their own
+     * extra options and party 1 with {@code model1}; checks that both parties fail in one line naming
+     * {@code expected}, leaving no output.
+     */
+    private void assertPartiesRefuse(List<String> extra0, List<String> extra1, Path model1, String expected)
+        throws Exception {
+        List<String> common = List.of(dir.resolve("model.onnx").toString(), "--config",
+            dir.resolve("cluster.yaml").toString(), "--weights-owner", "public", "--output-owner", "1", "--quiet");
         List<Process> processes = new ArrayList<>();
         try {
             processes.add(start("dealer", List.of("dealer", "--config", dir.resolve("cluster.yaml").toString())));
-            processes.add(start("party1", concat(List.of("party"), common, List.of("--id", "1", "--output",
-                dir.resolve("y.npy").toString(), "--plan", dir.resolve("p1.json").toString()))));
-            processes.add(start("party0", concat(List.of("party"), common, List.of("--id", "0", "--inputs",
-                dir.resolve("x.npy").toString(), "--plan", dir.resolve("p0.json").toString()))));
+            processes.add(start("party1", concat(List.of("party", model1.toString()), common.subList(1,
+                common.size()), extra1, List.of("--id", "1", "--output", dir.resolve("y.npy").toString()))));
+            processes.add(start("party0", concat(List.of("party"), common, extra0, List.of("--id", "0", "--inputs",
+                dir.resolve("x.npy").toString()))));
             for (int i = 1; i < processes.size(); i++) {
                 assertThat(processes.get(i).waitFor(80, TimeUnit.SECONDS)).isTrue();
                 String err = Files.readString(dir.resolve(i + ".err"));
                 assertThat(processes.get(i).exitValue()).as(err).isNotZero();
-                assertThat(err).contains("the parties were started with different plans: site '");
+                assertThat(err).contains(expected);
             }
         } finally {
             processes.forEach(Process::destroyForcibly);

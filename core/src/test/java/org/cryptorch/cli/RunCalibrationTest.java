@@ -24,7 +24,7 @@ class RunCalibrationTest {
     Path dir;
 
     @Test
-    @Timeout(90)
+    @Timeout(240) // two private runs and two simulations: about 20 s alone, over 90 s with five builds sharing 2 cores
     void calibratedRunSendsFewerBytesWithTheSameOutputs() throws Exception {
         DemoFiles.write(dir, 3);
         // Calibration samples other than the inputs: the demo set's next samples.

@@ -5,8 +5,9 @@ Each model is built with seeded random weights (no download), 10 classes, its ba
 seeded random batches (as training would leave them: without that, the activations of many random-weight networks
 shrink layer by layer to ~1e-9 at the output, far below 16 fractional bits), in eval mode, and exported with
 torch.onnx.export at opset 14 for batch 1 at the smallest input size its family accepts. Per model it writes
-DIR/NAME/model.onnx, input.npy (one sample, seeded normal), output.npy (PyTorch's output for it), calib.npy (another
-seeded sample: public calibration input for comparison widths) and meta.json (family, input shape, parameter count).
+DIR/NAME/model.onnx, input.npy (one sample, seeded normal), output.npy (PyTorch's output for it), calib.npy (8 other
+seeded samples: the public calibration input from which comparison widths are chosen; with a single one, an input
+whose values exceed its range by more than the 2 spare bits makes a comparison wrap) and meta.json (family, input shape, parameter count).
 
   /usr/bin/python3 scripts/export_zoo.py --ci            # the small models CI runs, into core's test resources
   /usr/bin/python3 scripts/export_zoo.py --out DIR       # every model (the benchmark set), into DIR
@@ -92,8 +93,8 @@ def calibrate_batch_norm(model, shape, batches=4, size=8):
             model(torch.randn(size, *shape, generator=generator))
 
 
-def calibration_sample(shape):
-    return torch.randn(1, *shape, generator=torch.Generator().manual_seed(3))
+def calibration_samples(shape):
+    return torch.randn(8, *shape, generator=torch.Generator().manual_seed(3))
 
 
 def export(name, out_dir):
@@ -115,7 +116,7 @@ def export(name, out_dir):
                       output_names=["logits"])
     np.save(os.path.join(target, "input.npy"), x.numpy())
     np.save(os.path.join(target, "output.npy"), y.numpy())
-    np.save(os.path.join(target, "calib.npy"), calibration_sample(shape).numpy())
+    np.save(os.path.join(target, "calib.npy"), calibration_samples(shape).numpy())
     meta = {"family": family, "input_shape": list(x.shape),
             "parameters": sum(p.numel() for p in model.parameters())}
     with open(os.path.join(target, "meta.json"), "w") as f:

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.cryptorch.approx.Profile;
 import org.cryptorch.compile.CompileOptions;
 import org.cryptorch.compile.Compiler;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The small models of the zoo as PyTorch exported them ({@code scripts/export_zoo.py --ci}), default profile,
- * comparison widths from a calibration sample other than the input: two
+ * comparison widths from calibration samples other than the input: two
  * parties (MPC backend, exact rounds and bytes) agree with PyTorch: the same argmax, and a max abs error of at most
  * 1% of the range of PyTorch's output.
  */
@@ -37,8 +38,10 @@ class ZooModelsTest {
         FloatTensor expected = (FloatTensor) TensorFiles.read(dir.resolve("output.npy"));
         FloatTensor calib = (FloatTensor) TensorFiles.read(dir.resolve("calib.npy"));
         Graph g = Canonicalizer.canonicalize(raw, Map.of(input, x.shape()));
+        List<Map<String, Tensor>> samples = IntStream.range(0, calib.shape().dim(0))
+            .mapToObj(i -> Map.<String, Tensor>of(input, calib.slice(0, i, i + 1, 1))).toList();
         Program p = Compiler.compile(g, Map.of(input, x.shape()), Plan.fromProfile(g, Profile.named(Profile.DEFAULT)),
-            CompileOptions.defaults(), List.<Map<String, Tensor>>of(Map.of(input, calib)));
+            CompileOptions.defaults(), samples);
         TwoPartyRun.Outcome o = MpcBackendTest.checkAgainstPlain(p, Map.of(input, x), name);
         FloatTensor got = o.party0().outputs().values().iterator().next();
         double range = max(expected) - min(expected);

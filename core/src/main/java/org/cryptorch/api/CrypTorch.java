@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.cryptorch.compile.Ownership;
 import org.cryptorch.net.link.LinkSettings;
 import org.cryptorch.onnx.PublicExport;
@@ -112,6 +113,25 @@ public final class CrypTorch {
         String self = Links.name(id);
         return PartyProcess.party(id, options, cluster.net(self), cluster.endpoint(self).port(),
             cluster.rendezvous(), progress);
+    }
+
+    /**
+     * The model owner's server for the deployment in {@code cluster} (see {@link ModelServer}): serves the full
+     * model of {@code options} to one client session after another until stopped.
+     */
+    public static ModelServer serve(ClusterConfig cluster, RunOptions options, Path statsFile,
+                                    Consumer<String> log) {
+        return ModelServer.start(cluster, options, statsFile, log);
+    }
+
+    /** A client session with the server of {@code cluster}: {@link ClientSession#infer} as often as needed. */
+    public static ClientSession connect(ClusterConfig cluster, RunOptions options) throws IOException {
+        return ClientSession.connect(cluster, options);
+    }
+
+    /** The dealer service of {@code cluster} (see {@link DealerService}): one session after another until stopped. */
+    public static DealerService serveDealer(ClusterConfig cluster, Consumer<String> log) {
+        return DealerService.start(cluster, log);
     }
 
     /** This process as the dealer of the deployment in {@code cluster}, until party 1 is done. */

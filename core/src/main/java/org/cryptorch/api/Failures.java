@@ -20,6 +20,11 @@ final class Failures {
     private Failures() {
     }
 
+    /** The first line of {@code e}'s message (its class when it has none), for one-line logs. */
+    static String firstLine(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
+    }
+
     static String oneLine(String report) {
         String reason = report.lines().findFirst().orElse(report);
         Matcher who = FAILED.matcher(reason);

@@ -63,6 +63,31 @@ public final class Links implements AutoCloseable {
         }
     }
 
+    /**
+     * A client of a model server (party 0 of a session): connects to the server first, so that a client waiting for
+     * a busy server has not yet taken the dealer's attention, then to the dealer.
+     */
+    static Links client(NetConfig net, Rendezvous where) throws IOException {
+        Channel server = Connector.connect(net, PARTY1, where.host(PARTY1), where.port(PARTY1));
+        try {
+            return new Links(server, Connector.connect(net, DEALER, where.host(DEALER), where.port(DEALER)));
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** The server's side of a session: the next client from {@code listener}, then the dealer. */
+    static Links serverSession(NetConfig net, Listener listener, Rendezvous where) throws IOException {
+        Channel client = listener.accept(PARTY0);
+        try {
+            return new Links(client, Connector.connect(net, DEALER, where.host(DEALER), where.port(DEALER)));
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
     /** The dealer process: listens on {@code port}, waits for both parties, serves them until party 1 is done. */
     public static void serveDealer(NetConfig net, int port, Rendezvous where) {
         try (Listener listener = Listener.open(net, port)) {

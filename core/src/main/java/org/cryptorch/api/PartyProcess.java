@@ -22,7 +22,7 @@ public final class PartyProcess {
                                  Progress progress) throws IOException {
         Model model = Model.load(options.model());
         try (Links links = Links.party(id, net, listenPort, where)) {
-            return new PartyRun(id, model, options, progress).run(links);
+            return PartyRun.run(id, model, options, links, progress);
         }
     }
 

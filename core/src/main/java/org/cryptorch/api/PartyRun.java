@@ -1,358 +1,40 @@
 package org.cryptorch.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import org.cryptorch.compile.Ownership;
-import org.cryptorch.compile.Plan;
-import org.cryptorch.compile.PlanJson;
-import org.cryptorch.compile.ProgramFingerprint;
-import org.cryptorch.exec.Interpreter;
-import org.cryptorch.exec.OpStat;
-import org.cryptorch.exec.RunResult;
-import org.cryptorch.mpc.Party;
-import org.cryptorch.mpc.ProtocolWarmup;
-import org.cryptorch.mpc.Recipe;
-import org.cryptorch.mpc.RemoteCorrelations;
-import org.cryptorch.net.Channel;
-import org.cryptorch.net.TrafficStats;
 import org.cryptorch.onnx.TensorFiles;
-import org.cryptorch.tensor.FixedPoint;
-import org.cryptorch.tensor.FloatTensor;
-import org.cryptorch.tensor.Shape;
-import org.cryptorch.tensor.Tensor;
 
 /**
- * One party's side of a private run over its {@link Links}. The parties first check that they were started with the
- * same settings; the input owner tells the other party the input's shape (shapes are public, values are not). Each
- * batch then has an offline phase (the correlations the batch takes are fetched from the dealer) and an online
- * phase, measured apart. At the end party 1 sends its figures to party 0, which writes the statistics, and the output
- * owner writes the outputs in one atomic step: a failed run leaves no output file.
+ * One party's side of a one-shot private run: a {@link PartySession} of one query on the input file. The output
+ * owner writes the outputs in one atomic step (a failed run leaves no output file), party 0 the statistics.
  */
 final class PartyRun {
-    private static final String SETUP = "setup";
-    private static final String SYNC = "sync";
-    private static final String WARMUP = "warmup";
-    /**
-     * The warm-up runs its prefix twice (one pass leaves some hot methods short of C2's invocation thresholds), then
-     * exchanges at most 256 zero frames of 1 MB (about 16000 TLS records each way), for at most 1 s.
-     */
-    private static final int WARMUP_PREFIX_RUNS = 2;
-    private static final int WARMUP_FRAMES = 256;
-    private static final int WARMUP_FRAME_WORDS = 1 << 17;
-    private static final long WARMUP_FRAME_MILLIS = 1000;
-    private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "progress");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private final int id;
-    private final Model model;
-    private final RunOptions options;
-    private final Progress progress;
-    /**
-     * Whether this party holds the model: the weights' owner (party 1 when the weights are public). It compiles
-     * with the plan and the calibration, and sends the other party the plan with every comparison width fixed, so
-     * the other party compiles the same program from the architecture alone.
-     */
-    private final boolean holdsModel;
-    private final Calibration calibration;
-    private final Map<Shape, Prepared> prepared = new HashMap<>();
-    private final PartyFigures figures = new PartyFigures();
-    /** Predicted online rounds of the whole run: progress counts rounds done out of these. */
-    private long totalRounds;
-    /** Whether this process has run a warm-up prefix over the real links (once is enough: the JIT is per process). */
-    private boolean warmedUp;
-    /** Correlation bytes the warm-up took: setup, so kept out of the offline figure. */
-    private long warmupOfflineBytes;
-
-    /**
-     * A program ready to run batches of one shape: its interpreter (weights shared), its warm-up prefix and the
-     * correlations that takes, and the correlations a run takes.
-     */
-    private record Prepared(Executable program, Interpreter interpreter, int warmupSteps, List<Recipe> warmup,
-                            List<Recipe> perRun) {
+    private PartyRun() {
     }
 
-    PartyRun(int id, Model model, RunOptions options, Progress progress) {
-        this.id = id;
-        this.model = model;
-        this.options = options;
-        this.progress = progress;
-        Ownership owners = options.owners();
-        this.holdsModel = id == (owners.weightsPublic() ? 1 : owners.weightOwner());
-        if (holdsModel || owners.weightsPublic()) {
-            model.requireWeights("party" + id + (holdsModel ? " (the weights' owner)" : " (public weights)"));
-        }
-        this.calibration = holdsModel ? Calibration.read(options.calib(), model) : Calibration.NONE;
-    }
-
-    /** Runs this party's side; returns the run's statistics at party 0 and null at party 1. */
-    RunStats run(Links links) throws IOException {
-        CompletableFuture<Void> warmup = ProtocolWarmup.start();
-        Channel peer = links.peer();
-        Tensor input = id == options.owners().defaultInputOwner() ? readInput() : null;
-        List<FloatTensor> outputs = new ArrayList<>();
-        try (RemoteCorrelations dealer = RemoteCorrelations.connect(id, links.dealer())) {
-            Party party = new Party(id, peer, dealer, FixedPoint.DEFAULT_FRAC_BITS);
-            agree(party);
-            Shape inputShape = exchangeShape(party, input);
-            int samples = inputShape.dim(0);
-            int batch = model.batchSize(options.batch(), samples);
-            int batches = (samples + batch - 1) / batch;
-            for (int k = 0; k < batches; k++) {
-                int start = k * batch;
-                int end = Math.min(samples, start + batch);
-                Prepared p = prepare(party, dealer, Model.batchShape(inputShape, end - start));
-                if (totalRounds == 0) {
-                    totalRounds = p.program().program().cost().rounds() * batches;
-                }
-                if (!warmedUp) {
-                    ProtocolWarmup.await(warmup);
-                    warmUp(party, dealer, p);
-                }
-                offline(dealer, p.perRun());
-                JitQuiescence.await();
-                FloatTensor out = online(party, p, input == null ? null : Samples.slice(input, start, end));
-                if (dealer.pending() != 0) {
-                    throw new IllegalStateException("the program took fewer correlations than its rehearsal ("
-                        + dealer.pending() + " prefetched left over)");
-                }
-                if (out != null) {
-                    outputs.add(out);
-                }
-                progress.update(Math.min(figures.rounds, totalRounds - 1), totalRounds);
-            }
-            progress.update(totalRounds, totalRounds);
-            figures.offlineBytes = dealer.offlineBytesReceived() - warmupOfflineBytes;
-            RunStats stats = exchangeFigures(party);
-            if (id == options.owners().defaultOutputReceiver()) {
-                TensorFiles.write(options.output(), FloatTensor.concat(0, outputs));
-            }
-            if (stats != null && options.stats() != null) {
-                stats.write(options.stats());
-            }
-            return stats;
-        }
-    }
-
-    private Tensor readInput() {
-        Tensor x = CrypTorch.readSamples(options.inputs());
-        model.checkSamples(x, options.batch());
-        return x;
-    }
-
-    /**
-     * Both parties exchange the fingerprints of their settings ({@link ProgramFingerprint}, before anything is
-     * compiled); a difference fails both in one line naming the first differing setting.
-     */
-    private void agree(Party party) {
-        ProgramFingerprint mine = ProgramFingerprint.ofSettings(settings());
-        mine.requireSame(ProgramFingerprint.decode(exchange(party, mine.encode())), "party" + id, "party" + (1 - id));
-    }
-
-    private List<ProgramFingerprint.Setting> settings() {
-        return options.settings(model, FixedPoint.DEFAULT_FRAC_BITS);
-    }
-
-    /** Sends {@code mine} to the other party and returns what it sent (both send at once). */
-    private static String exchange(Party party, String mine) {
-        Channel peer = party.peer();
-        return party.labelled(SETUP, () -> {
-            peer.sendBytes(mine.getBytes(StandardCharsets.UTF_8));
-            return new String(peer.receiveBytes(), StandardCharsets.UTF_8);
-        });
-    }
-
-    /** The input owner sends the input's shape; the other party receives it. */
-    private Shape exchangeShape(Party party, Tensor input) {
-        Channel peer = party.peer();
-        return party.labelled(SETUP, () -> {
-            if (input != null) {
-                int[] dims = input.shape().dims();
-                peer.send(new long[] {dims.length});
-                peer.send(Arrays.stream(dims).asLongStream().toArray());
-                return input.shape();
-            }
-            int rank = (int) peer.receive(1)[0];
-            return Shape.of(Arrays.stream(peer.receive(rank)).mapToInt(Math::toIntExact).toArray());
-        });
-    }
-
-    /**
-     * Compiles the program for {@code shape} (once per shape), rehearses it to learn the correlations it takes, and
-     * shares the weights (the setup, with its correlations fetched first).
-     */
-    private Prepared prepare(Party party, RemoteCorrelations dealer, Shape shape) {
-        Prepared known = prepared.get(shape);
-        if (known != null) {
-            return known;
-        }
-        long t = System.nanoTime();
-        Executable program = compile(party, shape);
-        figures.compileNanos += System.nanoTime() - t;
-        t = System.nanoTime();
-        RecipeRecorder.Needs needs = RecipeRecorder.rehearse(program, options.owners().defaultInputOwner());
-        figures.offlineNanos += System.nanoTime() - t;
-        offline(dealer, needs.setup());
-        Party p = new Party(id, party.peer(), dealer, program.fractionalBits());
-        Interpreter interpreter = program.interpreter(p);
-        countedAsSetup(party, interpreter::setup);
-        // The shares are in the interpreter now; the float weights can go (the interpreter has let them go too).
-        Prepared ready = new Prepared(program.withoutWeightValues(), interpreter, needs.warmupSteps(), needs.warmup(),
-            needs.run());
-        prepared.put(shape, ready);
-        return ready;
-    }
-
-    /**
-     * The program for {@code shape}: the model's holder compiles it and sends its plan (comparison widths fixed),
-     * the other party compiles from that plan; then both check that they compiled the same program. A party given a
-     * plan file of its own that differs from the holder's refuses, and both fail naming the first differing site.
-     */
-    private Executable compile(Party party, Shape shape) {
-        Channel peer = party.peer();
-        Executable program;
-        String refusal = null;
-        if (holdsModel) {
-            program = Executable.compile(model, shape, options.plan(), options.owners(), calibration);
-            String plan = PlanJson.toJson(program.plan());
-            party.labelled(SETUP, () -> {
-                peer.sendBytes(plan.getBytes(StandardCharsets.UTF_8));
-                return null;
-            });
-        } else {
-            Plan plan = PlanJson.fromJson(party.labelled(SETUP,
-                () -> new String(peer.receiveBytes(), StandardCharsets.UTF_8)));
-            refusal = options.plan().planFile() == null ? null : PlanJson.read(options.plan().planFile())
-                .firstDifference(plan, "party" + id, "party" + (1 - id));
-            program = refusal == null ? Executable.compile(model, shape, plan, options.owners()) : null;
-        }
-        ProgramFingerprint fingerprint = program == null ? null : ProgramFingerprint.of(program.program(), settings());
-        String theirs = exchange(party, refusal != null ? "refused: " + refusal : fingerprint.encode());
-        if (refusal != null || theirs.startsWith("refused: ")) {
-            throw new IllegalArgumentException("the parties were started with different plans: "
-                + (refusal != null ? refusal : theirs.substring("refused: ".length())));
-        }
-        fingerprint.requireSame(ProgramFingerprint.decode(theirs), "party" + id, "party" + (1 - id));
-        return program;
-    }
-
-    /**
-     * Runs the program's warm-up prefix ({@link WarmupPrefix}) {@link #WARMUP_PREFIX_RUNS} times over the real links on
-     * a zero input, with its own correlations, then exchanges zero frames; its time, traffic and correlations count
-     * as setup, not as online or offline figures.
-     */
-    private void warmUp(Party party, RemoteCorrelations dealer, Prepared p) {
-        long offlineBytes = dealer.offlineBytesReceived();
-        countedAsSetup(party, () -> {
-            for (int k = 0; k < WARMUP_PREFIX_RUNS; k++) {
-                dealer.prefetch(p.warmup());
-            }
-            party.labelled(WARMUP, () -> {
-                Tensor zero = id == options.owners().defaultInputOwner() ? p.program().zeroInput() : null;
-                for (int k = 0; k < WARMUP_PREFIX_RUNS; k++) {
-                    p.program().warmUp(p.interpreter(), zero, p.warmupSteps());
-                }
-                exchangeZeroFrames(party);
-                return null;
-            });
-        });
-        warmupOfflineBytes += dealer.offlineBytesReceived() - offlineBytes;
-        warmedUp = true;
-    }
-
-    /** Runs {@code work} and adds its time and its traffic with the peer to the setup figures. */
-    private void countedAsSetup(Party party, Runnable work) {
-        long t = System.nanoTime();
-        TrafficStats.Counter before = party.peer().stats().total();
-        work.run();
-        TrafficStats.Counter after = party.peer().stats().total();
-        figures.setupNanos += System.nanoTime() - t;
-        figures.setupRounds += after.rounds - before.rounds;
-        figures.setupBytesSent += after.bytesSent - before.bytesSent;
-    }
-
-    /**
-     * TLS seals and opens each 16 KB record in code that C2 compiles only after some thousands of records, more than
-     * a model's first layer sends; frames of zeros (public, and encrypted like any frame) make up the rest: up to
-     * {@link #WARMUP_FRAMES} frames of 1 MB each way, or fewer once {@link #WARMUP_FRAME_MILLIS} have passed (a slow
-     * link). Party 0 decides: the first word of its frame says whether another follows.
-     */
-    private void exchangeZeroFrames(Party party) {
-        long deadline = System.nanoTime() + WARMUP_FRAME_MILLIS * 1_000_000L;
-        long[] frame = new long[WARMUP_FRAME_WORDS];
-        boolean more = true;
-        for (int k = 0; more; k++) {
-            if (id == 0) {
-                more = k + 1 < WARMUP_FRAMES && System.nanoTime() < deadline;
-                frame[0] = more ? 1 : 0;
-                party.exchange(frame);
+    /** Runs party {@code id}'s side over {@code links}; returns the statistics at party 0, null at party 1. */
+    static RunStats run(int id, Model model, RunOptions options, Links links, Progress progress) throws IOException {
+        try (PartySession session = new PartySession(id, model, options, links, new HashMap<>(), progress)) {
+            PartySession.Query q;
+            if (session.ownsInput()) {
+                q = session.run(CrypTorch.readSamples(options.inputs()));
+                session.end();
             } else {
-                more = party.exchange(frame)[0] != 0;
+                q = session.next();
+                if (q == null) {
+                    throw new IllegalStateException("party" + (1 - id) + " ended the run before its query");
+                }
+                if (session.next() != null) {
+                    throw new IllegalStateException("party" + (1 - id) + " sent a second query in a one-shot run");
+                }
             }
+            if (id == options.owners().defaultOutputReceiver()) {
+                TensorFiles.write(options.output(), q.output());
+            }
+            if (q.stats() != null && options.stats() != null) {
+                q.stats().write(options.stats());
+            }
+            return q.stats();
         }
-    }
-
-    /** Fetches correlations from the dealer ahead of their use. */
-    private void offline(RemoteCorrelations dealer, List<Recipe> needed) {
-        long t = System.nanoTime();
-        dealer.prefetch(needed);
-        figures.offlineNanos += System.nanoTime() - t;
-    }
-
-    /**
-     * Both parties meet, then the batch runs with the clock on; per-step figures come from the interpreter. While it
-     * runs, progress is reported from the rounds the channel has counted so far.
-     */
-    private FloatTensor online(Party party, Prepared p, Tensor input) {
-        party.labelled(SYNC, () -> party.exchange(new long[1]));
-        long roundsAtStart = party.peer().stats().total().rounds;
-        long doneBefore = figures.rounds;
-        ScheduledFuture<?> ticker = TICKER.scheduleAtFixedRate(() -> progress.update(Math.min(totalRounds - 1,
-            doneBefore + party.peer().stats().total().rounds - roundsAtStart), totalRounds), 250, 250,
-            TimeUnit.MILLISECONDS);
-        long t = System.nanoTime();
-        RunResult r;
-        try {
-            r = p.program().run(p.interpreter(), input);
-        } finally {
-            ticker.cancel(false);
-        }
-        // Correlations fetched during the run beyond the prefetch window are offline work, not online time.
-        long late = Math.round(r.offlineSeconds() * 1e9);
-        figures.onlineNanos += System.nanoTime() - t - late;
-        figures.offlineNanos += late;
-        figures.rounds += r.rounds();
-        figures.bytesSent += r.bytesSent();
-        for (OpStat s : r.perOp()) {
-            figures.addOp(s.op(), s.site(), s.rounds(), s.bytes(), Math.round(s.seconds() * 1e9));
-        }
-        return p.program().output(r);
-    }
-
-    /** Party 1 sends its figures to party 0, which combines both; returns the combination at party 0. */
-    private RunStats exchangeFigures(Party party) throws IOException {
-        Channel peer = party.peer();
-        String json = RunStats.toJson(figures);
-        if (id == 1) {
-            party.labelled(SETUP, () -> {
-                peer.sendBytes(json.getBytes(StandardCharsets.UTF_8));
-                return null;
-            });
-            return null;
-        }
-        String theirs = party.labelled(SETUP, () -> new String(peer.receiveBytes(), StandardCharsets.UTF_8));
-        return RunStats.combine(figures, RunStats.partyFigures(theirs));
     }
 }

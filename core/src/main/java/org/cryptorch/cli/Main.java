@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     subcommands = {CommandLine.HelpCommand.class, SelftestCommand.class, InspectCommand.class,
         ConformanceCommand.class, KeygenCommand.class, ApproximationsCommand.class, RunCommand.class,
         PartyCommand.class, DealerCommand.class, SimulateCommand.class, DemoCommand.class, TuneCommand.class,
-        LinkCommand.class, ExportPublicCommand.class, BenchCommand.class})
+        LinkCommand.class, ExportPublicCommand.class, BenchCommand.class, ServeCommand.class,
+        QueryCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,7 +1,6 @@
 package org.cryptorch.cli;
 
 import java.nio.file.Path;
-import org.cryptorch.api.Calibration;
 import org.cryptorch.api.PlanChoice;
 import org.cryptorch.api.Progress;
 import org.cryptorch.api.RunOptions;
@@ -22,21 +21,8 @@ final class RunMixin {
         description = "where the output owner writes the outputs, in sample order (atomically: no partial file)")
     Path output;
 
-    @Option(names = "--plan", paramLabel = "PLAN.json", description = "approximation plan for every site")
-    Path plan;
-
-    @Option(names = "--profile", paramLabel = "NAME",
-        description = "approximation profile when no plan is given: default or crypten (default: default)")
-    String profile;
-
-    @Option(names = "--calib", paramLabel = "C.npy",
-        description = "public calibration samples (first axis = samples, the inputs' feature shape), e.g. a set the "
-            + "model owner publishes; read by the party holding the model (which sends the widths with its plan) to "
-            + "compile comparisons "
-            + "the plan does not fix on fewer bits (ceil(log2(max|x| 2^f)) + 2). The first "
-            + Calibration.MAX_SAMPLES + " samples are used. Never pass the private inputs: the widths are public. "
-            + "Without it such comparisons take all 64 bits")
-    Path calib;
+    @Mixin
+    CompileChoices compile;
 
     @Option(names = "--stats", paramLabel = "S.json",
         description = "write {online_seconds, offline_seconds, rounds, bytes_per_party, offline_bytes, "
@@ -59,7 +45,7 @@ final class RunMixin {
     BatchAndProgressOptions batching;
 
     PlanChoice planChoice() {
-        return PlanChoice.of(plan, profile);
+        return compile.planChoice();
     }
 
     /** The options of a run; {@code needInputs} and {@code needOutput} say whether this process reads or writes. */
@@ -71,7 +57,7 @@ final class RunMixin {
             throw new IllegalArgumentException("missing --output Y.npy");
         }
         return new RunOptions(model, inputs, output, planChoice(), batching.batch, stats,
-            RunOptions.owners(inputOwner, weightsOwner, outputOwner), calib, batching.quiet, RunOptions.DEFAULT_TIMEOUT);
+            RunOptions.owners(inputOwner, weightsOwner, outputOwner), compile.calib, batching.quiet, RunOptions.DEFAULT_TIMEOUT);
     }
 
     Progress progress(String what) {

@@ -23,7 +23,7 @@ public final class SimulateCommand implements Callable<Integer> {
         run.options(true, true);
         Model model = CrypTorch.load(run.model);
         Tensor x = CrypTorch.readSamples(run.inputs);
-        Calibration calibration = CrypTorch.readCalibration(run.calib, model);
+        Calibration calibration = CrypTorch.readCalibration(run.compile.calib, model);
         FloatTensor y = CrypTorch.simulate(model, x, run.planChoice(), run.batching.batch, calibration,
             run.progress("simulate"));
         TensorFiles.write(run.output, y);

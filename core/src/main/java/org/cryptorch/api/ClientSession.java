@@ -1,0 +1,86 @@
+package org.cryptorch.api;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.function.Consumer;
+import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.Tensor;
+
+/**
+ * A client's open session with a model server ({@link ModelServer}): connected once (TLS handshakes, the program
+ * compiled from the server's plan, the weights shared, the links warmed up with the first query of each shape),
+ * then {@link #infer} as often as needed. The client holds the public model only: no weight value.
+ */
+public final class ClientSession implements AutoCloseable {
+    private final Links links;
+    private final PartySession session;
+    private RunStats lastStats;
+
+    private ClientSession(Links links, PartySession session) {
+        this.links = links;
+        this.session = session;
+    }
+
+    /**
+     * Connects to the server and dealer of {@code cluster} as party 0 with {@code options} (its model may be a
+     * public export; plan and calibration come from the server).
+     */
+    public static ClientSession connect(ClusterConfig cluster, RunOptions options) throws IOException {
+        Model model = Model.load(options.model());
+        if (options.owners().defaultInputOwner() != 0 || options.owners().defaultOutputReceiver() != 0) {
+            throw new IllegalArgumentException("a client supplies the inputs and receives the outputs (party 0)");
+        }
+        Links links = Links.client(cluster.net(Links.PARTY0), cluster.rendezvous());
+        try {
+            return new ClientSession(links, new PartySession(0, model, options, links, new HashMap<>(),
+                Progress.NONE));
+        } catch (RuntimeException e) {
+            links.close();
+            throw e;
+        }
+    }
+
+    /** The model's outputs for {@code samples} (first axis), as one query of the session. */
+    public FloatTensor infer(Tensor samples) {
+        PartySession.Query q = session.run(samples);
+        lastStats = q.stats();
+        return q.output();
+    }
+
+    /** What a client saw of one query: its number, the seconds from the call to the output, both parties' figures. */
+    public record QueryFigures(int query, double latencySeconds, RunStats stats) {
+    }
+
+    /**
+     * Streams {@code samples} (first axis) as consecutive queries of {@code perQuery} samples each over this
+     * session; {@code each} hears of every query as it completes. Returns all outputs in sample order.
+     */
+    public FloatTensor inferEach(Tensor samples, int perQuery, Consumer<QueryFigures> each) {
+        if (perQuery <= 0) {
+            throw new IllegalArgumentException("samples per query must be positive, got " + perQuery);
+        }
+        int n = samples.shape().dim(0);
+        List<FloatTensor> outputs = new ArrayList<>();
+        for (int start = 0, k = 0; start < n; start += perQuery, k++) {
+            long t = System.nanoTime();
+            outputs.add(infer(Samples.slice(samples, start, Math.min(n, start + perQuery))));
+            each.accept(new QueryFigures(k, (System.nanoTime() - t) / 1e9, lastStats));
+        }
+        return FloatTensor.concat(0, outputs);
+    }
+
+    /** Both parties' figures of the last query (online and offline seconds, rounds, bytes; setup when it had one). */
+    public RunStats lastStats() {
+        return lastStats;
+    }
+
+    /** Ends the session: the server takes its next client. */
+    @Override
+    public void close() {
+        try (links; session) {
+            session.end();
+        }
+    }
+}

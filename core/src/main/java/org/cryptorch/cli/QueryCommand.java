@@ -1,0 +1,80 @@
+package org.cryptorch.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.cryptorch.api.ClientSession;
+import org.cryptorch.api.ClusterConfig;
+import org.cryptorch.api.CrypTorch;
+import org.cryptorch.api.JsonLines;
+import org.cryptorch.api.RunOptions;
+import org.cryptorch.onnx.TensorFiles;
+import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cryptorch query}: a client of {@code cryptorch serve}, many queries over one session. */
+@Command(name = "query", mixinStandardHelpOptions = true,
+    description = "Connects to the model server of the cluster file (as party 0) once, then sends the samples of "
+        + "X.npy as consecutive queries of --per-query samples over that session: no new process, compile or TLS "
+        + "handshake per query. MODEL.onnx may be (and should be) the server's `cryptorch export-public` file: the "
+        + "plan and comparison widths come from the server. Writes all outputs to Y.npy at the end (atomically).")
+public final class QueryCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PUBLIC.onnx", description = "the public model (or the model)")
+    Path model;
+
+    @Option(names = "--config", required = true, paramLabel = "cluster.yaml", description = "the cluster file")
+    Path config;
+
+    @Option(names = "--inputs", required = true, paramLabel = "X.npy",
+        description = "input samples; the first dimension indexes samples")
+    Path inputs;
+
+    @Option(names = "--output", required = true, paramLabel = "Y.npy", description = "where to write the outputs")
+    Path output;
+
+    @Option(names = "--per-query", defaultValue = "1", paramLabel = "N",
+        description = "samples per query (default: ${DEFAULT-VALUE})")
+    int perQuery;
+
+    @Option(names = "--stats-file", paramLabel = "F.jsonl",
+        description = "append one JSON line per query: query, latency_seconds (call to output, as this client saw "
+            + "it), online_seconds, offline_seconds, setup_seconds, rounds, bytes_per_party")
+    Path statsFile;
+
+    @Override
+    public Integer call() throws Exception {
+        ClusterConfig cluster = ClusterConfig.load(config);
+        Tensor x = CrypTorch.readSamples(inputs);
+        Path dir = output.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("output directory " + dir + " does not exist");
+        }
+        RunOptions options = RunOptions.of(model, inputs, output).withTimeout(cluster.timeout());
+        FloatTensor y;
+        try (ClientSession session = CrypTorch.connect(cluster, options)) {
+            y = session.inferEach(x, perQuery, this::record);
+        }
+        TensorFiles.write(output, y);
+        return 0;
+    }
+
+    private void record(ClientSession.QueryFigures q) {
+        if (statsFile == null) {
+            return;
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("query", q.query());
+        line.put("latency_seconds", q.latencySeconds());
+        line.put("online_seconds", q.stats().onlineSeconds());
+        line.put("offline_seconds", q.stats().offlineSeconds());
+        line.put("setup_seconds", q.stats().setup().seconds() + q.stats().setup().compileSeconds());
+        line.put("rounds", q.stats().rounds());
+        line.put("bytes_per_party", q.stats().bytesPerParty());
+        JsonLines.append(statsFile, line);
+    }
+}

@@ -1,0 +1,47 @@
+package org.cryptorch.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.cryptorch.api.ClusterConfig;
+import org.cryptorch.api.CrypTorch;
+import org.cryptorch.api.ModelServer;
+import org.cryptorch.api.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cryptorch serve}: the model owner's long-lived server (party 1 of every client session). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serves MODEL.onnx (the full model: this host owns the weights) to clients at the party1 address "
+        + "of the cluster file, with `cryptorch dealer --serve` at the dealer address. Programs are compiled once "
+        + "per input shape; per client session the weights are shared once and the links warmed up once, then the "
+        + "client's queries run one after another. One line per query on standard output (query id, peer, shape, "
+        + "online s, rounds, bytes); a failed session ends with one line and the server takes the next client. "
+        + "SIGTERM finishes the running query, refuses new ones and exits 0.",
+        "Clients run `cryptorch query` with the file `cryptorch export-public` wrote."})
+public final class ServeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "the model (one input, one output)")
+    Path model;
+
+    @Option(names = "--config", required = true, paramLabel = "cluster.yaml", description = "the cluster file")
+    Path config;
+
+    @Mixin
+    CompileChoices compile;
+
+    @Option(names = "--stats-file", paramLabel = "F.jsonl",
+        description = "append one JSON line per query: query, peer, shape, online/offline/setup/wall seconds, rounds, "
+            + "bytes_sent, offline_bytes (this server's figures)")
+    Path statsFile;
+
+    @Override
+    public Integer call() throws Exception {
+        RunOptions options = RunOptions.of(model, null, null).withPlan(compile.planChoice())
+            .withCalibration(compile.calib).withTimeout(ClusterConfig.load(config).timeout());
+        ModelServer server = CrypTorch.serve(ClusterConfig.load(config), options, statsFile, System.out::println);
+        Termination.onSignal(server::stop);
+        server.awaitStopped();
+        return 0;
+    }
+}

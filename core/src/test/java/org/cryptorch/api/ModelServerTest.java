@@ -1,0 +1,105 @@
+package org.cryptorch.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.cryptorch.net.KeyGenerator;
+import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.Tensor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A model server, a dealer service and clients holding the public export only, in one JVM over TLS on loopback:
+ * queries of one session agree with the simulation and set nothing up again, and the server serves the next
+ * session after one ends or fails.
+ */
+class ModelServerTest {
+    @TempDir
+    Path dir;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Consumer<String> log = line -> {
+        System.err.println(line);
+        lines.add(line);
+    };
+    private ClusterConfig cluster;
+    private DealerService dealer;
+    private ModelServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        DemoFiles.write(dir, 6);
+        KeyGenerator.generate(dir.resolve("keys"), List.of("party0", "party1", "dealer"), "localhost", false);
+        Files.writeString(dir.resolve("cluster.yaml"), "certificates: keys\ntimeout_seconds: 60\n"
+            + "dealer: {host: 127.0.0.1, port: " + freePort() + "}\n"
+            + "party1: {host: 127.0.0.1, port: " + freePort() + "}\n"
+            + "party0: {host: 127.0.0.1}\n");
+        cluster = ClusterConfig.load(dir.resolve("cluster.yaml"));
+        dealer = CrypTorch.serveDealer(cluster, log);
+        CrypTorch.exportPublic(dir.resolve("model.onnx"), dir.resolve("public.onnx"));
+        server = CrypTorch.serve(cluster, RunOptions.of(dir.resolve("model.onnx"), null, null), dir.resolve("q.jsonl"),
+            log);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+        dealer.close();
+    }
+
+    @Test
+    @Timeout(120)
+    void manyQueriesOverOneSessionAgreeWithTheSimulationAndSetUpOnce() throws Exception {
+        Tensor x = CrypTorch.readSamples(dir.resolve("x.npy"));
+        FloatTensor simulated = CrypTorch.simulate(CrypTorch.load(dir.resolve("model.onnx")), x,
+            PlanChoice.profile(PlanChoice.DEFAULT_PROFILE), 1);
+        try (ClientSession client = CrypTorch.connect(cluster, client())) {
+            for (int i = 0; i < 3; i++) {
+                FloatTensor y = client.infer(Samples.slice(x, i, i + 1));
+                assertClose(y, simulated.slice(0, i, i + 1, 1));
+                RunStats s = client.lastStats();
+                if (i == 0) {
+                    assertThat(s.setup().seconds()).isPositive();
+                } else {
+                    assertThat(s.setup().compileSeconds()).as("query %d compiles nothing", i).isZero();
+                    assertThat(s.setup().rounds()).as("query %d shares and warms up nothing", i).isZero();
+                }
+                assertThat(s.rounds()).isPositive();
+            }
+        }
+        // The server takes the next client; a client that fails its session leaves the server serving.
+        try (ClientSession client = CrypTorch.connect(cluster, client())) {
+            assertClose(client.infer(Samples.slice(x, 3, 5)), simulated.slice(0, 3, 5, 1));
+        }
+        server.close(); // waits for the server to log the session's last query
+        assertThat(lines).filteredOn(l -> l.startsWith("query ")).hasSize(4);
+        assertThat(Files.readAllLines(dir.resolve("q.jsonl"))).hasSize(4);
+    }
+
+    private RunOptions client() {
+        return RunOptions.of(dir.resolve("public.onnx"), null, null);
+    }
+
+    private static void assertClose(FloatTensor y, FloatTensor expected) {
+        assertThat(y.shape()).isEqualTo(expected.shape());
+        for (int i = 0; i < y.size(); i++) {
+            assertThat(y.data()[i]).as("output %d", i).isCloseTo(expected.data()[i], offset(1e-2));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -2,13 +2,17 @@ package org.cryptorch.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cryptorch.api.PlanChoice;
 import org.cryptorch.cli.bench.BenchReport;
 import org.cryptorch.cli.bench.BenchRow;
 import org.cryptorch.cli.bench.Benchmark;
 import org.cryptorch.tune.CalibrationCache;
+import org.cryptorch.tune.ComputeCalibration;
+import org.cryptorch.tune.RunCalibration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +24,10 @@ import picocli.CommandLine.Parameters;
         + "configurations, and writes the medians with the cost model's prediction to DIR/bench.md and a chart of "
         + "online seconds per network stacked by op kind to DIR/online-MODEL.png.",
         "A model NAME.onnx takes its input from NAME_input.npy beside it and, if present, compares the output with "
-            + "NAME_output.npy (max error)."})
+            + "NAME_output.npy (max error).",
+        "Predictions come from this machine's run calibration (per-round overhead, per-op-kind compute), fitted "
+            + "with --calibrate to these models' loopback runs and cached; without one, from the tuner's cost "
+            + "model."})
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "MODEL.onnx", description = "Models to run.")
     List<Path> models;
@@ -33,12 +40,17 @@ public final class BenchCommand implements Callable<Integer> {
         description = "Runs per configuration; 0 (default): 3, or 5 for a model whose first runs took under 1 s.")
     int repeat;
 
-    @Option(names = "--profile", defaultValue = PlanChoice.DEFAULT_PROFILE,
-        description = "Approximation profile (default: ${DEFAULT-VALUE}).")
-    String profile;
+    @Option(names = "--profile", description = "Approximation profile; repeat to compare several (default: "
+        + PlanChoice.DEFAULT_PROFILE + " unless --plan is given).")
+    List<String> profiles = new ArrayList<>();
 
-    @Option(names = "--plan", description = "A tuned plan (cryptorch tune) instead of a profile.")
-    Path plan;
+    @Option(names = "--plan", description = "A tuned plan (cryptorch tune); repeat to compare several, side by side "
+        + "with any --profile.")
+    List<Path> plans = new ArrayList<>();
+
+    @Option(names = "--calibrate", description = "Fit the run calibration to these runs' loopback figures and cache "
+        + "it for later predictions.")
+    boolean calibrate;
 
     @Option(names = "--out", defaultValue = "bench-results", description = "Output directory (default: "
         + "${DEFAULT-VALUE}).")
@@ -50,9 +62,35 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--repeat must be >= 0, got " + repeat);
         }
         PrintWriter log = new PrintWriter(System.out, true);
-        Benchmark bench = new Benchmark(models, networks, PlanChoice.of(plan, plan == null ? profile : null), repeat,
-            CalibrationCache.forThisMachine().get());
-        List<BenchRow> rows = bench.run(log);
+        if (calibrate && !networks.contains("loopback")) {
+            throw new IllegalArgumentException("--calibrate fits to loopback runs: add loopback to --networks");
+        }
+        List<PlanChoice> choices = new ArrayList<>();
+        profiles.forEach(p -> choices.add(PlanChoice.profile(p)));
+        plans.forEach(p -> choices.add(PlanChoice.plan(p)));
+        if (choices.isEmpty()) {
+            choices.add(PlanChoice.profile(PlanChoice.DEFAULT_PROFILE));
+        }
+        Benchmark bench = new Benchmark(models, choices, networks, repeat);
+        ComputeCalibration compute = CalibrationCache.forThisMachine().get();
+        Benchmark.Runs runs = bench.run(log);
+        RunCalibration calibration;
+        if (calibrate) {
+            calibration = Benchmark.calibrate(runs, compute);
+            calibration.save(RunCalibration.file(), String.join(", ", models.stream().map(Path::toString).toList()));
+            StringBuilder perKind = new StringBuilder();
+            calibration.elementSeconds().forEach((k, v) -> perKind.append(String.format(Locale.ROOT, " %s %.3g", k,
+                v * 1e9)));
+            log.printf(Locale.ROOT, "run calibration: %.1f us per round, %.3g ns per byte, %.3g ns per MAC, %.3g ns "
+                + "per local element, ns per element:%s; wrote %s%n", calibration.roundOverheadSeconds() * 1e6,
+                calibration.byteSeconds() * 1e9, calibration.macSeconds() * 1e9,
+                calibration.localElementSeconds() * 1e9, perKind, RunCalibration.file());
+        } else {
+            calibration = RunCalibration.load(RunCalibration.file(), compute);
+            log.println(calibration != null ? "predicted with the run calibration " + RunCalibration.file()
+                : "no run calibration on this machine (bench --calibrate): predicted with the tuner's cost model");
+        }
+        List<BenchRow> rows = Benchmark.rows(runs, calibration, compute);
         log.print(BenchReport.table(rows));
         for (Path p : BenchReport.write(rows, out)) {
             log.println("wrote " + p);

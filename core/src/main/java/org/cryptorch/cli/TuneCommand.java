@@ -17,8 +17,6 @@ import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Tensor;
 import org.cryptorch.tune.Budget;
-import org.cryptorch.tune.CalibrationCache;
-import org.cryptorch.tune.ComputeCalibration;
 import org.cryptorch.tune.CostBenefitSearch;
 import org.cryptorch.tune.CostModel;
 import org.cryptorch.tune.GreedyBinarySearch;
@@ -27,6 +25,7 @@ import org.cryptorch.tune.Metric;
 import org.cryptorch.tune.ModelTuning;
 import org.cryptorch.tune.NetworkProfile;
 import org.cryptorch.tune.PlanFile;
+import org.cryptorch.tune.RunCalibration;
 import org.cryptorch.tune.SearchStrategy;
 import org.cryptorch.tune.TuneOptions;
 import org.cryptorch.tune.TuneReport;
@@ -108,8 +107,7 @@ public final class TuneCommand implements Callable<Integer> {
         FloatTensor samples = floats(calib, "--calib");
         long[] labels = calibLabels == null ? null : labels(calibLabels, "--calib-labels");
         Metric m = metric != null ? Metric.parse(metric) : labels != null ? Metric.ACCURACY : Metric.MAE;
-        ComputeCalibration compute = CalibrationCache.forThisMachine().get();
-        CostModel costs = new CostModel(net, compute);
+        CostModel costs = CostModel.forThisMachine(net);
         TuneOptions options = TuneOptions.of(m, b, seed).withTieAlike(tieAlike);
         if (threads != null) {
             options = options.withThreads(threads);
@@ -117,6 +115,8 @@ public final class TuneCommand implements Callable<Integer> {
         TuneProgress progress = new TuneProgress(err, quiet);
         ModelTuning tuning = new ModelTuning(() -> OnnxReader.read(model), samples, labels, m, b.amount() > 0,
             CompileOptions.defaults(), costs, options.threads(), progress::note);
+        progress.note(costs.runCalibrated() ? "cost model: this machine's run calibration (" + RunCalibration.file()
+            + ")" : "cost model: compute microbenchmark, no per-round overhead (no 'cryptorch bench --calibrate' yet)");
         progress.note("search space: " + tuning.space());
         TuneReport r = tuning.tune(search, costs, options, progress::evaluated);
         progress.done();
@@ -174,7 +174,7 @@ public final class TuneCommand implements Callable<Integer> {
         }
         double speedup = Double.NaN;
         for (NetworkProfile n : networks.values()) {
-            CostModel c = new CostModel(n, costs.compute());
+            CostModel c = costs.on(n);
             double before = ModelTuning.predict(reference, c).seconds();
             double after = ModelTuning.predict(chosen, c).seconds();
             double plain = ModelTuning.predict(runDefault, c).seconds();

@@ -5,17 +5,47 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Predicts latency as {@code rounds x RTT + bytes / bandwidth + compute}: the protocols' exact round and byte counts
- * priced by a {@link NetworkProfile}, plus local compute from a {@link ComputeCalibration}. Offline (dealer) bytes
- * are reported but not in the latency: the dealer works before the input arrives.
+ * Predicts latency as {@code rounds x (RTT / 2 + overhead) + bytes / bandwidth + compute}: the protocols' exact round
+ * and byte counts priced by a {@link NetworkProfile}, plus local compute. Compute and the per-round overhead of two
+ * processes come from this machine's {@link RunCalibration} when one was fitted, else compute from the
+ * {@link ComputeCalibration} microbenchmark and no overhead. Offline (dealer) bytes are reported but not in the
+ * latency: the dealer works before the input arrives.
  */
 public final class CostModel {
     private final NetworkProfile network;
     private final ComputeCalibration compute;
+    private final RunCalibration run;
 
     public CostModel(NetworkProfile network, ComputeCalibration compute) {
+        this(network, compute, null);
+    }
+
+    private CostModel(NetworkProfile network, ComputeCalibration compute, RunCalibration run) {
         this.network = network;
         this.compute = compute;
+        this.run = run;
+    }
+
+    /** Priced by a run calibration (its fallback is the compute microbenchmark). */
+    public static CostModel calibrated(NetworkProfile network, RunCalibration run) {
+        return new CostModel(network, run.fallback(), run);
+    }
+
+    /** This machine's cost model: its run calibration if {@code bench --calibrate} fitted one, else the compute one. */
+    public static CostModel forThisMachine(NetworkProfile network) {
+        ComputeCalibration compute = CalibrationCache.forThisMachine().get();
+        RunCalibration run = RunCalibration.load(RunCalibration.file(), compute);
+        return new CostModel(network, compute, run);
+    }
+
+    /** The same calibration on another network. */
+    public CostModel on(NetworkProfile other) {
+        return new CostModel(other, compute, run);
+    }
+
+    /** Whether a fitted run calibration prices compute and rounds (else the microbenchmark, without overhead). */
+    public boolean runCalibrated() {
+        return run != null;
     }
 
     public NetworkProfile network() {
@@ -48,9 +78,9 @@ public final class CostModel {
             for (int i : group) {
                 CostedOp op = ops.get(i);
                 double share = memberRounds == 0 ? 0 : (double) op.rounds() / memberRounds;
+                boolean local = groupRounds == 0 && op.bytesPerParty() == 0;
                 out[i] = new OpLatency(op.site(), op.op(), op.rounds(), op.bytesPerParty(), op.offlineBytes(),
-                    share * network.seconds(groupRounds, 0), network.seconds(0, op.bytesPerParty()),
-                    compute.seconds(op.elements(), op.macs()));
+                    share * roundSeconds(groupRounds), byteSeconds(op.bytesPerParty()), computeSeconds(op, local));
                 bytes += op.bytesPerParty();
                 offline += op.offlineBytes();
                 seconds += out[i].seconds();
@@ -63,8 +93,35 @@ public final class CostModel {
     public double seconds(List<? extends CostedOp> ops) {
         double s = 0;
         for (CostedOp op : ops) {
-            s += network.seconds(op.rounds(), op.bytesPerParty()) + compute.seconds(op.elements(), op.macs());
+            s += roundSeconds(op.rounds()) + byteSeconds(op.bytesPerParty())
+                + computeSeconds(op, op.rounds() == 0 && op.bytesPerParty() == 0);
         }
         return s;
+    }
+
+    /**
+     * A run calibration measured loopback as it is, so there its fitted terms are the whole price; another network
+     * adds its own delay and rate to them.
+     */
+    private NetworkProfile added() {
+        return run != null && network.name().equals(NetworkProfile.LOOPBACK.name()) ? null : network;
+    }
+
+    private double roundSeconds(long rounds) {
+        NetworkProfile n = added();
+        return (n == null ? 0 : n.seconds(rounds, 0)) + (run == null ? 0 : rounds * run.roundOverheadSeconds());
+    }
+
+    private double byteSeconds(long bytes) {
+        NetworkProfile n = added();
+        return (n == null ? 0 : n.seconds(0, bytes)) + (run == null ? 0 : bytes * run.byteSeconds());
+    }
+
+    private double computeSeconds(CostedOp op, boolean local) {
+        if (run == null) {
+            return compute.seconds(op.elements(), op.macs());
+        }
+        return local ? op.elements() * run.localElementSeconds() : run.computeSeconds(op.op(), op.elements(),
+            op.macs());
     }
 }

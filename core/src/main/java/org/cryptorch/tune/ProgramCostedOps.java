@@ -69,6 +69,29 @@ public final class ProgramCostedOps {
         return out;
     }
 
+    /**
+     * One step of a program as a run measures it: its op and sites (the names of its per-op statistics), whether it
+     * communicates (only those are timed one by one), its rounds and bytes per party, and its members' work.
+     */
+    public record StepWork(String op, String sites, boolean communicates, long rounds, long bytesPerParty,
+                           long elements, long macs) {
+    }
+
+    public static List<StepWork> steps(Program p) {
+        List<StepWork> out = new ArrayList<>();
+        for (Step s : p.steps()) {
+            long elements = 0;
+            long macs = 0;
+            for (Instruction i : s.members()) {
+                elements += elements(p, i);
+                macs += macs(p, i);
+            }
+            out.add(new StepWork(s.op(), s.sites(), s.communicates(), s.cost().rounds(), s.cost().bytesPerParty(),
+                elements, macs));
+        }
+        return out;
+    }
+
     /** The program's steps as groups of instruction indices. */
     public static Schedule schedule(Program p) {
         List<int[]> groups = new ArrayList<>();

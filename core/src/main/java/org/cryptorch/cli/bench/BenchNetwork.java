@@ -7,7 +7,7 @@ import org.cryptorch.tune.NetworkProfile;
  * A network a benchmark runs on: the profile the cost model prices it with and the emulated link between the parties
  * (none on loopback, which is this machine's own network).
  */
-record BenchNetwork(NetworkProfile profile, LinkSettings link) {
+public record BenchNetwork(NetworkProfile profile, LinkSettings link) {
     static BenchNetwork parse(String name) {
         NetworkProfile p = NetworkProfile.parse(name);
         if (p == NetworkProfile.LOOPBACK) {

@@ -24,15 +24,19 @@ public final class BenchReport {
 
     public static String table(List<BenchRow> rows) {
         StringBuilder t = new StringBuilder("| model | network | online s (median) | predicted s | runs | rounds "
-            + "| MB per party | offline MB | max error |\n|---|---|---|---|---|---|---|---|---|\n");
+            + "| MB per party | offline MB | max error | accuracy |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (BenchRow r : rows) {
             RunFigures m = r.median();
-            t.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %d | %d | %.2f | %.1f | %s |%n",
+            t.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %d | %d | %.2f | %.1f | %s | %s |%n",
                 r.model(), r.network().name(), m.onlineSeconds(), r.predictedSeconds(), r.runCount(), m.rounds(),
-                m.bytesPerParty() / 1e6, m.offlineBytes() / 1e6,
-                Double.isNaN(r.maxError()) ? "-" : String.format(Locale.ROOT, "%.2e", r.maxError())));
+                m.bytesPerParty() / 1e6, m.offlineBytes() / 1e6, orDash(r.maxError(), "%.2e"),
+                orDash(r.accuracy(), "%.4f")));
         }
         return t.toString();
+    }
+
+    private static String orDash(double v, String format) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, format, v);
     }
 
     /** Writes {@code bench.md} and {@code online-MODEL.png} per model into {@code dir}; returns the files. */
@@ -45,7 +49,7 @@ public final class BenchReport {
         Map<String, List<BenchRow>> byModel = new LinkedHashMap<>();
         rows.forEach(r -> byModel.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r));
         for (Map.Entry<String, List<BenchRow>> e : byModel.entrySet()) {
-            Path png = dir.resolve("online-" + e.getKey() + ".png");
+            Path png = dir.resolve("online-" + e.getKey().replaceAll("[^A-Za-z0-9._-]+", "_") + ".png");
             chart(e.getKey(), e.getValue(), png);
             written.add(png);
         }

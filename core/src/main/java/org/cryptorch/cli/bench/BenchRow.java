@@ -17,13 +17,14 @@ public final class BenchRow {
     private final double predictedSeconds;
     private final List<RunFigures> runs = new ArrayList<>();
 
-    BenchRow(String model, BenchNetwork network, double predictedSeconds) {
+    BenchRow(String model, BenchNetwork network, double predictedSeconds, List<RunFigures> runs) {
         this.model = model;
         this.network = network;
         this.predictedSeconds = predictedSeconds;
+        runs.forEach(this::add);
     }
 
-    void add(RunFigures run) {
+    private void add(RunFigures run) {
         if (!runs.isEmpty() && (runs.get(0).rounds() != run.rounds()
             || runs.get(0).bytesPerParty() != run.bytesPerParty())) {
             throw new IllegalStateException(model + " on " + network.name() + ": runs differ in rounds or bytes ("
@@ -58,6 +59,11 @@ public final class BenchRow {
 
     double maxError() {
         return runs.stream().mapToDouble(RunFigures::maxError).max().orElse(Double.NaN);
+    }
+
+    /** The lowest accuracy of any run (NaN without labels). */
+    double accuracy() {
+        return runs.stream().mapToDouble(RunFigures::accuracy).min().orElse(Double.NaN);
     }
 
     /** The median run's seconds per op kind, largest first. */

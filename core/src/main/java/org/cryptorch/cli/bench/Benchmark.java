@@ -16,9 +16,12 @@ import org.cryptorch.api.RunStats;
 import org.cryptorch.launch.TempDir;
 import org.cryptorch.onnx.TensorFiles;
 import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tune.ComputeCalibration;
 import org.cryptorch.tune.CostModel;
 import org.cryptorch.tune.ModelTuning;
+import org.cryptorch.tune.ProgramCostedOps;
+import org.cryptorch.tune.RunCalibration;
 
 /**
  * Runs every model on every network as a private run of three processes (dealer, party 1, party 0; the parties
@@ -32,35 +35,39 @@ public final class Benchmark {
 
     private final List<BenchModel> models;
     private final List<BenchNetwork> networks;
-    private final PlanChoice plan;
     private final int repeat;
-    private final ComputeCalibration compute;
 
-    public Benchmark(List<Path> models, List<String> networks, PlanChoice plan, int repeat,
-                     ComputeCalibration compute) {
-        this.models = models.stream().map(m -> BenchModel.load(m, plan)).toList();
-        this.networks = networks.stream().map(BenchNetwork::parse).toList();
-        this.plan = plan;
-        this.repeat = repeat;
-        this.compute = compute;
-    }
-
-    /** Runs all configurations, printing each run to {@code log}; returns one row per model and network. */
-    public List<BenchRow> run(PrintWriter log) throws IOException {
-        Map<String, BenchRow> rows = new LinkedHashMap<>();
-        for (BenchModel m : models) {
-            for (BenchNetwork n : networks) {
-                CostModel costs = new CostModel(n.profile(), compute);
-                double predicted = m.batches() * ModelTuning.predict(m.program(), costs).seconds();
-                rows.put(m.name() + "@" + n.name(), new BenchRow(m.name(), n, predicted));
+    /** Every model with every plan choice (named by model and plan when there are several plans). */
+    public Benchmark(List<Path> models, List<PlanChoice> plans, List<String> networks, int repeat) {
+        List<BenchModel> all = new ArrayList<>();
+        for (Path m : models) {
+            for (PlanChoice p : plans) {
+                all.add(BenchModel.load(m, p, plans.size() > 1));
             }
         }
-        Map<String, Integer> wanted = new LinkedHashMap<>();
+        this.models = List.copyOf(all);
+        this.networks = networks.stream().map(BenchNetwork::parse).toList();
+        this.repeat = repeat;
+    }
+
+    /** The measured runs of every configuration (model, network), in the order of models and networks. */
+    public record Runs(Map<BenchModel, Map<BenchNetwork, List<RunFigures>>> byConfiguration) {
+    }
+
+    /** Runs all configurations, printing each run to {@code log}. */
+    public Runs run(PrintWriter log) throws IOException {
+        Map<BenchModel, Map<BenchNetwork, List<RunFigures>>> runs = new LinkedHashMap<>();
+        for (BenchModel m : models) {
+            Map<BenchNetwork, List<RunFigures>> perNetwork = new LinkedHashMap<>();
+            networks.forEach(n -> perNetwork.put(n, new ArrayList<>()));
+            runs.put(m, perNetwork);
+        }
+        Map<BenchModel, Integer> wanted = new LinkedHashMap<>();
         try (TempDir tmp = TempDir.create("cryptorch-bench")) {
             for (int r = 0; ; r++) {
                 boolean ran = false;
                 for (BenchModel m : models) {
-                    if (r >= wanted.getOrDefault(m.name(), repeat > 0 ? repeat : DEFAULT_REPEAT)) {
+                    if (r >= wanted.getOrDefault(m, repeat > 0 ? repeat : DEFAULT_REPEAT)) {
                         continue;
                     }
                     ran = true;
@@ -69,12 +76,11 @@ public final class Benchmark {
                         RunFigures f = runOnce(m, n, tmp.path());
                         log.printf(Locale.ROOT, "%s on %s, run %d: %.3f s online, %d rounds, %.2f MB per party%n",
                             m.name(), n.name(), r + 1, f.onlineSeconds(), f.rounds(), f.bytesPerParty() / 1e6);
-                        log.flush();
-                        rows.get(m.name() + "@" + n.name()).add(f);
+                        runs.get(m).get(n).add(f);
                         slowest = Math.max(slowest, f.onlineSeconds());
                     }
                     if (r == 0 && repeat == 0) {
-                        wanted.put(m.name(), slowest < 1 ? SHORT_REPEAT : DEFAULT_REPEAT);
+                        wanted.put(m, slowest < 1 ? SHORT_REPEAT : DEFAULT_REPEAT);
                     }
                 }
                 if (!ran) {
@@ -82,19 +88,106 @@ public final class Benchmark {
                 }
             }
         }
-        return new ArrayList<>(rows.values());
+        return new Runs(runs);
+    }
+
+    /**
+     * Fits the run calibration to the loopback runs' median run per model: each communicating step's measured
+     * seconds (summed over batches, with the program's rounds, bytes and work times the batches), and the time
+     * outside them over the local steps' elements.
+     */
+    public static RunCalibration calibrate(Runs runs, ComputeCalibration fallback) {
+        List<RunCalibration.Observation> observations = new ArrayList<>();
+        double localSeconds = 0;
+        long localElements = 0;
+        for (Map.Entry<BenchModel, Map<BenchNetwork, List<RunFigures>>> e : runs.byConfiguration().entrySet()) {
+            BenchModel m = e.getKey();
+            for (Map.Entry<BenchNetwork, List<RunFigures>> n : e.getValue().entrySet()) {
+                if (n.getKey().link() != null || n.getValue().isEmpty()) {
+                    continue;
+                }
+                RunFigures median = new BenchRow(m.name(), n.getKey(), 0, n.getValue()).median();
+                Map<String, Double> measured = new LinkedHashMap<>();
+                for (RunStats.Op op : median.perOp()) {
+                    measured.merge(op.op() + "@" + op.site(), op.seconds(), Double::sum);
+                }
+                Map<String, long[]> work = new LinkedHashMap<>();
+                Map<String, String> kinds = new LinkedHashMap<>();
+                double stepSeconds = 0;
+                for (ProgramCostedOps.StepWork s : ProgramCostedOps.steps(m.program())) {
+                    if (!s.communicates()) {
+                        localElements += s.elements() * m.batches();
+                        continue;
+                    }
+                    String key = s.op() + "@" + s.sites();
+                    long[] w = work.computeIfAbsent(key, k -> new long[4]);
+                    w[0] += s.rounds() * m.batches();
+                    w[1] += s.bytesPerParty() * m.batches();
+                    w[2] += s.elements() * m.batches();
+                    w[3] += s.macs() * m.batches();
+                    kinds.put(key, s.op());
+                }
+                for (Map.Entry<String, long[]> w : work.entrySet()) {
+                    Double seconds = measured.get(w.getKey());
+                    if (seconds == null) {
+                        throw new IllegalStateException(m.name() + ": the run has no figures for step "
+                            + w.getKey());
+                    }
+                    stepSeconds += seconds;
+                    long[] v = w.getValue();
+                    observations.add(new RunCalibration.Observation(kinds.get(w.getKey()), seconds, v[0], v[1],
+                        v[2], v[3]));
+                }
+                localSeconds += Math.max(0, median.onlineSeconds() - stepSeconds);
+            }
+        }
+        return RunCalibration.fit(observations, localElements == 0 ? 0 : localSeconds / localElements, fallback);
+    }
+
+    /**
+     * One row per configuration, predicted by the run calibration if there is one, else by the tuner's cost model
+     * (network, the compute microbenchmark).
+     */
+    public static List<BenchRow> rows(Runs runs, RunCalibration calibration, ComputeCalibration compute) {
+        List<BenchRow> rows = new ArrayList<>();
+        runs.byConfiguration().forEach((m, perNetwork) -> perNetwork.forEach((n, list) -> {
+            double batch = calibration != null ? calibration.seconds(m.program(), n.profile())
+                : ModelTuning.predict(m.program(), new CostModel(n.profile(), compute)).seconds();
+            rows.add(new BenchRow(m.name(), n, m.batches() * batch, list));
+        }));
+        return rows;
     }
 
     private RunFigures runOnce(BenchModel m, BenchNetwork n, Path tmp) throws IOException {
-        Path output = tmp.resolve(m.name() + "-output.npy");
-        RunOptions options = RunOptions.of(m.onnx(), m.input(), output).withPlan(plan);
+        Path output = tmp.resolve("output.npy");
+        RunOptions options = RunOptions.of(m.onnx(), m.input(), output).withPlan(m.plan());
         RunStats stats = CrypTorch.runLocal(options, n.link(), Progress.NONE);
-        Map<String, Double> byOp = new LinkedHashMap<>();
-        for (RunStats.Op op : stats.perOp()) {
-            byOp.merge(op.op(), op.seconds(), Double::sum);
-        }
         return new RunFigures(stats.onlineSeconds(), stats.rounds(), stats.bytesPerParty(), stats.offlineBytes(),
-            maxError(output, m.reference()), byOp);
+            maxError(output, m.reference()), accuracy(output, m.labels()), stats.perOp());
+    }
+
+    /** The share of rows of the output whose largest entry is at the label's index. */
+    private static double accuracy(Path output, Path labels) {
+        if (labels == null) {
+            return Double.NaN;
+        }
+        FloatTensor y = (FloatTensor) TensorFiles.read(output);
+        if (!(TensorFiles.read(labels) instanceof LongTensor l) || l.size() != y.shape().dim(0)) {
+            throw new IllegalArgumentException("labels " + labels + " must be one integer per output row ("
+                + y.shape().dim(0) + ")");
+        }
+        int classes = y.size() / y.shape().dim(0);
+        int right = 0;
+        for (int r = 0; r < l.size(); r++) {
+            int best = 0;
+            for (int c = 1; c < classes; c++) {
+                if (y.data()[r * classes + c] > y.data()[r * classes + best]) {
+                    best = c;
+                }
+            }
+            right += best == l.data()[r] ? 1 : 0;
+        }
+        return (double) right / l.size();
     }
 
     private static double maxError(Path output, Path reference) {
@@ -109,7 +202,7 @@ public final class Benchmark {
         }
         double max = 0;
         for (int i = 0; i < y.size(); i++) {
-            max = Math.max(max, Math.abs((double) y.data()[i] - ref.data()[i]));
+            max = Math.max(max, Math.abs(y.data()[i] - ref.data()[i]));
         }
         return max;
     }

@@ -35,7 +35,7 @@ public final class ClientSession implements AutoCloseable {
         Links links = Links.client(cluster.net(Links.PARTY0), cluster.rendezvous());
         try {
             return new ClientSession(links, new PartySession(0, model, options, links, new HashMap<>(),
-                Progress.NONE));
+                true, Progress.NONE));
         } catch (RuntimeException e) {
             links.close();
             throw e;

@@ -80,7 +80,7 @@ public final class ModelServer extends ListeningService {
     private void serveSession(Links links) {
         long session = ++sessions;
         String peer = links.peer().peer() + "#" + session;
-        try (links; PartySession s = new PartySession(1, model, options, links, compiled, Progress.NONE)) {
+        try (links; PartySession s = new PartySession(1, model, options, links, compiled, true, Progress.NONE)) {
             while (!stopping()) {
                 long t = System.nanoTime();
                 PartySession.Query q = s.next();

@@ -14,7 +14,7 @@ final class PartyRun {
 
     /** Runs party {@code id}'s side over {@code links}; returns the statistics at party 0, null at party 1. */
     static RunStats run(int id, Model model, RunOptions options, Links links, Progress progress) throws IOException {
-        try (PartySession session = new PartySession(id, model, options, links, new HashMap<>(), progress)) {
+        try (PartySession session = new PartySession(id, model, options, links, new HashMap<>(), false, progress)) {
             PartySession.Query q;
             if (session.ownsInput()) {
                 q = session.run(CrypTorch.readSamples(options.inputs()));

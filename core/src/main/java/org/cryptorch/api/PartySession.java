@@ -83,6 +83,10 @@ final class PartySession implements AutoCloseable {
     private boolean warmedUp;
     /** Correlation bytes the warm-up took: setup, so kept out of the offline figure. */
     private long warmupOfflineBytes;
+    /** Whether the correlations of a next query are fetched as soon as a query ends (serving sessions). */
+    private final boolean runAhead;
+    /** The batch shape whose correlations were fetched ahead for the next query, or null. */
+    private Shape aheadFor;
 
     /**
      * A program ready to run batches of one shape: its interpreter (weights shared), its warm-up prefix and the
@@ -104,10 +108,14 @@ final class PartySession implements AutoCloseable {
      * seed from the dealer and checks the settings with the other party.
      *
      * @param compiled the holder's programs by input shape, shared by the sessions of one process
+     * @param runAhead whether to fetch the correlations of a next query of the same shape as soon as a query ends,
+     *                 so that its offline phase is done before it arrives (both parties must agree: they do, as a
+     *                 server and its clients always run ahead and a one-shot run never does)
      */
     PartySession(int id, Model model, RunOptions options, Links links, Map<Shape, Executable> compiled,
-                 Progress progress) {
+                 boolean runAhead, Progress progress) {
         this.id = id;
+        this.runAhead = runAhead;
         this.model = model;
         this.options = options;
         this.progress = progress;
@@ -181,10 +189,18 @@ final class PartySession implements AutoCloseable {
         int batch = model.batchSize(options.batch(), samples);
         int batches = (samples + batch - 1) / batch;
         totalRounds = 0;
+        Shape first = Model.batchShape(inputShape, Math.min(samples, batch));
+        boolean ready = first.equals(aheadFor);
+        if (aheadFor != null && !ready) {
+            dealer.discardPending(); // both parties know the shape, so both discard
+        }
+        aheadFor = null;
+        Shape last = null;
         for (int k = 0; k < batches; k++) {
             int start = k * batch;
             int end = Math.min(samples, start + batch);
-            Prepared p = prepare(Model.batchShape(inputShape, end - start));
+            last = Model.batchShape(inputShape, end - start);
+            Prepared p = prepare(last);
             if (totalRounds == 0) {
                 totalRounds = p.program().program().cost().rounds() * batches;
             }
@@ -192,7 +208,9 @@ final class PartySession implements AutoCloseable {
                 ProtocolWarmup.await(protocolWarmup);
                 warmUp(p);
             }
-            offline(p.perRun());
+            if (k > 0 || !ready) {
+                offline(p.perRun());
+            }
             JitQuiescence.await();
             FloatTensor out = online(p, input == null ? null : Samples.slice(input, start, end));
             if (dealer.pending() != 0) {
@@ -210,6 +228,10 @@ final class PartySession implements AutoCloseable {
         RunStats stats = exchangeFigures();
         PartyFigures mine = figures;
         figures = new PartyFigures();
+        if (runAhead) {
+            dealer.prefetch(prepared.get(last).perRun());
+            aheadFor = last;
+        }
         return new Query(inputShape, outputs.isEmpty() ? null : FloatTensor.concat(0, outputs), stats, mine);
     }
 

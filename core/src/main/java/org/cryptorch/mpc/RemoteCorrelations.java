@@ -123,6 +123,17 @@ public final class RemoteCorrelations implements Correlations, AutoCloseable {
         return w;
     }
 
+    /**
+     * Drops every prefetched recipe not yet taken (fetched ahead or still announced), for correlations prepared for
+     * a query that did not come. Both parties must drop the same ones to stay in step; the dealer has generated
+     * those fetched and will never generate them again (its streams only move forward), so none is used twice.
+     */
+    public void discardPending() {
+        announced.clear();
+        seeded.discardPrefetched();
+        ready = 0;
+    }
+
     /** Number of prefetched recipes not yet taken (fetched ahead or still announced). */
     public int pending() {
         return ready + announced.size();

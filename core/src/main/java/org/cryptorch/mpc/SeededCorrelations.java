@@ -41,6 +41,11 @@ public final class SeededCorrelations implements Correlations {
         }
     }
 
+    /** Drops the shares expanded ahead and not taken (the other party drops the same ones). */
+    void discardPrefetched() {
+        prefetched.clear();
+    }
+
     @Override
     public long[][] take(Recipe r) {
         Prefetched next = prefetched.pollFirst();

@@ -63,27 +63,34 @@ class ModelServerTest {
         Tensor x = CrypTorch.readSamples(dir.resolve("x.npy"));
         FloatTensor simulated = CrypTorch.simulate(CrypTorch.load(dir.resolve("model.onnx")), x,
             PlanChoice.profile(PlanChoice.DEFAULT_PROFILE), 1);
+        // Queries of 1, 1, 2 and 1 samples: the correlations fetched ahead for [1, 784] are used by the second query;
+        // those fetched after it are dropped for the third (another shape), and the third's for the fourth.
+        int[] sizes = {1, 1, 2, 1};
         try (ClientSession client = CrypTorch.connect(cluster, client())) {
-            for (int i = 0; i < 3; i++) {
-                FloatTensor y = client.infer(Samples.slice(x, i, i + 1));
-                assertClose(y, simulated.slice(0, i, i + 1, 1));
+            for (int i = 0, start = 0; i < sizes.length; start += sizes[i], i++) {
+                FloatTensor y = client.infer(Samples.slice(x, start, start + sizes[i]));
+                assertClose(y, simulated.slice(0, start, start + sizes[i], 1));
                 RunStats s = client.lastStats();
-                if (i == 0) {
+                boolean newShape = i == 0 || i == 2;
+                if (newShape) {
                     assertThat(s.setup().seconds()).isPositive();
                 } else {
                     assertThat(s.setup().compileSeconds()).as("query %d compiles nothing", i).isZero();
                     assertThat(s.setup().rounds()).as("query %d shares and warms up nothing", i).isZero();
+                }
+                if (i == 1) {
+                    assertThat(s.offlineBytes()).as("query %d's correlations came ahead of it", i).isZero();
                 }
                 assertThat(s.rounds()).isPositive();
             }
         }
         // The server takes the next client; a client that fails its session leaves the server serving.
         try (ClientSession client = CrypTorch.connect(cluster, client())) {
-            assertClose(client.infer(Samples.slice(x, 3, 5)), simulated.slice(0, 3, 5, 1));
+            assertClose(client.infer(Samples.slice(x, 4, 6)), simulated.slice(0, 4, 6, 1));
         }
         server.close(); // waits for the server to log the session's last query
-        assertThat(lines).filteredOn(l -> l.startsWith("query ")).hasSize(4);
-        assertThat(Files.readAllLines(dir.resolve("q.jsonl"))).hasSize(4);
+        assertThat(lines).filteredOn(l -> l.startsWith("query ")).hasSize(5);
+        assertThat(Files.readAllLines(dir.resolve("q.jsonl"))).hasSize(5);
     }
 
     private RunOptions client() {

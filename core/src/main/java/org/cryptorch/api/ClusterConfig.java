@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.cryptorch.net.NetConfig;
 
@@ -22,15 +26,23 @@ import org.cryptorch.net.NetConfig;
  * party1: {host: 10.0.0.2, port: 7101}
  * party0: {host: 10.0.0.1}    # party 0 only connects, so it needs no port
  * </pre>
+ * A listening process binds its {@code host} only (add {@code listen: 0.0.0.0} to bind every interface, e.g. behind
+ * NAT).
  * Each host needs only its own keystore and the certificates of its peers in that directory. {@code tls: false}
- * instead of {@code certificates} runs plain TCP, for trusted networks only.
+ * instead of {@code certificates} runs plain TCP, allowed only when every process is on loopback.
  */
 public record ClusterConfig(Endpoint dealer, Endpoint party1, Endpoint party0, Path certificates, Duration timeout) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** Where one process listens (port 0: it does not listen). */
-    public record Endpoint(String host, int port) {
+    /**
+     * Where one process is reached (port 0: it does not listen), and the address it listens on: {@code listen} if
+     * given (such as 0.0.0.0 behind NAT, where the host's public address is on no interface), else {@code host}.
+     */
+    public record Endpoint(String host, int port, String listen) {
+        String bindHost() {
+            return listen == null ? host : listen;
+        }
     }
 
     /** The file's fields as written. */
@@ -46,6 +58,8 @@ public record ClusterConfig(Endpoint dealer, Endpoint party1, Endpoint party0, P
             f = YAML.readValue(Files.readString(file), FileForm.class);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("cluster file " + file + " does not exist", e);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(file.getFileName() + ": not a cluster file (not UTF-8 text)", e);
         } catch (JsonMappingException e) {
             String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
                 : r.getFieldName()).collect(Collectors.joining("."));
@@ -64,10 +78,46 @@ public record ClusterConfig(Endpoint dealer, Endpoint party1, Endpoint party0, P
             throw new IllegalArgumentException(file.getFileName() + ": give 'certificates: DIR' (from cryptorch "
                 + "keygen) for TLS, or 'tls: false' for plain TCP, not both");
         }
+        Duration timeout = f.timeoutSeconds() == null ? RunOptions.DEFAULT_TIMEOUT
+            : Duration.ofSeconds(f.timeoutSeconds());
+        NetConfig.checkTimeout(file.getFileName() + ": timeout_seconds", timeout);
         Path dir = file.toAbsolutePath().getParent();
-        return new ClusterConfig(listening(file, "dealer", f.dealer()), listening(file, "party1", f.party1()),
-            connecting(file, f.party0()), tls ? dir.resolve(f.certificates()) : null,
-            f.timeoutSeconds() == null ? RunOptions.DEFAULT_TIMEOUT : Duration.ofSeconds(f.timeoutSeconds()));
+        ClusterConfig c = new ClusterConfig(listening(file, "dealer", f.dealer()), listening(file, "party1",
+            f.party1()), connecting(file, f.party0()), tls ? dir.resolve(f.certificates()) : null, timeout);
+        if (!tls) {
+            c.requireLoopback(file);
+        }
+        return c;
+    }
+
+    /** Whether the processes talk plain TCP ({@code tls: false}): allowed on loopback only. */
+    public boolean plaintext() {
+        return certificates == null;
+    }
+
+    /**
+     * Plain TCP sends shares and outputs unencrypted and lets anyone on the path pose as a party, so
+     * {@code tls: false} is refused unless every process is on this host's loopback.
+     */
+    private void requireLoopback(Path file) {
+        for (String role : List.of(Links.DEALER, Links.PARTY1, Links.PARTY0)) {
+            Endpoint e = endpoint(role);
+            for (String host : e.listen() == null ? List.of(e.host()) : List.of(e.host(), e.listen())) {
+                if (!isLoopback(host)) {
+                    throw new IllegalArgumentException(file.getFileName() + ": tls: false is allowed on loopback "
+                        + "only, but " + role + " is at " + host + " (plain TCP exposes shares and outputs on the "
+                        + "network): use 'certificates: DIR' from cryptorch keygen");
+                }
+            }
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** The network settings of process {@code self}. */
@@ -91,6 +141,11 @@ public record ClusterConfig(Endpoint dealer, Endpoint party1, Endpoint party0, P
             @Override
             public int port(String role) {
                 return endpoint(role).port();
+            }
+
+            @Override
+            public String bindHost(String role) {
+                return endpoint(role).bindHost();
             }
         };
     }

@@ -10,6 +10,7 @@ import org.cryptorch.compile.Ownership;
 import org.cryptorch.net.link.LinkSettings;
 import org.cryptorch.onnx.PublicExport;
 import org.cryptorch.onnx.TensorFiles;
+import org.cryptorch.tensor.FixedPoint;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
@@ -39,7 +40,10 @@ public final class CrypTorch {
         return r;
     }
 
-    /** Reads samples from a .npy file: real or integer values, the first dimension indexing samples. */
+    /**
+     * Reads samples from a .npy file: real or integer values, the first dimension indexing samples; real values must
+     * be finite and within the fixed-point range ({@link FixedPoint#headroom}).
+     */
     public static Tensor readSamples(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("input file " + file + " does not exist");
@@ -49,7 +53,26 @@ public final class CrypTorch {
             throw new IllegalArgumentException(file.getFileName() + ": expected samples along the first dimension, "
                 + "got shape " + t.shape());
         }
+        Preflight.values(file, t, FixedPoint.DEFAULT_FRAC_BITS);
         return t;
+    }
+
+    /**
+     * Checks the files a process of a run writes before anything starts: {@code --output} (if {@code writesOutput})
+     * and {@code --stats} (if {@code writesStats}) are distinct from the files read and from each other, in folders
+     * that exist and are writable.
+     */
+    public static void checkFiles(RunOptions options, boolean writesOutput, boolean writesStats) {
+        Preflight.files(options, writesOutput, writesStats);
+    }
+
+    /**
+     * Checks that {@code samples} (read from {@code file}), in batches of {@code batch}, keep every approximation
+     * site of {@code model} under {@code plan} inside its documented range; otherwise the fixed-point result would
+     * be wrong. Costs one float inference of the samples.
+     */
+    public static void checkRanges(Model model, PlanChoice plan, Tensor samples, int batch, Path file) {
+        Preflight.ranges(model, plan, samples, batch, file);
     }
 
     /** Compiles {@code model} for one input shape (batch included) and ownership, without calibration. */

@@ -27,7 +27,8 @@ public final class DealerService extends ListeningService {
     }
 
     static DealerService start(ClusterConfig cluster, Consumer<String> log) {
-        DealerService d = new DealerService(Listener.open(cluster.net(Links.DEALER), cluster.dealer().port()), log);
+        DealerService d = new DealerService(Listener.open(cluster.net(Links.DEALER), cluster.dealer().bindHost(),
+            cluster.dealer().port(), List.of(Links.PARTY0, Links.PARTY1)), log);
         d.startThread("dealer-service");
         return d;
     }

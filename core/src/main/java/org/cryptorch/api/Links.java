@@ -37,7 +37,7 @@ public final class Links implements AutoCloseable {
      */
     public static Links party(int id, NetConfig net, int listenPort, Rendezvous where) throws IOException {
         if (id == 1) {
-            try (Listener listener = Listener.open(net, listenPort)) {
+            try (Listener listener = Listener.open(net, where.bindHost(PARTY1), listenPort, List.of(PARTY0))) {
                 where.listening(listener.port());
                 Channel dealer = Connector.connect(net, DEALER, where.host(DEALER), where.port(DEALER));
                 where.addressesKnown();
@@ -90,7 +90,7 @@ public final class Links implements AutoCloseable {
 
     /** The dealer process: listens on {@code port}, waits for both parties, serves them until party 1 is done. */
     public static void serveDealer(NetConfig net, int port, Rendezvous where) {
-        try (Listener listener = Listener.open(net, port)) {
+        try (Listener listener = Listener.open(net, where.bindHost(DEALER), port, List.of(PARTY0, PARTY1))) {
             where.listening(listener.port());
             where.addressesKnown();
             Map<String, TcpChannel> parties = listener.accept(List.of(PARTY0, PARTY1));

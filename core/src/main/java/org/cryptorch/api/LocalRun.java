@@ -2,7 +2,6 @@ package org.cryptorch.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.cryptorch.ir.Graph;
 import org.cryptorch.launch.TempDir;
 import org.cryptorch.net.link.LinkEmulator;
 import org.cryptorch.net.link.LinkSettings;
+import org.cryptorch.tensor.FixedPoint;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
 
@@ -94,9 +94,11 @@ final class LocalRun {
 
     /**
      * Fails early, in this process, on a missing or unreadable model, input or calibration file, an input or
-     * calibration samples of the wrong shape or type, or a plan that does not fit the model.
+     * calibration samples of the wrong shape, type or range, weights beyond the fixed-point range, a plan that does
+     * not fit the model, or output files that would destroy an input or cannot be written.
      */
     private static void check(RunOptions o) {
+        Preflight.files(o, true, o.stats() != null);
         Model model = Model.load(o.model());
         Tensor x = CrypTorch.readSamples(o.inputs());
         model.checkSamples(x, o.batch());
@@ -105,10 +107,8 @@ final class LocalRun {
         Shape first = Model.batchShape(samples, model.batchSize(o.batch(), samples.dim(0)));
         Graph canonical = model.canonical(first);
         Compiler.approximate(canonical, Map.of(model.inputName(), first), o.plan().resolve(canonical));
-        Path dir = o.output().getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("output directory " + dir + " does not exist");
-        }
+        Compiler.checkWeights(canonical, FixedPoint.DEFAULT_FRAC_BITS);
+        Preflight.ranges(model, o.plan(), x, o.batch(), o.inputs());
     }
 
     private static List<String> command(String role, RunOptions o, Path keys) {

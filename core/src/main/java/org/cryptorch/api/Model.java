@@ -17,6 +17,7 @@ import org.cryptorch.onnx.OnnxReader;
 import org.cryptorch.passes.Canonicalizer;
 import org.cryptorch.reference.FloatInterpreter;
 import org.cryptorch.tensor.DType;
+import org.cryptorch.tensor.FixedPoint;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
 
@@ -47,6 +48,7 @@ public final class Model {
                 + ") and " + graph.outputs().size() + " outputs");
         }
         FloatInterpreter.checkSupported(graph);
+        org.cryptorch.compile.Compiler.checkWeights(graph, FixedPoint.DEFAULT_FRAC_BITS);
         Value in = graph.inputs().get(0);
         this.inputName = in.name();
         this.declaredDims = in.declaredDims();

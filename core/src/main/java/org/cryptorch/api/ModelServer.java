@@ -3,6 +3,7 @@ package org.cryptorch.api;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -30,7 +31,8 @@ public final class ModelServer extends ListeningService {
     private long sessions;
 
     private ModelServer(Model model, RunOptions options, ClusterConfig cluster, Path statsFile, Consumer<String> log) {
-        super(Listener.open(cluster.net(Links.PARTY1), cluster.party1().port()));
+        super(Listener.open(cluster.net(Links.PARTY1), cluster.party1().bindHost(), cluster.party1().port(),
+            List.of(Links.PARTY0)));
         this.model = model;
         this.options = options;
         this.statsFile = statsFile;

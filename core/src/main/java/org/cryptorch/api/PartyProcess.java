@@ -7,6 +7,7 @@ import org.cryptorch.launch.ChildMain;
 import org.cryptorch.launch.KeyValueArgs;
 import org.cryptorch.launch.ParentLink;
 import org.cryptorch.net.NetConfig;
+import org.cryptorch.tensor.Tensor;
 
 /**
  * What one process of a private run does, as a dealer or as party 0 or 1; also the main class of the processes
@@ -21,8 +22,9 @@ public final class PartyProcess {
     public static RunStats party(int id, RunOptions options, NetConfig net, int listenPort, Rendezvous where,
                                  Progress progress) throws IOException {
         Model model = Model.load(options.model());
+        Tensor input = PartyRun.checkBeforeConnecting(id, model, options);
         try (Links links = Links.party(id, net, listenPort, where)) {
-            return PartyRun.run(id, model, options, links, progress);
+            return PartyRun.run(id, model, options, input, links, progress);
         }
     }
 

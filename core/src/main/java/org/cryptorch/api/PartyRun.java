@@ -2,7 +2,9 @@ package org.cryptorch.api;
 
 import java.io.IOException;
 import java.util.HashMap;
+import org.cryptorch.compile.Ownership;
 import org.cryptorch.onnx.TensorFiles;
+import org.cryptorch.tensor.Tensor;
 
 /**
  * One party's side of a one-shot private run: a {@link PartySession} of one query on the input file. The output
@@ -12,12 +14,31 @@ final class PartyRun {
     private PartyRun() {
     }
 
-    /** Runs party {@code id}'s side over {@code links}; returns the statistics at party 0, null at party 1. */
-    static RunStats run(int id, Model model, RunOptions options, Links links, Progress progress) throws IOException {
+    /**
+     * What party {@code id} checks before it connects: the files it writes ({@link Preflight#files}) and, at the
+     * input owner, the input samples, which it returns (null at the other party).
+     */
+    static Tensor checkBeforeConnecting(int id, Model model, RunOptions options) {
+        Ownership owners = options.owners();
+        Preflight.files(options, id == owners.defaultOutputReceiver(), id == 0 && options.stats() != null);
+        if (id != owners.defaultInputOwner()) {
+            return null;
+        }
+        Tensor x = CrypTorch.readSamples(options.inputs());
+        model.checkSamples(x, options.batch());
+        return x;
+    }
+
+    /**
+     * Runs party {@code id}'s side over {@code links} on {@code input} (from {@link #checkBeforeConnecting}); returns
+     * the statistics at party 0, null at party 1.
+     */
+    static RunStats run(int id, Model model, RunOptions options, Tensor input, Links links, Progress progress)
+        throws IOException {
         try (PartySession session = new PartySession(id, model, options, links, new HashMap<>(), false, progress)) {
             PartySession.Query q;
             if (session.ownsInput()) {
-                q = session.run(CrypTorch.readSamples(options.inputs()));
+                q = session.run(input);
                 session.end();
             } else {
                 q = session.next();

@@ -24,6 +24,7 @@ import org.cryptorch.mpc.Party;
 import org.cryptorch.mpc.ProtocolWarmup;
 import org.cryptorch.mpc.Recipe;
 import org.cryptorch.mpc.RemoteCorrelations;
+import org.cryptorch.mpc.Truncation;
 import org.cryptorch.net.Channel;
 import org.cryptorch.net.TrafficStats;
 import org.cryptorch.tensor.FixedPoint;
@@ -75,6 +76,8 @@ final class PartySession implements AutoCloseable {
     private final RemoteCorrelations dealer;
     private final Party party;
     private final Map<Shape, Prepared> prepared = new HashMap<>();
+    /** Whether the input owner ended the session (rather than a failure ending it). */
+    private boolean ended;
     /** This query's figures (the setup of a new shape counts in the query that needed it). */
     private PartyFigures figures = new PartyFigures();
     /** Predicted online rounds of the current query: progress counts rounds done out of these. */
@@ -160,6 +163,7 @@ final class PartySession implements AutoCloseable {
                 .mapToInt(Math::toIntExact).toArray());
         });
         if (shape == null) {
+            ended = true;
             return null;
         }
         model.checkSamples(shape, options.batch());
@@ -172,12 +176,19 @@ final class PartySession implements AutoCloseable {
             links.peer().send(new long[] {0, 0});
             return null;
         });
+        ended = true;
     }
 
-    /** Party 1 tells the dealer the session is over. */
+    /**
+     * After a session that ended normally party 1 tells the dealer, which then ends its session normally; after an
+     * aborted one it says nothing, and the dealer reports the closed connection as a failure (a supervisor sees it
+     * in the dealer's exit status).
+     */
     @Override
     public void close() {
-        dealer.close();
+        if (ended) {
+            dealer.finish();
+        }
     }
 
     /** Runs one query of {@code shape} in batches; {@code input} is null unless this party owns it. */
@@ -408,7 +419,29 @@ final class PartySession implements AutoCloseable {
         for (OpStat s : r.perOp()) {
             figures.addOp(s.op(), s.site(), s.rounds(), s.bytes(), Math.round(s.seconds() * 1e9));
         }
-        return p.program().output(r);
+        return requireNoWrap(p.program().output(r), p.program().fractionalBits());
+    }
+
+    /**
+     * Fails the query when an output shows a local truncation's wrap ({@link Truncation#wrapEvidence}): with large
+     * intermediates (CrypTen's exp and Newton iterations) the rare failure of local truncation becomes likely, and
+     * the output owner must not take such an output for an answer. A wrap squashed by a later non-linearity (a
+     * softmax weight near 0) stays undetected; {@code simulate --truncation-risk} gives the expected rate.
+     */
+    static FloatTensor requireNoWrap(FloatTensor out, int fractionalBits) {
+        if (out == null) {
+            return null;
+        }
+        double evidence = Truncation.wrapEvidence(fractionalBits);
+        double[] y = out.data();
+        for (int i = 0; i < y.length; i++) {
+            if (Math.abs(y[i]) >= evidence) {
+                throw new IllegalStateException("output element " + i + " is " + String.format("%.3g", y[i])
+                    + ": a local truncation wrapped (it fails with probability |x|/2^64 per element, and this "
+                    + "program's intermediates are large); the output is not an answer: run again");
+            }
+        }
+        return out;
     }
 
     /** Party 1 sends its figures to party 0, which combines both; returns the combination at party 0. */

@@ -16,4 +16,9 @@ public interface Progress {
     static Progress bar(PrintStream err, String what, long delayMillis) {
         return new ProgressBar(err, what, delayMillis);
     }
+
+    /** Ends a bar's unfinished line, so that a message printed next (an error) starts on a line of its own. */
+    static void endBarLine() {
+        ProgressBar.endOpenLine();
+    }
 }

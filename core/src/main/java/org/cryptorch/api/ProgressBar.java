@@ -7,6 +7,8 @@ import java.util.Locale;
 final class ProgressBar implements Progress {
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
+    /** The bar whose line is drawn but not ended, if any. */
+    private static ProgressBar open;
 
     private final PrintStream err;
     private final String what;
@@ -39,5 +41,24 @@ final class ProgressBar implements Progress {
             err.println();
         }
         err.flush();
+        synchronized (ProgressBar.class) {
+            open = finished ? null : this;
+        }
+    }
+
+    static void endOpenLine() {
+        ProgressBar bar;
+        synchronized (ProgressBar.class) {
+            bar = open;
+            open = null;
+        }
+        if (bar != null) {
+            synchronized (bar) {
+                bar.err.println();
+                bar.err.flush();
+                bar.shown = false;          // a late update draws no more: the bar is over
+                bar.lastDraw = Long.MAX_VALUE;
+            }
+        }
     }
 }

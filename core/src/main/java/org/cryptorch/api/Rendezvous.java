@@ -14,6 +14,11 @@ public interface Rendezvous {
     /** The host {@code role} listens on. */
     String host(String role);
 
+    /** The address {@code role} binds when it listens: the one it is reached at unless the deployment says else. */
+    default String bindHost(String role) {
+        return host(role);
+    }
+
     /** The port {@code role} listens on. */
     int port(String role) throws IOException;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.cryptorch.compile.Ownership;
 import org.cryptorch.compile.ProgramFingerprint;
 import org.cryptorch.launch.KeyValueArgs;
+import org.cryptorch.net.NetConfig;
 
 /**
  * Everything a private run needs besides the network: the model, where the input comes from and the output goes,
@@ -24,11 +25,9 @@ public record RunOptions(Path model, Path inputs, Path output, PlanChoice plan, 
 
     public RunOptions {
         if (batch < 0) {
-            throw new IllegalArgumentException("--batch must be positive, got " + batch);
+            throw new IllegalArgumentException("--batch must be 0 (the default batch) or positive, got " + batch);
         }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout.toSeconds() + " s");
-        }
+        NetConfig.checkTimeout("--timeout", timeout);
     }
 
     /** Default options: profile {@code default}, one batch, party 0 owns input and output, party 1 the weights. */

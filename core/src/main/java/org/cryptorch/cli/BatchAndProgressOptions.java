@@ -1,5 +1,6 @@
 package org.cryptorch.cli;
 
+import java.io.Console;
 import org.cryptorch.api.Progress;
 import picocli.CommandLine.Option;
 
@@ -13,8 +14,28 @@ final class BatchAndProgressOptions {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
-    /** A bar on standard error that shows once a run has taken two seconds, or nothing when quiet. */
+    /**
+     * A bar on standard error that shows once a run has taken two seconds; nothing when quiet or when standard error
+     * is no terminal (a log would fill with carriage-return updates).
+     */
     Progress progress(String what) {
-        return quiet ? Progress.NONE : Progress.bar(System.err, what, 2000);
+        return quiet || !onTerminal() ? Progress.NONE : Progress.bar(System.err, what, 2000);
+    }
+
+    /**
+     * Whether this process runs on a terminal: {@code Console.isTerminal()} (JDK 22+, where {@code System.console()}
+     * exists even when the streams are redirected; called reflectively, as the build targets Java 21), else whether
+     * there is a console at all.
+     */
+    static boolean onTerminal() {
+        Console c = System.console();
+        if (c == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 }

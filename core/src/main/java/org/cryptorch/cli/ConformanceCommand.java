@@ -55,6 +55,10 @@ public final class ConformanceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--rtol and --atol must be >= 0 (got " + rtol + ", " + atol + ")");
         }
         ConformanceReport report = new ConformanceRunner(REFERENCE, rtol, atol).run(dir);
+        if (report.passed() + report.failed() + report.unsupported() == 0) {
+            throw new IllegalArgumentException(dir + ": no test cases found (folders holding model.onnx and "
+                + "test_data_set_*)");
+        }
         spec.commandLine().getOut().println(report.toJson());
         spec.commandLine().getOut().flush();
         return 0;

@@ -23,7 +23,7 @@ public final class DealerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ClusterConfig cluster = ClusterConfig.load(config);
+        ClusterConfig cluster = loadCluster(config);
         if (!serve) {
             CrypTorch.runDealer(cluster);
             return 0;
@@ -32,5 +32,15 @@ public final class DealerCommand implements Callable<Integer> {
         Termination.onSignal(dealer::stop);
         dealer.awaitStopped();
         return 0;
+    }
+
+    /** Reads a cluster file, with a warning on standard error when it runs plain TCP ({@code tls: false}). */
+    static ClusterConfig loadCluster(Path file) {
+        ClusterConfig cluster = ClusterConfig.load(file);
+        if (cluster.plaintext()) {
+            System.err.println("cryptorch: warning: " + file.getFileName() + " has tls: false: the processes talk "
+                + "unencrypted and unauthenticated TCP (allowed on loopback only)");
+        }
+        return cluster;
     }
 }

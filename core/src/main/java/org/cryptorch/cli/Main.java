@@ -1,5 +1,6 @@
 package org.cryptorch.cli;
 
+import org.cryptorch.api.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,6 +29,7 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            Progress.endBarLine();
             cmd.getErr().println("cryptorch: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (System.getenv("CRYPTORCH_DEBUG") != null) {
                 ex.printStackTrace(cmd.getErr());

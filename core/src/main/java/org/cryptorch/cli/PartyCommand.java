@@ -34,7 +34,7 @@ public final class PartyCommand implements Callable<Integer> {
         if (id != 0 && id != 1) {
             throw new IllegalArgumentException("--id must be 0 or 1, got " + id);
         }
-        ClusterConfig cluster = ClusterConfig.load(config);
+        ClusterConfig cluster = DealerCommand.loadCluster(config);
         Ownership owners = run.options(false, false).owners();
         RunOptions options = run.options(owners.defaultInputOwner() == id, owners.defaultOutputReceiver() == id);
         CrypTorch.runParty(cluster, id, options, run.progress("party" + id));

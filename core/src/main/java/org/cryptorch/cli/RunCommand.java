@@ -20,7 +20,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", defaultValue = "300", paramLabel = "SECONDS",
         description = "longest wait for a connection, a message or a process; the dealer waits this long between "
-            + "two batches, so it must exceed a batch's time (default: ${DEFAULT-VALUE})")
+            + "two batches, so it must exceed a batch's time; at most 86400 (default: ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
     @Override

@@ -20,10 +20,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        run.options(true, true);
+        CrypTorch.checkFiles(run.options(true, true), true, false);
         Model model = CrypTorch.load(run.model);
         Tensor x = CrypTorch.readSamples(run.inputs);
         Calibration calibration = CrypTorch.readCalibration(run.compile.calib, model);
+        CrypTorch.checkRanges(model, run.planChoice(), x, run.batching.batch, run.inputs);
         FloatTensor y = CrypTorch.simulate(model, x, run.planChoice(), run.batching.batch, calibration,
             run.progress("simulate"));
         TensorFiles.write(run.output, y);

@@ -29,10 +29,20 @@ public final class Compiler {
      */
     public static Program compile(Graph canonical, Map<String, Shape> inputShapes, Plan plan, CompileOptions options,
                                   List<Map<String, Tensor>> calibration) {
+        checkWeights(canonical, options.fractionalBits());
         Graph g = approximate(canonical, inputShapes, plan);
         MaskClamp.apply(g, options.fractionalBits());
         Map<String, Double> ranges = ComparisonWidths.ranges(g, calibration);
         return new Lowering(g, withPlanWidths(options, plan), Weights.of(canonical), ranges).lower();
+    }
+
+    /**
+     * Refuses weights (float constants with more than one element) of {@code g} beyond the fixed-point range at
+     * {@code fractionalBits}, naming the weight and value: checked on the model as read, before any process
+     * connects, and again when compiling (folding batch norms can scale weights up).
+     */
+    public static void checkWeights(Graph g, int fractionalBits) {
+        MaskClamp.checkWeights(g, fractionalBits);
     }
 
     /** The plan's tuned comparison widths, under any the caller fixed explicitly. */

@@ -20,7 +20,7 @@ import org.cryptorch.net.ProtocolException;
  * inside the take. That time is offline work done late and is counted by {@link #offlineNanos}, so callers can keep
  * it out of their online figures.
  */
-public final class RemoteCorrelations implements Correlations, AutoCloseable {
+public final class RemoteCorrelations implements Correlations {
     /** Corrections received ahead of their take, with the recipe they belong to. */
     private record Fetched(RecipeSpec spec, long[][] corrections) {
     }
@@ -158,9 +158,12 @@ public final class RemoteCorrelations implements Correlations, AutoCloseable {
         return offlineBytes;
     }
 
-    /** Party 1 tells the dealer the session is over, so it can exit; party 0 has nothing to say. */
-    @Override
-    public void close() {
+    /**
+     * Ends the session after a successful run: party 1 tells the dealer, which then exits normally; party 0 has
+     * nothing to say. Closing without finishing leaves the dealer to see its connection close, which it reports as
+     * an aborted run (a failure a supervisor can see in its exit status).
+     */
+    public void finish() {
         if (party == 1 && !ended) {
             ended = true;
             String old = dealer.stats().setLabel(DealerWire.LABEL);
@@ -171,7 +174,6 @@ public final class RemoteCorrelations implements Correlations, AutoCloseable {
             }
         }
     }
-
     private long[][] correctionsFor(Recipe r) {
         Fetched next = fetched.poll();
         if (next != null) {

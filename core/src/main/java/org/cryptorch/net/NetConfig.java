@@ -16,6 +16,8 @@ import java.util.Objects;
  */
 public record NetConfig(String self, Path keyDir, Duration timeout, Duration connectTimeout, long maxFrameBytes) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /** The longest timeout: a day (socket timeouts are int milliseconds, and nobody waits longer for one message). */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(1);
     public static final long DEFAULT_MAX_FRAME_BYTES = 1L << 30;
     /** Byte frames are Java arrays, so no frame can exceed this. */
     public static final long MAX_FRAME_BYTES_LIMIT = Integer.MAX_VALUE - 8;
@@ -27,12 +29,22 @@ public record NetConfig(String self, Path keyDir, Duration timeout, Duration con
         if (self.isBlank() || self.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("identity must be a non-empty word, got '" + self + "'");
         }
-        if (timeout.isNegative() || timeout.isZero() || connectTimeout.isNegative() || connectTimeout.isZero()) {
-            throw new IllegalArgumentException("timeouts must be positive, got " + timeout + " and " + connectTimeout);
-        }
+        checkTimeout("timeout", timeout);
+        checkTimeout("connect timeout", connectTimeout);
         if (maxFrameBytes < 0 || maxFrameBytes > MAX_FRAME_BYTES_LIMIT) {
             throw new IllegalArgumentException("maxFrameBytes must be in [0, " + MAX_FRAME_BYTES_LIMIT + "], got "
                 + maxFrameBytes);
+        }
+    }
+
+    /**
+     * Refuses a timeout that is not positive or exceeds {@link #MAX_TIMEOUT}, naming it as {@code what} (the option
+     * or file field the user set).
+     */
+    public static void checkTimeout(String what, Duration t) {
+        if (t.isNegative() || t.isZero() || t.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException(what + " must be in [1, " + MAX_TIMEOUT.toSeconds() + "] seconds, got "
+                + (t.toMillis() % 1000 == 0 ? t.toSeconds() + "" : t.toMillis() / 1000.0 + ""));
         }
     }
 

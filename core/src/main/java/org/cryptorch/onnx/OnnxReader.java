@@ -20,6 +20,8 @@ import org.cryptorch.tensor.Shape;
  * are not checked here. Any malformed input raises {@link ModelFormatException}.
  */
 public final class OnnxReader {
+    /** The newest opset of the default domain (ONNX 1.17); a newer one may change the semantics of any op. */
+    static final int NEWEST_OPSET = 22;
     private OnnxReader() {
     }
 
@@ -53,7 +55,14 @@ public final class OnnxReader {
 
     private static Contents readModel(ByteBuffer bytes) {
         WireReader r = new WireReader(bytes, "ModelProto");
-        OnnxModelParser.ModelParts parts = OnnxModelParser.parse(r);
+        OnnxModelParser.ModelParts parts;
+        try {
+            parts = OnnxModelParser.parse(r);
+        } catch (ModelFormatException e) {
+            // A failure at the top level (not inside the graph) means the bytes are no model at all.
+            throw e.getMessage().startsWith("ModelProto:")
+                ? new ModelFormatException("not an ONNX model (" + e.getMessage() + ")", e) : e;
+        }
         return new Contents(new Linker(parts).link(), r.withheldTensors());
     }
 
@@ -72,6 +81,10 @@ public final class OnnxReader {
 
         Graph link() {
             parts.opsets.forEach(g::setOpset);
+            if (g.opset() > NEWEST_OPSET) {
+                throw new ModelFormatException("ModelProto.opset_import: opset " + g.opset() + " of the default "
+                    + "domain is newer than any this reader knows (up to " + NEWEST_OPSET + ")");
+            }
             for (TensorProtoReader.NamedTensor init : parts.initializers) {
                 if (init.name().isEmpty()) {
                     throw new ModelFormatException("ModelProto.graph: an initializer has no name");

@@ -13,6 +13,16 @@ public final class FixedPoint {
     private FixedPoint() {
     }
 
+    /**
+     * The largest |value| an input or weight may have at {@code fracBits} fractional bits: 2^(31-f) (32768 at
+     * f = 16). The product of two such values at the double scale 2f of an untruncated product still fits the
+     * ring: (2^(31-f) 2^f)^2 = 2^62 < 2^63.
+     */
+    public static double headroom(int fracBits) {
+        checkFracBits(fracBits);
+        return Math.scalb(1.0, 31 - fracBits);
+    }
+
     public static long encode(double x, int fracBits) {
         checkFracBits(fracBits);
         double scaled = Math.rint(Math.scalb(x, fracBits));

@@ -3,9 +3,13 @@ package org.cryptorch.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.cryptorch.ir.Value;
+import org.cryptorch.onnx.OnnxReader;
 import org.cryptorch.onnx.TensorFiles;
 import org.cryptorch.tensor.FloatTensor;
 
@@ -47,5 +51,44 @@ public final class DemoFiles {
             throw new IllegalArgumentException("no ReLU in the model");
         }
         return out;
+    }
+
+    /**
+     * {@code model} with the first value of its float initializer {@code name} set to {@code value} (found by the
+     * little-endian bytes of the whole tensor, which must occur once).
+     */
+    public static byte[] withFirstValueOf(String name, byte[] model, float value) {
+        Value v = OnnxReader.read(model).nodes().stream().flatMap(n -> n.inputs().stream())
+            .filter(x -> x != null && x.name().equals(name)).findFirst().orElseThrow();
+        double[] data = ((FloatTensor) v.constant()).data();
+        ByteBuffer stored = ByteBuffer.allocate(4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (double d : data) {
+            stored.putFloat((float) d);
+        }
+        int at = indexOf(model, stored.array());
+        byte[] out = model.clone();
+        ByteBuffer.wrap(out, at, 4).order(ByteOrder.LITTLE_ENDIAN).putFloat(value);
+        return out;
+    }
+
+    /** {@code model} (the demo model, opset 14 stored last as field 8 {version}) declaring opset {@code version}. */
+    public static byte[] withOpset(byte[] model, int version) {
+        byte[] tail = {0x42, 0x02, 0x10, 0x0e};
+        int at = indexOf(model, tail);
+        if (at != model.length - tail.length || version > 127) {
+            throw new IllegalArgumentException("not the demo model's opset import");
+        }
+        byte[] out = model.clone();
+        out[out.length - 1] = (byte) version;
+        return out;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("pattern not found");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -60,15 +61,68 @@ class ClusterCommandsTest {
                 dir.resolve("y.npy").toString()))));
             processes.add(start("party0", concat(List.of("party"), party0, List.of("--id", "0", "--inputs",
                 dir.resolve("x.npy").toString(), "--stats", dir.resolve("s.json").toString()))));
-            for (Process p : processes) {
-                assertThat(p.waitFor(80, TimeUnit.SECONDS)).isTrue();
-            }
-            for (int i = 0; i < processes.size(); i++) {
-                assertThat(processes.get(i).exitValue()).as(Files.readString(dir.resolve(i + ".err"))).isZero();
-            }
+            assertAllSucceed(processes);
         } finally {
             processes.forEach(Process::destroyForcibly);
         }
+        assertOutputIsTheModels();
+    }
+
+    /**
+     * A silent connection held open to each listening port (the dealer's, then party 1's, each before the real
+     * parties connect) delays no real party: the listeners admit connections concurrently.
+     */
+    @Test
+    @Timeout(90)
+    void idleConnectionsToEveryListeningPortDoNotStopARun() throws Exception {
+        List<String> common = cluster();
+        ClusterConfig ports = ClusterConfig.load(dir.resolve("cluster.yaml"));
+        List<Process> processes = new ArrayList<>();
+        List<Socket> idle = new ArrayList<>();
+        try {
+            processes.add(start("dealer", List.of("dealer", "--config", dir.resolve("cluster.yaml").toString())));
+            idle.add(connectWhenListening(ports.dealer().port()));
+            processes.add(start("party1", concat(List.of("party"), common, List.of("--id", "1", "--output",
+                dir.resolve("y.npy").toString()))));
+            idle.add(connectWhenListening(ports.party1().port()));
+            processes.add(start("party0", concat(List.of("party"), common, List.of("--id", "0", "--inputs",
+                dir.resolve("x.npy").toString(), "--stats", dir.resolve("s.json").toString()))));
+            assertAllSucceed(processes);
+        } finally {
+            processes.forEach(Process::destroyForcibly);
+            for (Socket s : idle) {
+                s.close();
+            }
+        }
+        assertOutputIsTheModels();
+    }
+
+    /** A connection to {@code port} on loopback that sends nothing, opened as soon as something listens there. */
+    private static Socket connectWhenListening(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                return new Socket("127.0.0.1", port);
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private void assertAllSucceed(List<Process> processes) throws Exception {
+        for (Process p : processes) {
+            assertThat(p.waitFor(80, TimeUnit.SECONDS)).isTrue();
+        }
+        for (int i = 0; i < processes.size(); i++) {
+            assertThat(processes.get(i).exitValue()).as(Files.readString(dir.resolve(i + ".err"))).isZero();
+        }
+    }
+
+    /** Party 1's output is the float model's on the inputs (up to fixed point), and party 0 wrote statistics. */
+    private void assertOutputIsTheModels() {
         FloatTensor y = (FloatTensor) TensorFiles.read(dir.resolve("y.npy"));
         FloatTensor x = (FloatTensor) TensorFiles.read(dir.resolve("x.npy"));
         FloatTensor reference = (FloatTensor) FloatInterpreter.run(OnnxReader.read(dir.resolve("model.onnx")),
@@ -122,7 +176,7 @@ class ClusterCommandsTest {
 
     /**
      * Starts the dealer and both parties of the demo cluster ({@link #cluster} first), party 0 and 1 with their own
-     * extra options and party 1 with {@code model1}; checks that both parties fail in one line naming
+     * extra options and party 1 with {@code model1}; checks that all three fail, the parties in one line naming
      * {@code expected}, leaving no output.
      */
     private void assertPartiesRefuse(List<String> extra0, List<String> extra1, Path model1, String expected)
@@ -142,6 +196,9 @@ class ClusterCommandsTest {
                 assertThat(processes.get(i).exitValue()).as(err).isNotZero();
                 assertThat(err).contains(expected);
             }
+            // The dealer's exit status tells a supervisor that the run was aborted.
+            assertThat(processes.get(0).waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(processes.get(0).exitValue()).as(Files.readString(dir.resolve("0.err"))).isNotZero();
         } finally {
             processes.forEach(Process::destroyForcibly);
         }

@@ -90,7 +90,7 @@ class RemoteDealerTest {
 
         @Override
         public void close() throws Exception {
-            p1.close();
+            p1.finish();
             dealer.get(5, TimeUnit.SECONDS);
         }
     }

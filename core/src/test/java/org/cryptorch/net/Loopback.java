@@ -1,5 +1,6 @@
 package org.cryptorch.net;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -10,7 +11,7 @@ final class Loopback {
 
     /** Returns {listener's channel to the connector, connector's channel to the listener}. */
     static TcpChannel[] pair(NetConfig listening, NetConfig connecting) throws Exception {
-        try (Listener listener = Listener.open(listening, 0)) {
+        try (Listener listener = Listener.open(listening, "127.0.0.1", 0, List.of(connecting.self()))) {
             CompletableFuture<TcpChannel> accepted =
                 CompletableFuture.supplyAsync(() -> listener.accept(connecting.self()));
             TcpChannel dialled;

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,8 @@ class MisbehavingPeerTest {
 
     @BeforeEach
     void start() throws IOException {
-        listener = Listener.open(TcpChannelTest.plain("party0").withMaxFrameBytes(1 << 20), 0);
+        listener = Listener.open(TcpChannelTest.plain("party0").withMaxFrameBytes(1 << 20), "127.0.0.1", 0,
+            List.of("party1"));
         accepted = CompletableFuture.supplyAsync(() -> listener.accept("party1"));
         raw = new Socket("127.0.0.1", listener.port());
     }
@@ -141,16 +143,17 @@ class MisbehavingPeerTest {
         OutputStream out = raw.getOutputStream();
         out.write("SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> accepted.get(5, TimeUnit.SECONDS))
-            .hasMessageContaining("party1 did not connect to party0 on port " + listener.port())
+            .hasMessageContaining("party1 did not connect to party0 on 127.0.0.1:" + listener.port())
             .hasMessageContaining("does not speak the cryptorch protocol: unknown frame type 0x53");
     }
 
     @Test
     void listenerPortInUseIsAClearError() throws IOException {
         try (ServerSocket taken = new ServerSocket(0)) {
-            assertThatThrownBy(() -> Listener.open(NetConfig.plaintext("dealer"), taken.getLocalPort()))
+            assertThatThrownBy(() -> Listener.open(NetConfig.plaintext("dealer"), "127.0.0.1", taken.getLocalPort(),
+                List.of("party0")))
                 .isInstanceOf(ConnectionSetupException.class)
-                .hasMessage("dealer cannot listen on port " + taken.getLocalPort() + ": it is already in use");
+                .hasMessage("dealer cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": it is already in use");
         }
     }
 }

@@ -97,7 +97,8 @@ class TlsTest {
     @Test
     void listenerRecordsWhyItRejectedAnUnpinnedClient() throws Exception {
         Path impostor = mixed("impostor-client-2", "party1", otherKeys, "party1");
-        try (Listener listener = Listener.open(tls("party0", keys).withConnectTimeout(Duration.ofSeconds(1)), 0)) {
+        try (Listener listener = Listener.open(tls("party0", keys).withConnectTimeout(Duration.ofSeconds(1)),
+                "127.0.0.1", 0, List.of("party1"))) {
             CompletableFuture<TcpChannel> accepted = CompletableFuture.supplyAsync(() -> listener.accept("party1"));
             assertThatThrownBy(() -> Connector.connect(tls("party1", impostor), "party0", "127.0.0.1",
                 listener.port())).isInstanceOf(ConnectionSetupException.class);
@@ -112,7 +113,7 @@ class TlsTest {
     void serverWithAnUnpinnedCertificateIsRejectedByTheClient() throws Exception {
         Path impostor = mixed("impostor-server", "party0", otherKeys, "party0");
         try (Listener listener = Listener.open(tls("party0", impostor).withConnectTimeout(Duration.ofSeconds(1)),
-                0)) {
+                "127.0.0.1", 0, List.of("party1"))) {
             CompletableFuture<TcpChannel> accepted = CompletableFuture.supplyAsync(() -> listener.accept("party1"));
             assertThatThrownBy(() -> Connector.connect(tls("party1", keys), "party0", "127.0.0.1", listener.port()))
                 .isInstanceOf(ConnectionSetupException.class)
@@ -127,7 +128,8 @@ class TlsTest {
     void peerClaimingAnotherIdentityThanItsCertificateIsRejected() throws Exception {
         // holds party1's genuine key pair but says it is the dealer
         Path liar = mixed("liar", "dealer", keys, "party1");
-        try (Listener listener = Listener.open(tls("party0", keys).withConnectTimeout(Duration.ofSeconds(1)), 0)) {
+        try (Listener listener = Listener.open(tls("party0", keys).withConnectTimeout(Duration.ofSeconds(1)),
+                "127.0.0.1", 0, List.of("dealer", "party1"))) {
             CompletableFuture<?> accepted =
                 CompletableFuture.supplyAsync(() -> listener.accept(List.of("dealer", "party1")));
             assertThatThrownBy(() -> Connector.connect(tls("dealer", liar), "party0", "127.0.0.1", listener.port()))
@@ -141,14 +143,15 @@ class TlsTest {
     @Test
     void missingKeyFilesAreNamed() {
         Path empty = root.resolve("nothing-here");
-        assertThatThrownBy(() -> Listener.open(tls("party0", empty), 0).accept("party1"))
+        assertThatThrownBy(() -> Listener.open(tls("party0", empty), "127.0.0.1", 0, List.of("party1")))
             .isInstanceOf(ConnectionSetupException.class)
             .hasMessage("missing key file " + new KeyFiles(empty, "party0").password() + " (run 'cryptorch keygen')");
     }
 
     @Test
     void tlsOnOneSideOnlyFailsClearly() throws Exception {
-        try (Listener listener = Listener.open(tls("party0", keys).withConnectTimeout(Duration.ofSeconds(1)), 0)) {
+        try (Listener listener = Listener.open(tls("party0", keys).withConnectTimeout(Duration.ofSeconds(1)),
+                "127.0.0.1", 0, List.of("party1"))) {
             CompletableFuture<TcpChannel> accepted = CompletableFuture.supplyAsync(() -> listener.accept("party1"));
             // a generous hello timeout: the listener's first TLS handshake is slow on a loaded machine
             NetConfig plain = TcpChannelTest.plain("party1").withTimeout(Duration.ofSeconds(10));
@@ -160,7 +163,8 @@ class TlsTest {
                 .hasMessageStartingWith("party1 did not connect to party0");
         }
         try (Listener listener = Listener.open(TcpChannelTest.plain("party0")
-                .withConnectTimeout(Duration.ofSeconds(1)), 0)) {
+                .withConnectTimeout(Duration.ofSeconds(1)), "127.0.0.1", 0,
+                List.of("party1"))) {
             CompletableFuture<TcpChannel> accepted = CompletableFuture.supplyAsync(() -> listener.accept("party1"));
             assertThatThrownBy(() -> Connector.connect(tls("party1", keys), "party0", "127.0.0.1", listener.port()))
                 .isInstanceOf(ConnectionSetupException.class)

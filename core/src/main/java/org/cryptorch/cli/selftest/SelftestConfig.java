@@ -1,5 +1,6 @@
 package org.cryptorch.cli.selftest;
 
+import org.cryptorch.net.NetConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,9 +25,7 @@ public record SelftestConfig(int elements, int matmulSize, int convChannels, int
         positive(matmulSize, "matmul size");
         positive(convChannels, "conv channels");
         positive(repeat, "repeat");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout.toSeconds() + " s");
-        }
+        NetConfig.checkTimeout("--timeout", timeout);
         only = List.copyOf(only);
     }
 

@@ -57,22 +57,22 @@ public final class SelftestRole {
     }
 
     private static void runChecks(int id, SelftestConfig c, Channel peer, Channel dealerChannel, ParentLink parent) {
-        try (RemoteCorrelations dealer = RemoteCorrelations.connect(id, dealerChannel)) {
-            PartySession s = new PartySession(id, peer, dealer, FRACTIONAL_BITS, new SecureRandom().nextLong());
-            for (ProtocolCheck check : Checks.selected(c)) {
-                s.beginWarmup();
-                check.run(s);
-                List<ResultLine.Run> runs = new ArrayList<>();
-                for (int i = 0; i < c.repeat(); i++) {
-                    s.beginMeasured();
-                    CheckOutcome outcome = check.run(s);
-                    PartySession.Measurement theirs = s.exchangeMeasurement();
-                    runs.add(new ResultLine.Run(outcome, s.measurement(), theirs));
-                }
-                if (id == 0) {
-                    parent.report("result", ResultLine.format(check.name(), runs));
-                }
+        RemoteCorrelations dealer = RemoteCorrelations.connect(id, dealerChannel);
+        PartySession s = new PartySession(id, peer, dealer, FRACTIONAL_BITS, new SecureRandom().nextLong());
+        for (ProtocolCheck check : Checks.selected(c)) {
+            s.beginWarmup();
+            check.run(s);
+            List<ResultLine.Run> runs = new ArrayList<>();
+            for (int i = 0; i < c.repeat(); i++) {
+                s.beginMeasured();
+                CheckOutcome outcome = check.run(s);
+                PartySession.Measurement theirs = s.exchangeMeasurement();
+                runs.add(new ResultLine.Run(outcome, s.measurement(), theirs));
+            }
+            if (id == 0) {
+                parent.report("result", ResultLine.format(check.name(), runs));
             }
         }
+        dealer.finish();
     }
 }

@@ -92,22 +92,34 @@ public final class CrypTorch {
      */
     public static FloatTensor simulate(Model model, Tensor samples, PlanChoice plan, int batch,
                                        Calibration calibration, Progress progress) {
+        return simulation(model, samples, plan, batch, calibration, progress).output();
+    }
+
+    /**
+     * {@link #simulate} with the expected number of local truncation failures a private run of all the samples
+     * would have (summed over batches, see {@link Executable#simulation}).
+     */
+    public static Executable.Simulation simulation(Model model, Tensor samples, PlanChoice plan, int batch,
+                                                   Calibration calibration, Progress progress) {
         model.requireWeights("simulate");
         model.checkSamples(samples, batch);
         int n = samples.shape().dim(0);
         int size = model.batchSize(Math.max(0, batch), n);
         int batches = (n + size - 1) / size;
         List<FloatTensor> outputs = new ArrayList<>();
+        double failures = 0;
         Executable program = null;
         for (int start = 0; start < n; start += size) {
             Tensor slice = Samples.slice(samples, start, Math.min(n, start + size));
             if (program == null || !program.inputShape().equals(slice.shape())) {
                 program = Executable.compile(model, slice.shape(), plan, Ownership.defaults(), calibration);
             }
-            outputs.add(program.simulate(slice));
+            Executable.Simulation s = program.simulation(slice);
+            outputs.add(s.output());
+            failures += s.expectedTruncationFailures();
             progress.update(outputs.size(), batches);
         }
-        return FloatTensor.concat(0, outputs);
+        return new Executable.Simulation(FloatTensor.concat(0, outputs), failures);
     }
 
     public static FloatTensor simulate(Model model, Tensor samples, PlanChoice plan, int batch) {

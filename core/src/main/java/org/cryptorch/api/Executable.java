@@ -98,7 +98,20 @@ public final class Executable {
 
     /** The bit-exact fixed-point simulation in this process (the plain backend). */
     public FloatTensor simulate(Tensor input) {
-        return output(new Interpreter(program, new PlainBackend(program.fractionalBits())).run(inputs(input)));
+        return simulation(input).output();
+    }
+
+    /**
+     * A simulation's output and the expected number of local truncation failures a private run of this input would
+     * have ({@link PlainBackend#expectedLocalTruncationFailures}).
+     */
+    public record Simulation(FloatTensor output, double expectedTruncationFailures) {
+    }
+
+    public Simulation simulation(Tensor input) {
+        PlainBackend plain = new PlainBackend(program.fractionalBits());
+        FloatTensor y = output(new Interpreter(program, plain).run(inputs(input)));
+        return new Simulation(y, plain.expectedLocalTruncationFailures());
     }
 
     /** An interpreter for this party; call {@link Interpreter#setup} (shares the weights) before the first run. */

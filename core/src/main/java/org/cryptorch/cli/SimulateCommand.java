@@ -1,14 +1,16 @@
 package org.cryptorch.cli;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cryptorch.api.Calibration;
 import org.cryptorch.api.CrypTorch;
+import org.cryptorch.api.Executable;
 import org.cryptorch.api.Model;
 import org.cryptorch.onnx.TensorFiles;
-import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code cryptorch simulate}: the fixed-point program on the plain backend, in this process. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -18,6 +20,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     RunMixin run;
 
+    @Option(names = "--truncation-risk", description = "print the expected number of local truncation failures "
+        + "(wrong by 2^(64-2f) in an element) a private run of these samples would have: the sum of |x|/2^64 over "
+        + "every locally truncated value x of this simulation")
+    boolean truncationRisk;
+
     @Override
     public Integer call() {
         CrypTorch.checkFiles(run.options(true, true), true, false);
@@ -25,9 +32,13 @@ public final class SimulateCommand implements Callable<Integer> {
         Tensor x = CrypTorch.readSamples(run.inputs);
         Calibration calibration = CrypTorch.readCalibration(run.compile.calib, model);
         CrypTorch.checkRanges(model, run.planChoice(), x, run.batching.batch, run.inputs);
-        FloatTensor y = CrypTorch.simulate(model, x, run.planChoice(), run.batching.batch, calibration,
+        Executable.Simulation s = CrypTorch.simulation(model, x, run.planChoice(), run.batching.batch, calibration,
             run.progress("simulate"));
-        TensorFiles.write(run.output, y);
+        TensorFiles.write(run.output, s.output());
+        if (truncationRisk) {
+            System.out.printf(Locale.ROOT, "expected local truncation failures in a private run of these %d samples: "
+                + "%.3g%n", x.shape().dim(0), s.expectedTruncationFailures());
+        }
         return 0;
     }
 }

@@ -144,12 +144,15 @@ public final class Plan {
         return comparisonWidths;
     }
 
-    /** A copy carrying {@code widths} (each 1..64 bits) as its comparison widths. */
+    /**
+     * A copy carrying {@code widths} (each {@link ComparisonWidths#MIN_BITS}..64 bits: no fixed-point value fits
+     * fewer, and 3-bit widths silently made predictions wrong) as its comparison widths.
+     */
     public Plan withComparisonWidths(Map<String, Integer> widths) {
         widths.forEach((node, bits) -> {
-            if (bits == null || bits < 1 || bits > 64) {
-                throw new IllegalArgumentException("comparison width of '" + node + "' must be 1..64 bits, got "
-                    + bits);
+            if (bits == null || bits < ComparisonWidths.MIN_BITS || bits > ComparisonWidths.FULL) {
+                throw new IllegalArgumentException("comparison width of '" + node + "' must be "
+                    + ComparisonWidths.MIN_BITS + ".." + ComparisonWidths.FULL + " bits, got " + bits);
             }
         });
         return new Plan(sites, Collections.unmodifiableMap(new TreeMap<>(widths)));

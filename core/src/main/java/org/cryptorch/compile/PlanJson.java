@@ -108,13 +108,7 @@ public final class PlanJson {
                 throw new IllegalArgumentException(WIDTHS + "." + e.getKey() + ": expected an integer number of bits, "
                     + "got " + e.getValue());
             }
-            int bits = e.getValue().intValue();
-            if (bits < ComparisonWidths.MIN_BITS || bits > ComparisonWidths.FULL) {
-                throw new IllegalArgumentException(WIDTHS + "." + e.getKey() + ": " + bits + " bits is outside ["
-                    + ComparisonWidths.MIN_BITS + ", " + ComparisonWidths.FULL + "] (no fixed-point value fits fewer "
-                    + "bits)");
-            }
-            widths.put(e.getKey(), bits);
+            widths.put(e.getKey(), e.getValue().intValue());
         });
         return widths;
     }

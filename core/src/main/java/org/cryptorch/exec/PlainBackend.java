@@ -18,6 +18,8 @@ import org.cryptorch.tensor.Shape;
  */
 public final class PlainBackend implements Backend {
     private final int fractionalBits;
+    /** Sum over locally truncated elements of |x| / 2^64: see {@link #expectedLocalTruncationFailures}. */
+    private double expectedWraps;
 
     public PlainBackend(int fractionalBits) {
         this.fractionalBits = fractionalBits;
@@ -86,7 +88,23 @@ public final class PlainBackend implements Backend {
 
     @Override
     public List<LongTensor> truncate(List<LongTensor> xs, int bits, Truncation mode) {
+        if (mode == Truncation.LOCAL) {
+            for (LongTensor x : xs) {
+                for (long v : x.data()) {
+                    expectedWraps += Math.abs((double) v);
+                }
+            }
+        }
         return xs.stream().map(x -> x.map(v -> v >> bits)).toList();
+    }
+
+    /**
+     * The expected number of local truncations that would have failed so far had the parties run this program:
+     * each fails with probability |x|/2^64 ({@link Truncation#LOCAL}), x the value truncated, so this sums |x|/2^64
+     * over every locally truncated element; the probability that a run has any failure is at most this.
+     */
+    public double expectedLocalTruncationFailures() {
+        return Math.scalb(expectedWraps, -64);
     }
 
     @Override

@@ -163,17 +163,19 @@ public final class Listener implements AutoCloseable {
             }
             inHandshake.add(raw);
             Thread.ofVirtual().start(() -> {
+                TcpChannel c;
                 try {
-                    TcpChannel c = admit(raw);
-                    if (c != null) {
-                        admitted.add(c);
-                        if (closed) {
-                            closeAdmitted();        // the listener closed during this handshake
-                        }
-                    }
+                    c = admit(raw);
                 } finally {
+                    // out of the handshake set before anyone can take the channel: close() must not close it then
                     inHandshake.remove(raw);
                     handshakeSlots.release();
+                }
+                if (c != null) {
+                    admitted.add(c);
+                    if (closed) {
+                        closeAdmitted();            // the listener closed during this handshake
+                    }
                 }
             });
         }

@@ -3,7 +3,11 @@ package org.cryptorch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import org.cryptorch.exec.PlainBackend;
+import org.cryptorch.mpc.Truncation;
 import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
 import org.junit.jupiter.api.Test;
 
@@ -19,5 +23,15 @@ class WrapDetectionTest {
             .hasMessageStartingWith("output element 2 is -4.29e+09: a local truncation wrapped");
         FloatTensor large = FloatTensor.of(Shape.of(2), 1e9, -2e9);
         assertThat(PartySession.requireNoWrap(large, 16)).isSameAs(large);
+    }
+
+    /** The plain backend sums |x|/2^64 over locally truncated values: the expected failures of a private run. */
+    @Test
+    void theSimulationCountsExpectedLocalTruncationFailures() {
+        PlainBackend plain = new PlainBackend(16);
+        plain.truncate(List.of(LongTensor.of(Shape.of(2), 1L << 62, -(1L << 61))), 16, Truncation.DEALER);
+        assertThat(plain.expectedLocalTruncationFailures()).isZero();
+        plain.truncate(List.of(LongTensor.of(Shape.of(2), 1L << 62, -(1L << 61))), 16, Truncation.LOCAL);
+        assertThat(plain.expectedLocalTruncationFailures()).isEqualTo(0.375);
     }
 }

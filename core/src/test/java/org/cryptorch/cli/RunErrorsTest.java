@@ -282,7 +282,7 @@ class RunErrorsTest {
     @Test
     void aPlanWithTooNarrowComparisonsIsRefused() throws IOException {
         Files.writeString(dir.resolve("plan.json"), "{\"sites\": [], \"comparison_widths\": {\"a#ltz\": 3}}");
-        assertFailsWith(run("--plan", file("plan.json")), "plan.json", "3 bits is outside [8, 64]");
+        assertFailsWith(run("--plan", file("plan.json")), "plan.json", "'a#ltz' must be 8..64 bits, got 3");
     }
 
     /** Issue 19 point 7: plain TCP is refused off loopback. */

@@ -39,7 +39,7 @@ class PlanJsonTest {
         assertThatThrownBy(() -> PlanJson.fromJson("{\"sites\": [], \"comparison_widths\": {\"a#Ltz_0\": \"x\"}}"))
             .hasMessageContaining("comparison_widths.a#Ltz_0");
         assertThatThrownBy(() -> PlanJson.fromJson("{\"sites\": [], \"comparison_widths\": {\"a#Ltz_0\": 65}}"))
-            .hasMessageContaining("'a#Ltz_0' must be 1..64 bits, got 65");
+            .hasMessageContaining("'a#Ltz_0' must be 8..64 bits, got 65");
     }
 
     @Test

@@ -33,6 +33,8 @@ public final class Listener implements AutoCloseable {
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     /** Connections in their handshake at once; more are closed at once (a flood cannot exhaust threads). */
     static final int MAX_PENDING_HANDSHAKES = 32;
+    /** How often a waiting {@link #accept} or {@link #next} looks whether the listener was closed. */
+    private static final long CLOSE_CHECK_NANOS = 50_000_000L;
 
     private final NetConfig config;
     private final ServerSocket server;
@@ -135,9 +137,23 @@ public final class Listener implements AutoCloseable {
         return poll(wait.toNanos());
     }
 
+    /**
+     * The next admitted channel within {@code nanos}, or null; waits in slices of {@link #CLOSE_CHECK_NANOS} so that
+     * closing the listener (a server stopping) ends a wait at once, with an error.
+     */
     private TcpChannel poll(long nanos) {
+        long deadline = System.nanoTime() + nanos;
         try {
-            return nanos <= 0 ? admitted.poll() : admitted.poll(nanos, TimeUnit.NANOSECONDS);
+            while (true) {
+                if (closed) {
+                    throw new ConnectionSetupException(config.self() + " stopped listening on " + address);
+                }
+                long left = deadline - System.nanoTime();
+                TcpChannel c = admitted.poll(Math.max(0, Math.min(left, CLOSE_CHECK_NANOS)), TimeUnit.NANOSECONDS);
+                if (c != null || left <= 0) {
+                    return c;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectionSetupException(config.self() + " was interrupted waiting for peers on " + address, e);

@@ -142,6 +142,20 @@ class ConnectionSetupTest {
         }
     }
 
+    /** Closing a listener (a server stopping) ends a wait for peers at once, not at the connect timeout. */
+    @Test
+    void closingTheListenerEndsAWaitForPeers() throws Exception {
+        Listener listener = Listener.open(plain("party1").withConnectTimeout(Duration.ofSeconds(60)), "127.0.0.1", 0,
+            List.of("party0"));
+        CompletableFuture<TcpChannel> waiting = CompletableFuture.supplyAsync(() -> listener.accept("party0"));
+        Thread.sleep(200);
+        long start = System.nanoTime();
+        listener.close();
+        assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).cause()
+            .hasMessage("party1 stopped listening on 127.0.0.1:" + listener.port());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
     /** A listener binds the address it is given, not every interface. */
     @Test
     void aListenerIsReachableOnlyAtItsAddress() throws Exception {

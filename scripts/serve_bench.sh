@@ -12,7 +12,8 @@ mkdir -p "$out"
 import sys, numpy as np
 x = np.load(sys.argv[1]); n = int(sys.argv[2])
 rng = np.random.default_rng(1)
-xs = np.concatenate([x[:1] + (0 if i == 0 else rng.normal(0, 0.05, x[:1].shape)).astype(x.dtype) for i in range(n)])
+noise = [np.zeros_like(x[:1])] + [rng.normal(0, 0.05, x[:1].shape).astype(x.dtype) for _ in range(n - 1)]
+xs = np.concatenate([x[:1] + e for e in noise])
 np.save(sys.argv[3], xs)
 PY
 "$cr" keygen --out "$out/keys" --force > /dev/null

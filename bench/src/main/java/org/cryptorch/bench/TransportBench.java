@@ -53,7 +53,7 @@ public class TransportBench {
     public void connect() throws Exception {
         keys = Files.createTempDirectory("transport-bench");
         KeyGenerator.generate(keys, List.of("party0", "party1"), null, false);
-        try (Listener listener = Listener.open(config("party1"), 0)) {
+        try (Listener listener = Listener.open(config("party1"), "127.0.0.1", 0, List.of("party0"))) {
             CompletableFuture<TcpChannel> accepted = CompletableFuture.supplyAsync(() -> listener.accept("party0"));
             near = Connector.connect(config("party0"), "party1", "127.0.0.1", listener.port());
             far = accepted.get();

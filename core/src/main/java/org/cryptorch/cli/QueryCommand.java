@@ -1,6 +1,5 @@
 package org.cryptorch.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,11 +49,8 @@ public final class QueryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ClusterConfig cluster = ClusterConfig.load(config);
         Tensor x = CrypTorch.readSamples(inputs);
-        Path dir = output.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("output directory " + dir + " does not exist");
-        }
         RunOptions options = RunOptions.of(model, inputs, output).withTimeout(cluster.timeout());
+        CrypTorch.checkFiles(options, true, false);
         FloatTensor y;
         try (ClientSession session = CrypTorch.connect(cluster, options)) {
             y = session.inferEach(x, perQuery, this::record);

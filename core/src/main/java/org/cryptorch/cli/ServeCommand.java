@@ -37,9 +37,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ClusterConfig cluster = ClusterConfig.load(config);
         RunOptions options = RunOptions.of(model, null, null).withPlan(compile.planChoice())
-            .withCalibration(compile.calib).withTimeout(ClusterConfig.load(config).timeout());
-        ModelServer server = CrypTorch.serve(ClusterConfig.load(config), options, statsFile, System.out::println);
+            .withCalibration(compile.calib).withTimeout(cluster.timeout());
+        ModelServer server = CrypTorch.serve(cluster, options, statsFile, System.out::println);
         Termination.onSignal(server::stop);
         server.awaitStopped();
         return 0;

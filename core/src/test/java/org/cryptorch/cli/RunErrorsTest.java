@@ -211,6 +211,21 @@ class RunErrorsTest {
             file("model.onnx"), "--quiet"), "--output", "is also the model");
     }
 
+    /** A query client checks its output as a run does, before it connects: its input file is never overwritten. */
+    @Test
+    @Timeout(30)
+    void aQueryOutputOverItsInputIsRefusedBeforeConnecting() throws IOException {
+        byte[] inputs = Files.readAllBytes(dir.resolve("x.npy"));
+        Files.writeString(dir.resolve("cluster.yaml"), "tls: false\ntimeout_seconds: 60\ndealer: {host: 127.0.0.1, "
+            + "port: " + freePort() + "}\nparty1: {host: 127.0.0.1, port: " + freePort() + "}\n"
+            + "party0: {host: 127.0.0.1}\n");
+        assertFailsWith(CliRun.of("query", file("model.onnx"), "--config", file("cluster.yaml"), "--inputs",
+            file("x.npy"), "--output", file("x.npy")), "--output", "is also --inputs", "would destroy");
+        assertThat(Files.readAllBytes(dir.resolve("x.npy"))).isEqualTo(inputs);
+        assertFailsWith(CliRun.of("query", file("model.onnx"), "--config", file("cluster.yaml"), "--inputs",
+            file("x.npy"), "--output", file("nowhere/y.npy")), "--output", "nowhere", "does not exist");
+    }
+
     /** Issue 19 point 6: the files a run writes are checked before anything starts, at every party too. */
     @Test
     @Timeout(30)

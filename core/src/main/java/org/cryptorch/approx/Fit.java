@@ -2,6 +2,7 @@ package org.cryptorch.approx;
 
 import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
+import org.cryptorch.tensor.LinearSystems;
 
 /**
  * Polynomial fits computed when an approximation is first used (no coefficient tables): least squares on Chebyshev
@@ -36,7 +37,7 @@ final class Fit {
                 normal[a][m] += ua * y;
             }
         }
-        double[] solution = solve(normal);
+        double[] solution = LinearSystems.solve(normal);
         int maxExponent = 0;
         for (int e : exponents) {
             maxExponent = Math.max(maxExponent, e);
@@ -121,36 +122,5 @@ final class Fit {
             worst = Math.max(worst, Math.abs(approx.applyAsDouble(x) - y) / tolerance);
         }
         return worst;
-    }
-
-    /** Gaussian elimination with partial pivoting on an augmented m x (m+1) matrix. */
-    private static double[] solve(double[][] a) {
-        int m = a.length;
-        for (int col = 0; col < m; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < m; r++) {
-                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            double[] tmp = a[col];
-            a[col] = a[pivot];
-            a[pivot] = tmp;
-            for (int r = col + 1; r < m; r++) {
-                double factor = a[r][col] / a[col][col];
-                for (int k = col; k <= m; k++) {
-                    a[r][k] -= factor * a[col][k];
-                }
-            }
-        }
-        double[] x = new double[m];
-        for (int r = m - 1; r >= 0; r--) {
-            double s = a[r][m];
-            for (int k = r + 1; k < m; k++) {
-                s -= a[r][k] * x[k];
-            }
-            x[r] = s / a[r][r];
-        }
-        return x;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.cryptorch.compile.Program;
+import org.cryptorch.tensor.LinearSystems;
 
 /**
  * The online time of a private run on this machine, fitted to measured runs. A communicating step costs its rounds
@@ -135,44 +136,12 @@ public record RunCalibration(double roundOverheadSeconds, double byteSeconds, do
                 ata[a][m] += va * y[i];
             }
         }
-        double[] z = gauss(ata);
+        double[] z = LinearSystems.solve(ata);
         double[] x = new double[n];
         for (int a = 0; a < m; a++) {
             x[cols.get(a)] = z[a] / scale[a];
         }
         return x;
-    }
-
-    /** Gaussian elimination with partial pivoting on an augmented matrix; a singular direction gets 0. */
-    private static double[] gauss(double[][] a) {
-        int m = a.length;
-        for (int c = 0; c < m; c++) {
-            int p = c;
-            for (int r = c + 1; r < m; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[p][c])) {
-                    p = r;
-                }
-            }
-            double[] t = a[c];
-            a[c] = a[p];
-            a[p] = t;
-            if (Math.abs(a[c][c]) < 1e-12) {
-                continue;
-            }
-            for (int r = 0; r < m; r++) {
-                if (r != c) {
-                    double f = a[r][c] / a[c][c];
-                    for (int k = c; k <= m; k++) {
-                        a[r][k] -= f * a[c][k];
-                    }
-                }
-            }
-        }
-        double[] z = new double[m];
-        for (int c = 0; c < m; c++) {
-            z[c] = Math.abs(a[c][c]) < 1e-12 ? 0 : a[c][m] / a[c][c];
-        }
-        return z;
     }
 
     /** The cache file of this machine's run calibration, beside the compute calibration's. */

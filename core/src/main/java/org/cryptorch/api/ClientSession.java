@@ -25,14 +25,16 @@ public final class ClientSession implements AutoCloseable {
 
     /**
      * Connects to the server and dealer of {@code cluster} as party 0 with {@code options} (its model may be a
-     * public export; plan and calibration come from the server).
+     * public export; plan and calibration come from the server); {@code notices} hears of its place in the
+     * server's queue while it waits to be admitted.
      */
-    public static ClientSession connect(ClusterConfig cluster, RunOptions options) throws IOException {
+    public static ClientSession connect(ClusterConfig cluster, RunOptions options, Consumer<String> notices)
+        throws IOException {
         Model model = Model.load(options.model());
         if (options.owners().defaultInputOwner() != 0 || options.owners().defaultOutputReceiver() != 0) {
             throw new IllegalArgumentException("a client supplies the inputs and receives the outputs (party 0)");
         }
-        Links links = Links.client(cluster.net(Links.PARTY0), cluster.rendezvous());
+        Links links = Links.client(cluster.net(Links.PARTY0), cluster.rendezvous(), notices);
         try {
             return new ClientSession(links, new PartySession(0, model, options, links, new HashMap<>(),
                 true, Progress.NONE));

@@ -152,16 +152,32 @@ public final class CrypTorch {
 
     /**
      * The model owner's server for the deployment in {@code cluster} (see {@link ModelServer}): serves the full
-     * model of {@code options} to one client session after another until stopped.
+     * model of {@code options} to its clients until stopped, one session at a time with the default queue.
      */
     public static ModelServer serve(ClusterConfig cluster, RunOptions options, Path statsFile,
                                     Consumer<String> log) {
-        return ModelServer.start(cluster, options, statsFile, log);
+        return serve(cluster, options, ModelServer.Limits.DEFAULT, statsFile, log);
+    }
+
+    /** As {@link #serve(ClusterConfig, RunOptions, Path, Consumer)}, with {@code limits} on concurrent sessions. */
+    public static ModelServer serve(ClusterConfig cluster, RunOptions options, ModelServer.Limits limits,
+                                    Path statsFile, Consumer<String> log) {
+        return ModelServer.start(cluster, options, limits, statsFile, log);
     }
 
     /** A client session with the server of {@code cluster}: {@link ClientSession#infer} as often as needed. */
     public static ClientSession connect(ClusterConfig cluster, RunOptions options) throws IOException {
-        return ClientSession.connect(cluster, options);
+        return ClientSession.connect(cluster, options, notice -> { });
+    }
+
+    /**
+     * As {@link #connect(ClusterConfig, RunOptions)}; {@code notices} hears of the client's place in the server's
+     * queue while it waits. A server whose sessions and queue are full refuses with a
+     * {@link SessionAdmission.ServerBusyException} naming it.
+     */
+    public static ClientSession connect(ClusterConfig cluster, RunOptions options, Consumer<String> notices)
+        throws IOException {
+        return ClientSession.connect(cluster, options, notices);
     }
 
     /** The dealer service of {@code cluster} (see {@link DealerService}): one session after another until stopped. */

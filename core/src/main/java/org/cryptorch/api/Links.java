@@ -3,6 +3,7 @@ package org.cryptorch.api;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.cryptorch.mpc.DealerServer;
 import org.cryptorch.net.Channel;
 import org.cryptorch.net.Connector;
@@ -64,26 +65,39 @@ public final class Links implements AutoCloseable {
     }
 
     /**
-     * A client of a model server (party 0 of a session): connects to the server first, so that a client waiting for
-     * a busy server has not yet taken the dealer's attention, then to the dealer.
+     * A client of a model server (party 0 of a session): connects to the server and waits to be admitted (a queued
+     * client has not yet taken the dealer's attention; {@code notices} hears of its place in the queue), then joins
+     * the dealer under the session's token.
      */
-    static Links client(NetConfig net, Rendezvous where) throws IOException {
+    static Links client(NetConfig net, Rendezvous where, Consumer<String> notices) throws IOException {
+        String serverName = PARTY1 + " at " + where.host(PARTY1) + ":" + where.port(PARTY1);
         Channel server = Connector.connect(net, PARTY1, where.host(PARTY1), where.port(PARTY1));
         try {
-            return new Links(server, Connector.connect(net, DEALER, where.host(DEALER), where.port(DEALER)));
+            String token = SessionAdmission.awaitAdmission(server, serverName, notices);
+            return new Links(server, joinDealer(net, where, token));
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
     }
 
-    /** The server's side of a session: the next client from {@code listener}, then the dealer. */
-    static Links serverSession(NetConfig net, Listener listener, Rendezvous where) throws IOException {
-        Channel client = listener.accept(PARTY0);
+    /**
+     * The server's side of a session with an admitted {@code client} (which stays owned by the caller): tells it the
+     * session's token, waits for its acknowledgement, then joins the dealer under that token.
+     */
+    static Links serverSession(NetConfig net, Channel client, Rendezvous where) throws IOException {
+        String token = SessionAdmission.newToken();
+        SessionAdmission.admit(client, token);
+        return new Links(client, joinDealer(net, where, token));
+    }
+
+    private static Channel joinDealer(NetConfig net, Rendezvous where, String token) throws IOException {
+        Channel dealer = Connector.connect(net, DEALER, where.host(DEALER), where.port(DEALER));
         try {
-            return new Links(client, Connector.connect(net, DEALER, where.host(DEALER), where.port(DEALER)));
+            SessionAdmission.joinDealerSession(dealer, token);
+            return dealer;
         } catch (RuntimeException e) {
-            client.close();
+            dealer.close();
             throw e;
         }
     }

@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "query", mixinStandardHelpOptions = true,
     description = "Connects to the model server of the cluster file (as party 0) once, then sends the samples of "
         + "X.npy as consecutive queries of --per-query samples over that session: no new process, compile or TLS "
-        + "handshake per query. MODEL.onnx may be (and should be) the server's `cryptorch export-public` file: the "
+        + "handshake per query (while the server is busy with other clients, it waits in the server's queue and says so "
+        + "on standard error; a server whose queue is full refuses it, and query exits 1 naming the server). "
+        + "MODEL.onnx may be (and should be) the server's `cryptorch export-public` file: the "
         + "plan and comparison widths come from the server. Writes all outputs to Y.npy at the end (atomically).")
 public final class QueryCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PUBLIC.onnx", description = "the public model (or the model)")
@@ -52,7 +54,7 @@ public final class QueryCommand implements Callable<Integer> {
         RunOptions options = RunOptions.of(model, inputs, output).withTimeout(cluster.timeout());
         CrypTorch.checkFiles(options, true, false);
         FloatTensor y;
-        try (ClientSession session = CrypTorch.connect(cluster, options)) {
+        try (ClientSession session = CrypTorch.connect(cluster, options, System.err::println)) {
             y = session.inferEach(x, perQuery, this::record);
         }
         TensorFiles.write(output, y);

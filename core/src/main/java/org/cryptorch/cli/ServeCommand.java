@@ -16,9 +16,11 @@ import picocli.CommandLine.Parameters;
     description = {"Serves MODEL.onnx (the full model: this host owns the weights) to clients at the party1 address "
         + "of the cluster file, with `cryptorch dealer --serve` at the dealer address. Programs are compiled once "
         + "per input shape; per client session the weights are shared once and the links warmed up once, then the "
-        + "client's queries run one after another. One line per query on standard output (query id, peer, shape, "
-        + "online s, rounds, bytes); a failed session ends with one line and the server takes the next client. "
-        + "SIGTERM finishes the running query, refuses new ones and exits 0.",
+        + "client's queries run one after another. At most --max-concurrent sessions run at once; up to --queue "
+        + "more clients wait (told their place), and a client beyond that is refused as busy, in one line. One line "
+        + "per query on standard output (query id, peer, shape, online s, rounds, bytes); a failed session or a "
+        + "refused client is one line and the server goes on. SIGTERM finishes the running queries, refuses new "
+        + "ones and exits 0.",
         "Clients run `cryptorch query` with the file `cryptorch export-public` wrote."})
 public final class ServeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "the model (one input, one output)")
@@ -35,12 +37,22 @@ public final class ServeCommand implements Callable<Integer> {
             + "bytes_sent, offline_bytes (this server's figures)")
     Path statsFile;
 
+    @Option(names = "--max-concurrent", defaultValue = "1", paramLabel = "N",
+        description = "client sessions served at once (default: ${DEFAULT-VALUE})")
+    int maxConcurrent;
+
+    @Option(names = "--queue", defaultValue = "8", paramLabel = "M",
+        description = "clients that may wait for a free session; one more is refused as busy (default: "
+            + "${DEFAULT-VALUE})")
+    int queue;
+
     @Override
     public Integer call() throws Exception {
+        ModelServer.Limits limits = new ModelServer.Limits(maxConcurrent, queue);
         ClusterConfig cluster = ClusterConfig.load(config);
         RunOptions options = RunOptions.of(model, null, null).withPlan(compile.planChoice())
             .withCalibration(compile.calib).withTimeout(cluster.timeout());
-        ModelServer server = CrypTorch.serve(cluster, options, statsFile, System.out::println);
+        ModelServer server = CrypTorch.serve(cluster, options, limits, statsFile, System.out::println);
         Termination.onSignal(server::stop);
         server.awaitStopped();
         return 0;

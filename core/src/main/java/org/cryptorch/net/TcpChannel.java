@@ -65,6 +65,11 @@ public final class TcpChannel implements Channel {
         return peer;
     }
 
+    /** The peer's IP address and port, for logs. */
+    public String remoteAddress() {
+        return socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+    }
+
     @Override
     public TrafficStats stats() {
         return stats;

@@ -1,6 +1,7 @@
 package org.cryptorch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import java.io.IOException;
@@ -9,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.cryptorch.net.KeyGenerator;
 import org.cryptorch.tensor.FloatTensor;
@@ -35,6 +39,8 @@ class ModelServerTest {
     private ClusterConfig cluster;
     private DealerService dealer;
     private ModelServer server;
+    private Tensor x;
+    private FloatTensor simulated;
 
     @BeforeEach
     void start() throws IOException {
@@ -47,22 +53,28 @@ class ModelServerTest {
         cluster = ClusterConfig.load(dir.resolve("cluster.yaml"));
         dealer = CrypTorch.serveDealer(cluster, log);
         CrypTorch.exportPublic(dir.resolve("model.onnx"), dir.resolve("public.onnx"));
-        server = CrypTorch.serve(cluster, RunOptions.of(dir.resolve("model.onnx"), null, null), dir.resolve("q.jsonl"),
-            log);
+        x = CrypTorch.readSamples(dir.resolve("x.npy"));
+        simulated = CrypTorch.simulate(CrypTorch.load(dir.resolve("model.onnx")), x,
+            PlanChoice.profile(PlanChoice.DEFAULT_PROFILE), 1);
+    }
+
+    private void serve(ModelServer.Limits limits) {
+        server = CrypTorch.serve(cluster, RunOptions.of(dir.resolve("model.onnx"), null, null), limits,
+            dir.resolve("q.jsonl"), log);
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         dealer.close();
     }
 
     @Test
     @Timeout(120)
     void manyQueriesOverOneSessionAgreeWithTheSimulationAndSetUpOnce() throws Exception {
-        Tensor x = CrypTorch.readSamples(dir.resolve("x.npy"));
-        FloatTensor simulated = CrypTorch.simulate(CrypTorch.load(dir.resolve("model.onnx")), x,
-            PlanChoice.profile(PlanChoice.DEFAULT_PROFILE), 1);
+        serve(ModelServer.Limits.DEFAULT);
         // Queries of 1, 1, 2 and 1 samples: the correlations fetched ahead for [1, 784] are used by the second query;
         // those fetched after it are dropped for the third (another shape), and the third's for the fourth.
         int[] sizes = {1, 1, 2, 1};
@@ -91,6 +103,82 @@ class ModelServerTest {
         server.close(); // waits for the server to log the session's last query
         assertThat(lines).filteredOn(l -> l.startsWith("query ")).hasSize(5);
         assertThat(Files.readAllLines(dir.resolve("q.jsonl"))).hasSize(5);
+    }
+
+    /**
+     * With two sessions allowed, a second client is served while the first stays connected, and their queries
+     * interleave: each gets its own outputs (the dealer pairs each session's two connections by its token; paired
+     * by arrival, or served one session at a time, the second client would wait or get another's correlations).
+     */
+    @Test
+    @Timeout(120)
+    void twoClientsAreServedAtOnceEachWithItsOwnCorrelations() throws Exception {
+        serve(new ModelServer.Limits(2, 0));
+        try (ClientSession a = CrypTorch.connect(cluster, client())) {
+            assertClose(a.infer(Samples.slice(x, 0, 1)), simulated.slice(0, 0, 1, 1));
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try (ClientSession b = CrypTorch.connect(cluster, client())) {
+                Future<FloatTensor> fromB = other.submit(() -> b.infer(Samples.slice(x, 1, 3)));
+                assertClose(a.infer(Samples.slice(x, 3, 4)), simulated.slice(0, 3, 4, 1));
+                assertClose(fromB.get(), simulated.slice(0, 1, 3, 1));
+                assertClose(b.infer(Samples.slice(x, 4, 5)), simulated.slice(0, 4, 5, 1));
+            } finally {
+                other.shutdown();
+            }
+            assertClose(a.infer(Samples.slice(x, 5, 6)), simulated.slice(0, 5, 6, 1));
+        }
+        server.close();
+        assertThat(lines).filteredOn(l -> l.startsWith("query ") && l.contains("party0#1")).hasSize(3);
+        assertThat(lines).filteredOn(l -> l.startsWith("query ") && l.contains("party0#2")).hasSize(2);
+        assertThat(lines).noneMatch(l -> l.contains("failed"));
+    }
+
+    /** With one session at a time and a queue of one, a second client waits, told its place, until the first ends. */
+    @Test
+    @Timeout(120)
+    void aSecondClientWaitsInTheQueueUntilTheFirstEnds() throws Exception {
+        serve(new ModelServer.Limits(1, 1));
+        List<String> notices = new CopyOnWriteArrayList<>();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<FloatTensor> second;
+            try (ClientSession a = CrypTorch.connect(cluster, client())) {
+                second = other.submit(() -> {
+                    try (ClientSession b = CrypTorch.connect(cluster, client(), notices::add)) {
+                        return b.infer(Samples.slice(x, 1, 2));
+                    }
+                });
+                while (notices.isEmpty()) {
+                    Thread.sleep(10);
+                }
+                assertThat(notices).containsExactly("waiting for party1 at 127.0.0.1:" + server.port()
+                    + ": 1 session(s) ahead in its queue");
+                assertClose(a.infer(Samples.slice(x, 0, 1)), simulated.slice(0, 0, 1, 1));
+                assertThat(second.isDone()).as("the second client waits while the first is connected").isFalse();
+            }
+            assertClose(second.get(), simulated.slice(0, 1, 2, 1));
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    /** With one session at a time and no queue, a second client is refused at once with a reason naming the server. */
+    @Test
+    @Timeout(120)
+    void aClientBeyondTheQueueIsToldTheServerIsBusy() throws Exception {
+        serve(new ModelServer.Limits(1, 0));
+        try (ClientSession a = CrypTorch.connect(cluster, client())) {
+            assertThatThrownBy(() -> CrypTorch.connect(cluster, client()))
+                .isInstanceOf(SessionAdmission.ServerBusyException.class)
+                .hasMessage("party1 at 127.0.0.1:" + server.port() + " is busy: 1 session(s) running or waiting "
+                    + "(--max-concurrent 1, --queue 0); try again later");
+            assertClose(a.infer(Samples.slice(x, 0, 1)), simulated.slice(0, 0, 1, 1));
+        }
+        // once the first session has ended, a client is served again
+        try (ClientSession b = CrypTorch.connect(cluster, client())) {
+            assertClose(b.infer(Samples.slice(x, 1, 2)), simulated.slice(0, 1, 2, 1));
+        }
+        assertThat(lines).filteredOn(l -> l.startsWith("refused a client from 127.0.0.1:")).hasSize(1);
     }
 
     private RunOptions client() {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code dealer --serve}, {@code serve} and {@code query} as separate processes (three hosts on loopback, TLS): a
  * client holding the public export streams samples as queries and gets the simulation's outputs; a client killed
- * (SIGKILL) mid-session costs the server one log line and it serves the next client; SIGTERM stops server and dealer
+ * (SIGKILL) mid-session costs the server one log line and it serves the next client; a client beyond the server's
+ * one session and empty queue is refused as busy, exit status 1 naming the server; SIGTERM stops server and dealer
  * with status 0.
  */
 class ServeCommandTest {
@@ -33,9 +34,10 @@ class ServeCommandTest {
     void aServerOutlivesItsClientsAndStopsOnSigterm() throws Exception {
         DemoFiles.write(dir, 40);
         assertThat(Main.run("keygen", "--out", dir.resolve("keys").toString())).isZero();
+        int serverPort = freePort();
         Files.writeString(dir.resolve("cluster.yaml"), "certificates: keys\ntimeout_seconds: 60\n"
             + "dealer: {host: 127.0.0.1, port: " + freePort() + "}\n"
-            + "party1: {host: 127.0.0.1, port: " + freePort() + "}\n"
+            + "party1: {host: 127.0.0.1, port: " + serverPort + "}\n"
             + "party0: {host: 127.0.0.1}\n");
         assertThat(Main.run("export-public", file("model.onnx"), "-o", file("public.onnx"))).isZero();
         assertThat(Main.run("simulate", file("model.onnx"), "--inputs", file("x.npy"), "--output", file("sim.npy"),
@@ -44,7 +46,7 @@ class ServeCommandTest {
         try {
             Process dealer = start("dealer", "dealer", "--serve", "--config", file("cluster.yaml"));
             Process server = start("server", "serve", file("model.onnx"), "--config", file("cluster.yaml"),
-                "--stats-file", file("server.jsonl"));
+                "--stats-file", file("server.jsonl"), "--max-concurrent", "1", "--queue", "0");
             processes.addAll(List.of(dealer, server));
 
             Process first = start("client1", "query", file("public.onnx"), "--config", file("cluster.yaml"),
@@ -62,6 +64,14 @@ class ServeCommandTest {
                 assertThat(killed.isAlive()).isTrue();
                 Thread.sleep(20);
             }
+            // While client2's session runs, the server (one session, no queue) refuses another client at once.
+            CliRun busy = CliRun.of("query", file("public.onnx"), "--config", file("cluster.yaml"), "--inputs",
+                file("x.npy"), "--output", file("busy.npy"));
+            assertThat(busy.status()).isEqualTo(1);
+            assertThat(busy.err()).isEqualTo("cryptorch: party1 at 127.0.0.1:" + serverPort + " is busy: 1 session(s) "
+                + "running or waiting (--max-concurrent 1, --queue 0); try again later\n");
+            assertThat(dir.resolve("busy.npy")).doesNotExist();
+            assertThat(killed.isAlive()).as("client2 was still in its session").isTrue();
             killed.destroyForcibly();
             long killedAt = System.nanoTime();
             while (!Files.readString(dir.resolve("server.out")).contains("session party0#2 failed")) {
@@ -89,6 +99,7 @@ class ServeCommandTest {
         }
         List<String> log = Files.readAllLines(dir.resolve("server.out"));
         assertThat(log).filteredOn(l -> l.startsWith("session ")).hasSize(1);
+        assertThat(log).filteredOn(l -> l.startsWith("refused a client from 127.0.0.1:")).hasSize(1);
         assertThat(log).filteredOn(l -> l.startsWith("query ") && l.contains("party0#1")).hasSize(40);
         assertThat(log).filteredOn(l -> l.startsWith("query ") && l.contains("party0#3")).hasSize(5);
         // The killed client's dealer session ends with its server side (its unused correlations are dropped with it).

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.cryptorch.compile.Plan;
+import org.cryptorch.compile.RangeCheck;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
 
@@ -43,6 +45,14 @@ public final class Calibration {
         }
         int n = Math.min(MAX_SAMPLES, all.shape().dim(0));
         return new Calibration(Samples.slice(all, 0, n));
+    }
+
+    /**
+     * The largest magnitude of the real input {@code inputName} among the samples (see
+     * {@link Plan#calibratedInputs}); empty without calibration.
+     */
+    Map<String, Double> largestMagnitudes(String inputName) {
+        return samples == null ? Map.of() : RangeCheck.largestMagnitudes(List.of(Map.of(inputName, samples)));
     }
 
     /**

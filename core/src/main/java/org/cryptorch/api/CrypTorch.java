@@ -68,11 +68,13 @@ public final class CrypTorch {
 
     /**
      * Checks that {@code samples} (read from {@code file}), in batches of {@code batch}, keep every approximation
-     * site of {@code model} under {@code plan} inside its documented range; otherwise the fixed-point result would
-     * be wrong. Costs one float inference of the samples.
+     * site of {@code model} under {@code plan} inside its documented range, and stay within the range of the
+     * calibration samples that size its comparisons; otherwise the fixed-point result would be wrong. Costs one
+     * float inference of the samples.
      */
-    public static void checkRanges(Model model, PlanChoice plan, Tensor samples, int batch, Path file) {
-        Preflight.ranges(model, plan, samples, batch, file);
+    public static void checkRanges(Model model, PlanChoice plan, Calibration calibration, Tensor samples, int batch,
+                                   Path file) {
+        Preflight.ranges(model, plan, calibration, samples, batch, file);
     }
 
     /** Compiles {@code model} for one input shape (batch included) and ownership, without calibration. */

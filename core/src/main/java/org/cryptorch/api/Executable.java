@@ -1,11 +1,13 @@
 package org.cryptorch.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.cryptorch.compile.CompileOptions;
 import org.cryptorch.compile.Ownership;
 import org.cryptorch.compile.Plan;
 import org.cryptorch.compile.Program;
+import org.cryptorch.compile.RangeCheck;
 import org.cryptorch.exec.Interpreter;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.exec.MpcBackend;
@@ -60,9 +62,14 @@ public final class Executable {
                                       Ownership owners, Calibration calibration) {
         Graph canonical = model.canonical(inputShape);
         Plan resolved = planFor.apply(canonical);
+        List<Map<String, Tensor>> samples = calibration.inputs(model.inputName(), inputShape);
         Program p = org.cryptorch.compile.Compiler.compile(canonical, Map.of(model.inputName(), inputShape), resolved,
-            CompileOptions.defaults().withOwnership(owners), calibration.inputs(model.inputName(), inputShape));
-        return new Executable(p, resolved.withComparisonWidths(p.comparisonWidths()), model.inputName(),
+            CompileOptions.defaults().withOwnership(owners), samples);
+        Plan planned = resolved.withComparisonWidths(p.comparisonWidths());
+        if (samples != null) {
+            planned = planned.withCalibratedInputs(RangeCheck.largestMagnitudes(samples));
+        }
+        return new Executable(p, planned, model.inputName(),
             canonical.outputs().get(0).name(), inputShape, model.inputType());
     }
 

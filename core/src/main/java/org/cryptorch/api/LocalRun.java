@@ -102,13 +102,14 @@ final class LocalRun {
         Model model = Model.load(o.model());
         Tensor x = CrypTorch.readSamples(o.inputs());
         model.checkSamples(x, o.batch());
-        Calibration.read(o.calib(), model).inputs(model.inputName(), x.shape());
+        Calibration calibration = Calibration.read(o.calib(), model);
+        calibration.inputs(model.inputName(), x.shape());
         Shape samples = x.shape();
         Shape first = Model.batchShape(samples, model.batchSize(o.batch(), samples.dim(0)));
         Graph canonical = model.canonical(first);
         Compiler.approximate(canonical, Map.of(model.inputName(), first), o.plan().resolve(canonical));
         Compiler.checkWeights(canonical, FixedPoint.DEFAULT_FRAC_BITS);
-        Preflight.ranges(model, o.plan(), x, o.batch(), o.inputs());
+        Preflight.ranges(model, o.plan(), calibration, x, o.batch(), o.inputs());
     }
 
     private static List<String> command(String role, RunOptions o, Path keys) {

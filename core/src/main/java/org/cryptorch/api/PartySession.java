@@ -17,6 +17,7 @@ import org.cryptorch.compile.Ownership;
 import org.cryptorch.compile.Plan;
 import org.cryptorch.compile.PlanJson;
 import org.cryptorch.compile.ProgramFingerprint;
+import org.cryptorch.compile.RangeCheck;
 import org.cryptorch.exec.Interpreter;
 import org.cryptorch.exec.OpStat;
 import org.cryptorch.exec.RunResult;
@@ -222,8 +223,9 @@ final class PartySession implements AutoCloseable {
             if (k > 0 || !ready) {
                 offline(p.perRun());
             }
+            Tensor slice = input == null ? null : Samples.slice(input, start, end);
             JitQuiescence.await();
-            FloatTensor out = online(p, input == null ? null : Samples.slice(input, start, end));
+            FloatTensor out = online(p, slice, slice == null ? null : refusal(p, slice));
             if (dealer.pending() != 0) {
                 throw new IllegalStateException("the program took fewer correlations than its rehearsal ("
                     + dealer.pending() + " prefetched left over)");
@@ -393,11 +395,33 @@ final class PartySession implements AutoCloseable {
     }
 
     /**
-     * Both parties meet, then the batch runs with the clock on; per-step figures come from the interpreter. While it
+     * Why the input owner refuses {@code slice}, or null: the holder's plan says what its comparison widths were
+     * sized on, the one range check the input owner can make without the weights ({@link
+     * RangeCheck#checkCalibratedInputs}).
+     */
+    private IllegalArgumentException refusal(Prepared p, Tensor slice) {
+        try {
+            RangeCheck.checkCalibratedInputs(p.program().plan(), Map.of(model.inputName(), slice));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e;
+        }
+    }
+
+    /**
+     * Both parties meet (the input owner's word says whether it refused its input, which ends the session at both),
+     * then the batch runs with the clock on; per-step figures come from the interpreter. While it
      * runs, progress is reported from the rounds the channel has counted so far.
      */
-    private FloatTensor online(Prepared p, Tensor input) {
-        party.labelled(SYNC, () -> party.exchange(new long[1]));
+    private FloatTensor online(Prepared p, Tensor input, IllegalArgumentException refused) {
+        long[] theirs = party.labelled(SYNC, () -> party.exchange(new long[] {refused == null ? 0 : 1}));
+        if (refused != null) {
+            throw refused;
+        }
+        if (theirs[0] != 0) {
+            throw new IllegalArgumentException("party" + (1 - id) + " refused its input: beyond the range the "
+                + "comparison widths were sized on (its own error names the value)");
+        }
         long roundsAtStart = party.peer().stats().total().rounds;
         long doneBefore = figures.rounds;
         ScheduledFuture<?> ticker = TICKER.scheduleAtFixedRate(() -> progress.update(Math.min(totalRounds - 1,

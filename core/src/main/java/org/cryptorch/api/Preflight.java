@@ -89,10 +89,11 @@ final class Preflight {
 
     /**
      * The samples of {@code file}, in batches of {@code batch} (0: the model's default), keep every approximation
-     * site of the model compiled with {@code plan} inside its documented range ({@link RangeCheck}); the error names
-     * the file, the samples and the site. One float inference of the samples.
+     * site of the model compiled with {@code plan} inside its documented range, and stay within the range of the
+     * calibration samples (the plan's or {@code calibration}'s) that size comparisons ({@link RangeCheck}); the error
+     * names the file, the samples and the site or input. One float inference of the samples.
      */
-    static void ranges(Model model, PlanChoice plan, Tensor samples, int batch, Path file) {
+    static void ranges(Model model, PlanChoice plan, Calibration calibration, Tensor samples, int batch, Path file) {
         int n = samples.shape().dim(0);
         int size = model.batchSize(batch, n);
         Map<Shape, Graph> canonical = new HashMap<>();
@@ -100,7 +101,8 @@ final class Preflight {
         for (int start = 0; start < n; start += size) {
             Tensor slice = Samples.slice(samples, start, Math.min(n, start + size));
             Graph g = canonical.computeIfAbsent(slice.shape(), model::canonical);
-            Plan p = plans.computeIfAbsent(slice.shape(), s -> plan.resolve(g));
+            Plan p = plans.computeIfAbsent(slice.shape(), s -> plan.resolve(g)
+                .withCalibratedInputs(calibration.largestMagnitudes(model.inputName())));
             try {
                 RangeCheck.check(g, p, Map.of(model.inputName(), slice));
             } catch (IllegalArgumentException e) {

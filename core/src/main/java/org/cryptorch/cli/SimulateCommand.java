@@ -31,7 +31,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Model model = CrypTorch.load(run.model);
         Tensor x = CrypTorch.readSamples(run.inputs);
         Calibration calibration = CrypTorch.readCalibration(run.compile.calib, model);
-        CrypTorch.checkRanges(model, run.planChoice(), x, run.batching.batch, run.inputs);
+        CrypTorch.checkRanges(model, run.planChoice(), calibration, x, run.batching.batch, run.inputs);
         Executable.Simulation s = CrypTorch.simulation(model, x, run.planChoice(), run.batching.batch, calibration,
             run.progress("simulate"));
         TensorFiles.write(run.output, s.output());

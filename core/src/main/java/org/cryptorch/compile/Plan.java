@@ -71,10 +71,13 @@ public final class Plan {
     private final Map<String, Site> sites;
     /** Widths of comparisons by emitted node name, fixed when the plan was tuned on calibration data; may be empty. */
     private final Map<String, Integer> comparisonWidths;
+    /** Max |value| of each graph input over the calibration samples the widths were sized on; may be empty. */
+    private final Map<String, Double> calibratedInputs;
 
-    private Plan(Map<String, Site> sites, Map<String, Integer> comparisonWidths) {
+    private Plan(Map<String, Site> sites, Map<String, Integer> comparisonWidths, Map<String, Double> calibratedInputs) {
         this.sites = sites;
         this.comparisonWidths = comparisonWidths;
+        this.calibratedInputs = calibratedInputs;
     }
 
     public static Plan of(List<Site> sites) {
@@ -84,7 +87,7 @@ public final class Plan {
                 throw new IllegalArgumentException("plan lists site '" + s.name() + "' twice");
             }
         }
-        return new Plan(m, Map.of());
+        return new Plan(m, Map.of(), Map.of());
     }
 
     /**
@@ -132,7 +135,7 @@ public final class Plan {
     public Plan with(Site s) {
         Map<String, Site> m = new LinkedHashMap<>(sites);
         m.put(s.name(), s);
-        return new Plan(m, comparisonWidths);
+        return new Plan(m, comparisonWidths, calibratedInputs);
     }
 
     /**
@@ -155,7 +158,33 @@ public final class Plan {
                     + ComparisonWidths.MIN_BITS + ".." + ComparisonWidths.FULL + " bits, got " + bits);
             }
         });
-        return new Plan(sites, Collections.unmodifiableMap(new TreeMap<>(widths)));
+        return new Plan(sites, Collections.unmodifiableMap(new TreeMap<>(widths)), calibratedInputs);
+    }
+
+    /**
+     * The largest magnitude of each graph input (by name) among the calibration samples this plan's comparison
+     * widths were sized on: inputs well beyond it can drive a comparison past its width, where it wraps and the
+     * result is silently wrong ({@link RangeCheck#checkCalibratedInputs}). Empty when no calibration sized them.
+     */
+    public Map<String, Double> calibratedInputs() {
+        return calibratedInputs;
+    }
+
+    /**
+     * A copy recording {@code maxAbs} (input name to largest calibration magnitude) in {@link #calibratedInputs}.
+     * Where this plan already has a bound for an input, the smaller one stays: widths sized on either calibration
+     * set are in the program then.
+     */
+    public Plan withCalibratedInputs(Map<String, Double> maxAbs) {
+        Map<String, Double> merged = new TreeMap<>(calibratedInputs);
+        maxAbs.forEach((input, bound) -> {
+            if (bound == null || !(bound >= 0) || bound.isInfinite()) {
+                throw new IllegalArgumentException("calibrated bound of input '" + input + "' must be a finite "
+                    + "magnitude, got " + bound);
+            }
+            merged.merge(input, bound, Math::min);
+        });
+        return new Plan(sites, comparisonWidths, Collections.unmodifiableMap(merged));
     }
 
     /**
@@ -185,12 +214,13 @@ public final class Plan {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Plan p && p.sites.equals(sites) && p.comparisonWidths.equals(comparisonWidths);
+        return o instanceof Plan p && p.sites.equals(sites) && p.comparisonWidths.equals(comparisonWidths)
+            && p.calibratedInputs.equals(calibratedInputs);
     }
 
     @Override
     public int hashCode() {
-        return 31 * sites.hashCode() + comparisonWidths.hashCode();
+        return (31 * sites.hashCode() + comparisonWidths.hashCode()) * 31 + calibratedInputs.hashCode();
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.cryptorch.approx.KnobValues;
 
 /**
@@ -24,14 +26,17 @@ import org.cryptorch.approx.KnobValues;
  *             "predicted": {"rounds": 4, "bytes_per_party": 8192, "offline_bytes": 4096},
  *             "measured_error": 0.001}],
  *  "comparison_widths": {"Gelu_3#Ltz_0": 24},
+ *  "calibrated_inputs": {"input_ids": 1.0},
  *  "totals": {...}}
  * </pre>
  * {@code comparison_widths} (bits per comparison node, fixed from calibration data by the tuner) is optional and
- * compiled when present. {@code predicted}, {@code measured_error} and any other top-level field (such as the
+ * compiled when present; {@code calibrated_inputs} (the largest input magnitude among those calibration samples) is
+ * optional and checked against the inputs of a run ({@link RangeCheck#checkCalibratedInputs}). {@code predicted}, {@code measured_error} and any other top-level field (such as the
  * tuner's {@code totals}) are optional annotations the compiler ignores. Knob values are strings or numbers.
  */
 public final class PlanJson {
     private static final String WIDTHS = "comparison_widths";
+    private static final String CALIBRATED = "calibrated_inputs";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private PlanJson() {
@@ -66,6 +71,10 @@ public final class PlanJson {
             ObjectNode widths = root.putObject(WIDTHS);
             plan.comparisonWidths().forEach(widths::put);
         }
+        if (!plan.calibratedInputs().isEmpty()) {
+            ObjectNode bounds = root.putObject(CALIBRATED);
+            plan.calibratedInputs().forEach(bounds::put);
+        }
         if (extra != null) {
             extra.forEach((k, v) -> root.set(k, MAPPER.valueToTree(v)));
         }
@@ -92,25 +101,37 @@ public final class PlanJson {
         for (int i = 0; i < sites.size(); i++) {
             out.add(site(sites.get(i), i));
         }
-        return Plan.of(out).withComparisonWidths(widths(root.get(WIDTHS)));
+        return Plan.of(out).withComparisonWidths(widths(root.get(WIDTHS)))
+            .withCalibratedInputs(calibratedInputs(root.get(CALIBRATED)));
+    }
+
+    private static Map<String, Double> calibratedInputs(JsonNode o) {
+        return numbers(o, CALIBRATED, "input name to magnitude", JsonNode::isNumber, "a number", JsonNode::doubleValue);
     }
 
     private static Map<String, Integer> widths(JsonNode o) {
-        Map<String, Integer> widths = new LinkedHashMap<>();
+        return numbers(o, WIDTHS, "node name to bits", v -> v.canConvertToInt() && v.isIntegralNumber(),
+            "an integer number of bits", JsonNode::intValue);
+    }
+
+    /** The object {@code o} (field {@code field}; null: empty) of names to numbers, each {@code valid}. */
+    private static <T> Map<String, T> numbers(JsonNode o, String field, String what, Predicate<JsonNode> valid,
+                                              String expected, Function<JsonNode, T> value) {
+        Map<String, T> out = new LinkedHashMap<>();
         if (o == null) {
-            return widths;
+            return out;
         }
         if (!o.isObject()) {
-            throw new IllegalArgumentException("\"" + WIDTHS + "\" must be an object of node name to bits");
+            throw new IllegalArgumentException("\"" + field + "\" must be an object of " + what);
         }
         o.fields().forEachRemaining(e -> {
-            if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()) {
-                throw new IllegalArgumentException(WIDTHS + "." + e.getKey() + ": expected an integer number of bits, "
-                    + "got " + e.getValue());
+            if (!valid.test(e.getValue())) {
+                throw new IllegalArgumentException(field + "." + e.getKey() + ": expected " + expected + ", got "
+                    + e.getValue());
             }
-            widths.put(e.getKey(), e.getValue().intValue());
+            out.put(e.getKey(), value.apply(e.getValue()));
         });
-        return widths;
+        return out;
     }
 
     public static void write(Plan plan, Path file) {

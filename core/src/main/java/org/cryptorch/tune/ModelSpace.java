@@ -14,6 +14,7 @@ import org.cryptorch.compile.CompileOptions;
 import org.cryptorch.compile.Compiler;
 import org.cryptorch.compile.Plan;
 import org.cryptorch.compile.Program;
+import org.cryptorch.compile.RangeCheck;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
@@ -248,6 +249,11 @@ public final class ModelSpace {
 
     public Program compile(Plan plan) {
         return Compiler.compile(canonical, inputShapes, plan, options, calibration);
+    }
+
+    /** The largest magnitude of each input among the samples {@link #compile} sizes comparisons on. */
+    public Map<String, Double> calibratedInputs() {
+        return RangeCheck.largestMagnitudes(calibration);
     }
 
     /**

@@ -82,7 +82,8 @@ public final class ModelTuning {
                            Consumer<Evaluated> progress) {
         TuneReport r = new Tuner(model.space(), evaluator, costs, model.otherOps(), tuneOptions).tune(strategy,
             progress);
-        return r.withComparisonWidths(compile(r.chosen().assignment()).plan().comparisonWidths());
+        Plan chosen = compile(r.chosen().assignment()).plan();
+        return r.withCalibration(chosen.comparisonWidths(), chosen.calibratedInputs());
     }
 
     /** A plan with the comparison widths it compiles to on the calibration data, and that program. */
@@ -91,13 +92,14 @@ public final class ModelTuning {
 
     /**
      * The compiler plan of a report's reference or chosen assignment, compiled on the calibration data; the plan
-     * carries the resulting comparison widths (so scoring it elsewhere, or running it, uses the widths the search
+     * carries the resulting comparison widths and the calibration's input range (so scoring it elsewhere, or running it, uses the widths the search
      * measured).
      */
     public Compiled compile(Assignment a) {
         Plan p = model.plan(a);
         Program program = model.compile(p);
-        return new Compiled(p.withComparisonWidths(program.comparisonWidths()), program);
+        return new Compiled(p.withComparisonWidths(program.comparisonWidths())
+            .withCalibratedInputs(model.calibratedInputs()), program);
     }
 
     /**

@@ -25,7 +25,7 @@ public final class PlanFile {
         List<Plan.Site> sites = r.plan().stream().map(s -> new Plan.Site(s.site(), s.op(), s.approximation(),
             KnobValues.of(s.knobs()), new Plan.SiteCost(s.rounds(), s.bytesPerParty(), s.offlineBytes()),
             s.measuredLoss())).toList();
-        return Plan.of(sites).withComparisonWidths(r.comparisonWidths());
+        return Plan.of(sites).withComparisonWidths(r.comparisonWidths()).withCalibratedInputs(r.calibratedInputs());
     }
 
     public static String json(TuneReport r) {

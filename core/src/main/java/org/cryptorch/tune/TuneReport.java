@@ -14,9 +14,10 @@ import java.util.Map;
 public record TuneReport(String strategy, NetworkProfile network, TuneOptions options,
                          Evaluated reference, Evaluated chosen, List<SitePlan> plan, List<Evaluated> evaluations,
                          List<Evaluated> paretoFront, int searchEvaluations, int cacheHits, double searchSeconds,
-                         Map<String, Integer> comparisonWidths) {
+                         Map<String, Integer> comparisonWidths, Map<String, Double> calibratedInputs) {
     public TuneReport {
         comparisonWidths = Map.copyOf(comparisonWidths);
+        calibratedInputs = Map.copyOf(calibratedInputs);
         plan = List.copyOf(plan);
         evaluations = List.copyOf(evaluations);
         paretoFront = List.copyOf(paretoFront);
@@ -24,11 +25,12 @@ public record TuneReport(String strategy, NetworkProfile network, TuneOptions op
 
     /**
      * A copy carrying the comparison widths the chosen plan compiles to on the calibration data (by comparison node
-     * name), so the plan file fixes them for runs that have no calibration data.
+     * name), so the plan file fixes them for runs that have no calibration data, and the largest input magnitudes of
+     * the samples that sized them ({@code Plan.calibratedInputs}), so those runs can check their inputs.
      */
-    public TuneReport withComparisonWidths(Map<String, Integer> widths) {
+    public TuneReport withCalibration(Map<String, Integer> widths, Map<String, Double> inputs) {
         return new TuneReport(strategy, network, options, reference, chosen, plan, evaluations, paretoFront,
-            searchEvaluations, cacheHits, searchSeconds, widths);
+            searchEvaluations, cacheHits, searchSeconds, widths, inputs);
     }
 
     public Metric metric() {

@@ -56,7 +56,8 @@ public final class Tuner {
             return new TuneReport(strategy.name(), costModel.network(), options,
                 new Evaluated(space.mostAccurate(), ctx.referenceMetric(), latency.seconds(space.mostAccurate())),
                 new Evaluated(chosen, chosenMetric, latency.seconds(chosen)), plan, log,
-                ParetoFront.of(log, options.metric()), searchEvaluations, hits, searchSeconds, Map.of());
+                ParetoFront.of(log, options.metric()), searchEvaluations, hits, searchSeconds, Map.of(),
+                Map.of());
         }
     }
 

@@ -181,6 +181,29 @@ class ModelServerTest {
         assertThat(lines).filteredOn(l -> l.startsWith("refused a client from 127.0.0.1:")).hasSize(1);
     }
 
+    /**
+     * Issue 19 point 3 in a deployment: the server sizes its comparisons on calibration samples, and a client input
+     * far beyond them (which could wrap a comparison) is refused by the client itself, from the public plan, naming
+     * the input, sample and element; the server then serves the next client.
+     */
+    @Test
+    @Timeout(120)
+    void aClientInputBeyondTheCalibratedRangeIsRefusedAndTheServerServesOn() throws Exception {
+        Files.copy(dir.resolve("x.npy"), dir.resolve("calib.npy"));
+        server = CrypTorch.serve(cluster, RunOptions.of(dir.resolve("model.onnx"), null, null)
+            .withCalibration(dir.resolve("calib.npy")), ModelServer.Limits.DEFAULT, dir.resolve("q.jsonl"), log);
+        double calibrated = java.util.Arrays.stream(((FloatTensor) x).data()).map(Math::abs).max().orElseThrow();
+        FloatTensor far = (FloatTensor) Samples.slice(x, 0, 1);
+        far.data()[5] = 2.5 * calibrated;
+        try (ClientSession client = CrypTorch.connect(cluster, client())) {
+            assertThatThrownBy(() -> client.infer(far)).hasMessageContaining("sample 0, element 5")
+                .hasMessageContaining("calibration samples that sized the comparison widths");
+        }
+        try (ClientSession client = CrypTorch.connect(cluster, client())) {
+            assertThat(client.infer(Samples.slice(x, 0, 1)).shape().dim(0)).isEqualTo(1);
+        }
+    }
+
     private RunOptions client() {
         return RunOptions.of(dir.resolve("public.onnx"), null, null);
     }

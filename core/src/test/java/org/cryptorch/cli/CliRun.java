@@ -16,7 +16,6 @@ record CliRun(int status, String err) {
         } finally {
             System.setErr(old);
         }
-        return new CliRun(status, err.toString(StandardCharsets.UTF_8).replace(
-            "WARNING: Using incubator modules: jdk.incubator.vector\n", ""));
+        return new CliRun(status, err.toString(StandardCharsets.UTF_8));
     }
 }

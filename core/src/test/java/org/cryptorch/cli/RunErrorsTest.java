@@ -283,6 +283,24 @@ class RunErrorsTest {
             file("y.npy")), expected);
     }
 
+    /**
+     * Issue 19 point 3: comparisons sized on calibration samples can wrap on inputs far beyond them; such inputs are
+     * refused (before any process starts) naming the file, sample and element.
+     */
+    @Test
+    void inputsBeyondTheCalibratedRangeAreRefused() throws IOException {
+        Files.copy(dir.resolve("x.npy"), dir.resolve("calib.npy"));
+        FloatTensor x = (FloatTensor) TensorFiles.read(dir.resolve("x.npy"));
+        double calibrated = Arrays.stream(x.data()).map(Math::abs).max().orElseThrow();
+        x.data()[x.size() - 1] = -2.5 * calibrated;
+        TensorFiles.write(dir.resolve("x.npy"), x);
+        String[] expected = {"x.npy: samples ", "element 783 is -", "beyond +-",
+            "calibration samples that sized the comparison widths"};
+        assertFailsWith(run("--calib", file("calib.npy")), expected);
+        assertFailsWith(CliRun.of("simulate", file("model.onnx"), "--inputs", file("x.npy"), "--output",
+            file("y.npy"), "--calib", file("calib.npy")), expected);
+    }
+
     /** Issue 19 point 4: a weight beyond the fixed-point range is refused (it wrapped in the ring before). */
     @Test
     void aWeightBeyondTheRingIsRefused() throws IOException {

@@ -96,6 +96,8 @@ class TuneCommandTest {
             p.validate();
             // the widths measured on the calibration data travel with the plan (runs have no calibration data)
             assertThat(p.comparisonWidths()).isNotEmpty().allSatisfy((node, bits) -> assertThat(bits).isLessThan(64));
+            // and so does the input range they were sized on, which the inputs of those runs are checked against
+            assertThat(p.calibratedInputs()).isNotEmpty().allSatisfy((input, bound) -> assertThat(bound).isPositive());
             assertThat(dir.resolve("report").resolve("report.html")).exists();
         } finally {
             if (old == null) {

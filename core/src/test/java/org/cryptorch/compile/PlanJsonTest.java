@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.cryptorch.approx.KnobValues;
+import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.Shape;
 import org.junit.jupiter.api.Test;
 
 class PlanJsonTest {
@@ -40,6 +42,22 @@ class PlanJsonTest {
             .hasMessageContaining("comparison_widths.a#Ltz_0");
         assertThatThrownBy(() -> PlanJson.fromJson("{\"sites\": [], \"comparison_widths\": {\"a#Ltz_0\": 65}}"))
             .hasMessageContaining("'a#Ltz_0' must be 8..64 bits, got 65");
+    }
+
+    @Test
+    void calibratedInputsRoundTripAndBoundInputs() {
+        Plan p = Plan.of(List.of()).withCalibratedInputs(Map.of("x", 2.0));
+        String json = PlanJson.toJson(p);
+        assertThat(json).contains("\"calibrated_inputs\"");
+        assertThat(PlanJson.fromJson(json)).isEqualTo(p);
+        assertThat(p.withCalibratedInputs(Map.of("x", 3.0)).calibratedInputs()).containsEntry("x", 2.0);
+        FloatTensor inside = new FloatTensor(Shape.of(2, 2), new double[] {0, 4, -4, 1});
+        RangeCheck.checkCalibratedInputs(p, Map.of("x", inside));
+        FloatTensor beyond = new FloatTensor(Shape.of(2, 2), new double[] {0, 4, -4.01, 1});
+        assertThatThrownBy(() -> RangeCheck.checkCalibratedInputs(p, Map.of("x", beyond)))
+            .hasMessageStartingWith("input 'x' sample 1, element 0 is -4.01, beyond +-4 ");
+        assertThatThrownBy(() -> PlanJson.fromJson("{\"sites\": [], \"calibrated_inputs\": {\"x\": \"big\"}}"))
+            .hasMessageContaining("calibrated_inputs.x");
     }
 
     @Test

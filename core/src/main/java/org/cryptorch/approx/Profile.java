@@ -80,11 +80,13 @@ public final class Profile {
         m.put("ReduceMax", choice("reducemax.tree"));
         m.put("MaxPool", choice("maxpool.tree"));
         m.put("Relu", choice("relu.ltz"));
-        m.put("Sigmoid", choice("sigmoid.piecewise"));
+        // accuracy over cost for sigmoid and SiLU: squeeze-excitation gates (RegNetY, EfficientNet) multiply whole
+        // channels by them, and the networks after them magnify their errors some 50-fold (docs/models.md)
+        m.put("Sigmoid", choice("sigmoid.chebyshev"));
         m.put("Tanh", choice("tanh.piecewise"));
         m.put("Erf", choice("erf.polynomial"));
         m.put("Gelu", choice("gelu.even", "select", "fused"));
-        m.put("Silu", choice("silu.even", "select", "fused"));
+        m.put("Silu", choice("silu.even", "select", "fused", "degree", "20", "basis", "chebyshev"));
         putExact(m);
         return new Profile(DEFAULT, m);
     }

@@ -148,9 +148,24 @@ final class SlotWriter {
         return new Sec(slot, x.scale());
     }
 
-    /** The fractional bits to encode a public factor with: 0 when it is all integers (no truncation needed). */
+    /**
+     * The fractional bits to encode a public factor with: 0 when it is all integers (no truncation needed), else f
+     * plus the leading zero bits of its largest magnitude below 1 (at most f more). A factor then keeps f significant
+     * bits however small it is: 1/9.6 at f bits would be off by 1.5e-4 relative, an error every product with it
+     * repeats in the same direction (polynomial coefficients, 1/L of a fit's range, averaging weights). The product
+     * stays within the bound of a factor of magnitude 1 (|c| 2^(f + k) < 2^f), so neither the ring nor the chance
+     * of a local truncation failure grows; only the truncation after it drops k more bits.
+     */
     int factorScale(FloatTensor c) {
-        return integral(c) ? 0 : f;
+        if (integral(c)) {
+            return 0;
+        }
+        double largest = 0;
+        for (double v : c.data()) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        int leadingZeros = largest >= 1 ? 0 : -Math.getExponent(largest) - 1;
+        return f + Math.min(f, leadingZeros);
     }
 
     static boolean integral(FloatTensor c) {

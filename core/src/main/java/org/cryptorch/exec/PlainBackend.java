@@ -12,8 +12,11 @@ import org.cryptorch.tensor.Shape;
 /**
  * The fixed-point simulator: runs a program in one process on whole values instead of shares, with the same
  * encodings and ring arithmetic as the parties. It is bit-exact for everything deterministic; where the protocols
- * are randomised it takes their deterministic part: truncation is floor(x / 2^bits) (the protocols give that or
- * one more), and a comparison on k bits reads the low k bits as a two's-complement number, exactly like the
+ * are randomised it takes one of their outcomes: truncation rounds x / 2^bits to the nearest integer (the protocols
+ * give floor(x / 2^bits) or one more, one more with probability frac(x / 2^bits): stochastic rounding, whose mean
+ * is x / 2^bits; flooring instead would bias every truncation by half an ulp, and the biases of the many
+ * truncations inside an approximation add up and pass, as one offset per channel, through the layers after it),
+ * and a comparison on k bits reads the low k bits as a two's-complement number, exactly like the
  * protocol (so too narrow a width shows up here too). Fast: the tuner scores plans with it.
  */
 public final class PlainBackend implements Backend {
@@ -95,7 +98,8 @@ public final class PlainBackend implements Backend {
                 }
             }
         }
-        return xs.stream().map(x -> x.map(v -> v >> bits)).toList();
+        long half = 1L << (bits - 1);
+        return xs.stream().map(x -> x.map(v -> (v + half) >> bits)).toList();
     }
 
     /**

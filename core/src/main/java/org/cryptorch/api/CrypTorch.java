@@ -184,7 +184,13 @@ public final class CrypTorch {
 
     /** The dealer service of {@code cluster} (see {@link DealerService}): one session after another until stopped. */
     public static DealerService serveDealer(ClusterConfig cluster, Consumer<String> log) {
-        return DealerService.start(cluster, log);
+        return serveDealer(cluster, DealerService.PoolLimits.DEFAULT, log);
+    }
+
+    /** As {@link #serveDealer(ClusterConfig, Consumer)}, generating ahead within {@code pool}. */
+    public static DealerService serveDealer(ClusterConfig cluster, DealerService.PoolLimits pool,
+                                            Consumer<String> log) {
+        return DealerService.start(cluster, pool, log);
     }
 
     /** This process as the dealer of the deployment in {@code cluster}, until party 1 is done. */

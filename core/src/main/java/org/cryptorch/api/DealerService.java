@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.cryptorch.mpc.DealerServer;
+import org.cryptorch.mpc.PoolBudget;
 import org.cryptorch.net.Channel;
 import org.cryptorch.net.ConnectionSetupException;
 import org.cryptorch.net.Listener;
@@ -20,13 +21,22 @@ import org.cryptorch.net.TcpChannel;
  * server, {@link ModelServer}), as many at once as the server runs, each on a thread of its own. The two connections
  * of a session are paired by the token both name ({@link SessionAdmission}), never by arrival order, so concurrent
  * sessions never share or swap a correlation stream; a connection whose partner does not come within the connect
- * timeout is closed. Each session ends with one log line: the correlations it served, or why it failed (its
- * correlations are then discarded). Every session draws fresh seeds, so no correlation is ever served twice.
+ * timeout is closed. Each session generates party 1's requests ahead into a pool ({@link PoolLimits}: requests
+ * ahead per session, and a memory cap shared by all sessions), so a query's correlations are ready before it asks.
+ * Each session ends with one log line: the correlations it served and how many came from the pool, or why it failed
+ * (its correlations, served or pooled, are then discarded); the pool's level is logged with it, and every
+ * {@link #LEVEL_LOG_INTERVAL} while it changes. Every session draws fresh seeds, so no correlation is ever served
+ * twice.
  */
 public final class DealerService extends ListeningService {
     private static final Duration ACCEPT_POLL = Duration.ofMillis(200);
+    static final Duration LEVEL_LOG_INTERVAL = Duration.ofSeconds(30);
 
     private final Consumer<String> log;
+    private final PoolLimits poolLimits;
+    private final PoolBudget budget;
+    private long levelLoggedAt = System.nanoTime();
+    private long levelLogged;
     private final Duration pairingTimeout;
     /** Sessions with one connection so far, by token. */
     private final Map<String, Half> unpaired = new HashMap<>();
@@ -39,23 +49,45 @@ public final class DealerService extends ListeningService {
     private record Half(TcpChannel channel, long deadline) {
     }
 
-    private DealerService(Listener listener, Duration pairingTimeout, Consumer<String> log) {
+    /**
+     * How far the dealer generates ahead: {@code depth} requests per session (0: none) within {@code capBytes} of
+     * corrections held ahead by all sessions together.
+     */
+    public record PoolLimits(int depth, long capBytes) {
+        /** Two requests ahead per session (a query and the next, for a model whose query fits one window), 1 GiB. */
+        public static final PoolLimits DEFAULT = new PoolLimits(2, 1L << 30);
+
+        public PoolLimits {
+            if (depth < 0) {
+                throw new IllegalArgumentException("--pool must be at least 0, got " + depth);
+            }
+            if (capBytes < 0) {
+                throw new IllegalArgumentException("--pool-mb must be at least 0, got " + (capBytes >> 20));
+            }
+        }
+    }
+
+    private DealerService(Listener listener, Duration pairingTimeout, PoolLimits poolLimits, Consumer<String> log) {
         super(listener);
         this.pairingTimeout = pairingTimeout;
+        this.poolLimits = poolLimits;
+        this.budget = new PoolBudget(poolLimits.capBytes());
         this.log = log;
     }
 
-    static DealerService start(ClusterConfig cluster, Consumer<String> log) {
+    static DealerService start(ClusterConfig cluster, PoolLimits pool, Consumer<String> log) {
         DealerService d = new DealerService(Listener.open(cluster.net(Links.DEALER), cluster.dealer().bindHost(),
-            cluster.dealer().port(), List.of(Links.PARTY0, Links.PARTY1)), cluster.timeout(), log);
+            cluster.dealer().port(), List.of(Links.PARTY0, Links.PARTY1)), cluster.timeout(), pool, log);
         d.startThread("dealer-service");
         return d;
     }
 
     @Override
     void serve() {
-        log.accept("dealer listening on port " + listener.port());
+        log.accept("dealer listening on port " + listener.port() + " (pool: up to " + poolLimits.depth()
+            + " request(s) ahead per session, at most " + mb(poolLimits.capBytes()) + " MB)");
         while (!stopping()) {
+            logLevelIfChanged();
             TcpChannel c;
             try {
                 c = listener.next(ACCEPT_POLL);
@@ -141,17 +173,40 @@ public final class DealerService extends ListeningService {
     private void serveSession(Channel party0, Channel party1) {
         long n = sessions.incrementAndGet();
         try (Channel p0 = party0; Channel p1 = party1) {
-            DealerServer dealer = new DealerServer(p0, p1);
+            DealerServer dealer = new DealerServer(p0, p1, poolLimits.depth(), budget);
             try {
                 dealer.run();
                 log.accept("dealer session " + n + ": " + dealer.recipesServed() + " recipes served ("
-                    + dealer.correctionBytes() + " bytes of corrections); all sessions: "
+                    + dealer.correctionBytes() + " bytes of corrections), " + poolFigures(dealer) + "; all sessions: "
                     + recipes.addAndGet(dealer.recipesServed()) + " recipes, "
                     + correctionBytes.addAndGet(dealer.correctionBytes()) + " bytes, each from fresh seeds");
             } catch (RuntimeException e) {
-                log.accept("dealer session " + n + " failed after " + dealer.recipesServed() + " recipes (discarded): "
-                    + Failures.firstLine(e));
+                log.accept("dealer session " + n + " failed after " + dealer.recipesServed() + " recipes (discarded), "
+                    + poolFigures(dealer) + ": " + Failures.firstLine(e));
             }
         }
+    }
+
+    private String poolFigures(DealerServer dealer) {
+        return dealer.poolHits() + " of " + (dealer.poolHits() + dealer.poolMisses()) + " requests from the pool, "
+            + dealer.poolDiscarded() + " generated ahead discarded; pool " + level();
+    }
+
+    private String level() {
+        return mb(budget.heldBytes()) + " MB of " + mb(budget.capBytes()) + " MB";
+    }
+
+    /** One line with the pool's level every {@link #LEVEL_LOG_INTERVAL} while it changes. */
+    private void logLevelIfChanged() {
+        long held = budget.heldBytes();
+        if (held != levelLogged && System.nanoTime() - levelLoggedAt > LEVEL_LOG_INTERVAL.toNanos()) {
+            log.accept("dealer pool: " + level() + " held ahead, " + running.size() + " session(s) running");
+            levelLogged = held;
+            levelLoggedAt = System.nanoTime();
+        }
+    }
+
+    private static String mb(long bytes) {
+        return String.format("%.1f", bytes / 1048576.0);
     }
 }

@@ -15,12 +15,25 @@ public final class DealerEngine {
     private final Prg prg1;
     private final byte[][] seeds;
     /** Each party's latest input mask R: the mask of {@link FixedMask#RUN_INPUT} in the products that follow. */
-    private final long[][] latestInputMask = new long[2][];
+    private final long[][] latestInputMask;
 
     public DealerEngine(byte[] seed0, byte[] seed1) {
-        this.prg0 = new Prg(seed0);
-        this.prg1 = new Prg(seed1);
-        this.seeds = new byte[][] {seed0.clone(), seed1.clone()};
+        this(new Prg(seed0), new Prg(seed1), new byte[][] {seed0.clone(), seed1.clone()}, new long[2][]);
+    }
+
+    private DealerEngine(Prg prg0, Prg prg1, byte[][] seeds, long[][] latestInputMask) {
+        this.prg0 = prg0;
+        this.prg1 = prg1;
+        this.seeds = seeds;
+        this.latestInputMask = latestInputMask;
+    }
+
+    /**
+     * An independent engine in this one's state: it generates what this one would generate next, and generating
+     * with either leaves the other where it was.
+     */
+    DealerEngine fork() {
+        return new DealerEngine(prg0.copy(), prg1.copy(), seeds, latestInputMask.clone());
     }
 
     /** Party 1's shares of the derived components of one instance of {@code r}, in component order. */

@@ -16,7 +16,11 @@ public final class Prg {
     /** Chunk size for AES calls: above 64 KiB JDK 17's CTR intrinsic may never kick in. */
     private static final int CHUNK_BYTES = 64 * 1024;
 
+    private final byte[] seed;
+    private final long stream;
     private final Cipher cipher;
+    /** Words drawn so far: where a {@link #copy} continues. */
+    private long words;
     private final byte[] zeros = new byte[CHUNK_BYTES];
     private final byte[] out = new byte[CHUNK_BYTES];
     private final ByteBuffer view = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
@@ -31,16 +35,37 @@ public final class Prg {
      * one stream each, so they can be regenerated at any time without disturbing the ordinary stream.
      */
     public Prg(byte[] seed, long stream) {
+        this(seed, stream, 0);
+    }
+
+    /** Stream {@code stream} under {@code seed}, from its block {@code block} on (the counter's low 64 bits). */
+    private Prg(byte[] seed, long stream, long block) {
         if (seed.length != 16) {
             throw new IllegalArgumentException("PRG seed must be 16 bytes, got " + seed.length);
         }
+        this.seed = seed.clone();
+        this.stream = stream;
+        this.words = 2 * block;
         try {
             cipher = Cipher.getInstance("AES/CTR/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(seed, "AES"), new IvParameterSpec(
-                ByteBuffer.allocate(16).putLong(stream).array()));
+                ByteBuffer.allocate(16).putLong(stream).putLong(block).array()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-CTR is not available in this JDK", e);
         }
+    }
+
+    /**
+     * An independent generator at this one's position: it draws what this one would draw next, and drawing from
+     * either leaves the other where it was (the dealer generates ahead on a copy and adopts it only if party 1 asks
+     * for what was generated).
+     */
+    public Prg copy() {
+        Prg c = new Prg(seed, stream, words / 2); // a 16-byte AES block holds two words
+        if (words % 2 == 1) {
+            c.next(1);
+        }
+        return c;
     }
 
     /** A fresh 16-byte seed from the system's secure random source. */
@@ -64,6 +89,7 @@ public final class Prg {
             view.asLongBuffer().get(dst, off + done, n);
             done += n;
         }
+        words += len;
     }
 
     public long[] next(int len) {

@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cryptorch.net.KeyGenerator;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Tensor;
@@ -103,6 +105,12 @@ class ModelServerTest {
         server.close(); // waits for the server to log the session's last query
         assertThat(lines).filteredOn(l -> l.startsWith("query ")).hasSize(5);
         assertThat(Files.readAllLines(dir.resolve("q.jsonl"))).hasSize(5);
+        // The queries of [1, 784] after the first found their correlations generated ahead in the dealer's pool.
+        dealer.close();
+        String first = lines.stream().filter(l -> l.startsWith("dealer session 1: ")).findFirst().orElseThrow();
+        Matcher m = Pattern.compile("(\\d+) of (\\d+) requests from the pool").matcher(first);
+        assertThat(m.find()).as(first).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).as(first).isGreaterThanOrEqualTo(2);
     }
 
     /**

@@ -69,8 +69,8 @@ class RemoteDealerTest {
     static final class Session implements AutoCloseable {
         final InMemoryChannel[] d0 = InMemoryChannel.pair("party0", "dealer", Duration.ofSeconds(5));
         final InMemoryChannel[] d1 = InMemoryChannel.pair("party1", "dealer", Duration.ofSeconds(5));
-        final DealerServer server = new DealerServer(d0[1], d1[1]);
-        final CompletableFuture<Void> dealer = CompletableFuture.runAsync(server::run);
+        final DealerServer server;
+        final CompletableFuture<Void> dealer;
         final RemoteCorrelations p0;
         final RemoteCorrelations p1;
 
@@ -80,6 +80,17 @@ class RemoteDealerTest {
 
         /** Parties that fetch at most {@code windowWords} words of announced correlations ahead. */
         Session(long windowWords) {
+            this(windowWords, 0, new PoolBudget(0));
+        }
+
+        /** A dealer that generates up to {@code poolDepth} requests ahead within {@code budget}. */
+        Session(int poolDepth, PoolBudget budget) {
+            this(RemoteCorrelations.DEFAULT_WINDOW_WORDS, poolDepth, budget);
+        }
+
+        private Session(long windowWords, int poolDepth, PoolBudget budget) {
+            server = new DealerServer(d0[1], d1[1], poolDepth, budget);
+            dealer = CompletableFuture.runAsync(server::run);
             p0 = RemoteCorrelations.connect(0, d0[0], windowWords);
             p1 = RemoteCorrelations.connect(1, d1[0], windowWords);
         }
@@ -258,6 +269,74 @@ class RemoteDealerTest {
             .hasMessageContaining("dealer refused").hasMessageContaining("unknown correlation recipe 'no-such-recipe'");
         assertThatThrownBy(() -> s.dealer.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ProtocolException.class)
             .hasMessageContaining("party1 asked for a bad recipe");
+    }
+
+    /**
+     * Requests R, R, R, X, R with a pool two requests deep: the second and third R come from the pool, X and the last
+     * R find something else ahead, which is discarded. Every correlation still combines to its derivation (a pooled
+     * one served twice, or the dealer's streams moved by what it generated ahead, would give party 1 corrections
+     * that do not match party 0's shares), the dealer sends exactly the requested corrections, and nothing stays
+     * held once the session ends.
+     */
+    @Test
+    void thePoolServesPredictedRequestsAndNeverACorrelationTwice() throws Exception {
+        Recipe triple = Recipes.fromSpec(new RecipeSpec("triple", 200));
+        Recipe and = new MaskedAnd(100);
+        List<Recipe> r = List.of(triple, and);
+        List<List<Recipe>> requests = List.of(r, r, r, List.of(and), r);
+        PoolBudget budget = new PoolBudget(1 << 20);
+        Session s = new Session(2, budget);
+        try (s) {
+            for (List<Recipe> request : requests) {
+                s.p0.prefetch(request);
+                s.p1.prefetch(request);
+                for (Recipe recipe : request) {
+                    long[][] v = combined(recipe, s.p0.take(recipe), s.p1.take(recipe));
+                    assertThat(v).isDeepEqualTo(derivedFrom(recipe, v));
+                }
+            }
+            assertThat(s.dealerBytesToParty1()).isEqualTo(requests.stream().flatMap(List::stream)
+                .mapToLong(Recipe::offlineBytes).sum());
+        }
+        assertThat(s.server.poolHits()).isEqualTo(2);
+        assertThat(s.server.poolMisses()).isEqualTo(3);
+        // two ahead when X came, two when the last R came, two when the session ended
+        assertThat(s.server.poolDiscarded()).isEqualTo(6);
+        assertThat(budget.heldBytes()).isZero();
+    }
+
+    /** The pool stays within its memory cap: a request whose corrections do not fit is generated when it comes. */
+    @Test
+    void aRequestBeyondThePoolsCapIsGeneratedWhenItComes() throws Exception {
+        Recipe triple = Recipes.fromSpec(new RecipeSpec("triple", 200));
+        PoolBudget budget = new PoolBudget(triple.offlineBytes() - 1);
+        Session s = new Session(2, budget);
+        try (s) {
+            for (int k = 0; k < 3; k++) {
+                long[][] v = combined(triple, s.p0.take(triple), s.p1.take(triple));
+                assertThat(v).isDeepEqualTo(derivedFrom(triple, v));
+                assertThat(budget.heldBytes()).isZero();
+            }
+        }
+        assertThat(s.server.poolHits()).isZero();
+        assertThat(s.server.poolMisses()).isEqualTo(3);
+    }
+
+    /** A session that fails leaves nothing in the pool: what was generated ahead for it is discarded. */
+    @Test
+    void aFailedSessionsPooledCorrelationsAreDiscarded() throws Exception {
+        Recipe triple = Recipes.fromSpec(new RecipeSpec("triple", 200));
+        PoolBudget budget = new PoolBudget(1 << 20);
+        Session s = new Session(2, budget);
+        s.p0.take(triple);
+        s.p1.take(triple);
+        while (budget.heldBytes() != 2 * triple.offlineBytes()) {
+            Thread.sleep(1); // the dealer tops its pool up after the request
+        }
+        s.d1[0].close();
+        assertThatThrownBy(() -> s.dealer.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ProtocolException.class);
+        assertThat(s.server.poolDiscarded()).isEqualTo(2);
+        assertThat(budget.heldBytes()).isZero();
     }
 
     @Test

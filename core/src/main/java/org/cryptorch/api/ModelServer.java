@@ -176,6 +176,7 @@ public final class ModelServer extends ListeningService {
         }
         try (client; Links links = Links.serverSession(net, client, where);
              PartySession s = new PartySession(1, model, options, links, compiled, true, Progress.NONE)) {
+            log.accept("session " + peer + " from " + client.remoteAddress() + " admitted");
             while (!stopping()) {
                 long t = System.nanoTime();
                 PartySession.Query q = s.next();
@@ -184,6 +185,7 @@ public final class ModelServer extends ListeningService {
                 }
                 logQuery(queries.incrementAndGet(), peer, q, (System.nanoTime() - t) / 1e9);
             }
+            s.endBetweenQueries();
         } catch (RuntimeException | IOException e) {
             log.accept("session " + peer + " failed: " + Failures.firstLine(e));
         }

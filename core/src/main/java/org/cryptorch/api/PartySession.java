@@ -181,6 +181,14 @@ final class PartySession implements AutoCloseable {
     }
 
     /**
+     * At the party that is not the input owner, between queries: ends the session as if the input owner had (a
+     * server stopping), so the dealer's session ends normally. The input owner sees the connection close.
+     */
+    void endBetweenQueries() {
+        ended = true;
+    }
+
+    /**
      * After a session that ended normally party 1 tells the dealer, which then ends its session normally; after an
      * aborted one it says nothing, and the dealer reports the closed connection as a failure (a supervisor sees it
      * in the dealer's exit status).

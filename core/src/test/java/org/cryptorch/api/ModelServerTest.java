@@ -18,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cryptorch.net.KeyGenerator;
 import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.LongTensor;
+import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,7 +172,10 @@ class ModelServerTest {
         }
     }
 
-    /** With one session at a time and no queue, a second client is refused at once with a reason naming the server. */
+    /**
+     * With one session at a time and no queue, a second client is refused at once with a reason naming the server;
+     * queries of the wrong shape or type fail without ending the session.
+     */
     @Test
     @Timeout(120)
     void aClientBeyondTheQueueIsToldTheServerIsBusy() throws Exception {
@@ -181,12 +186,19 @@ class ModelServerTest {
                 .hasMessage("party1 at 127.0.0.1:" + server.port() + " is busy: 1 session(s) running or waiting "
                     + "(--max-concurrent 1, --queue 0); try again later");
             assertClose(a.infer(Samples.slice(x, 0, 1)), simulated.slice(0, 0, 1, 1));
+            // A query of the wrong shape or type fails alone: the session serves the next query.
+            assertThatThrownBy(() -> a.infer(FloatTensor.zeros(Shape.of(1, 100))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[1, 100]");
+            assertThatThrownBy(() -> a.infer(LongTensor.zeros(Shape.of(1, 784))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes real values");
+            assertClose(a.infer(Samples.slice(x, 2, 3)), simulated.slice(0, 2, 3, 1));
         }
         // once the first session has ended, a client is served again
         try (ClientSession b = CrypTorch.connect(cluster, client())) {
             assertClose(b.infer(Samples.slice(x, 1, 2)), simulated.slice(0, 1, 2, 1));
         }
         assertThat(lines).filteredOn(l -> l.startsWith("refused a client from 127.0.0.1:")).hasSize(1);
+        assertThat(lines).noneMatch(l -> l.contains(" failed"));
     }
 
     /**

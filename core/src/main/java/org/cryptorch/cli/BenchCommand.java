@@ -10,6 +10,7 @@ import org.cryptorch.api.PlanChoice;
 import org.cryptorch.cli.bench.BenchReport;
 import org.cryptorch.cli.bench.BenchRow;
 import org.cryptorch.cli.bench.Benchmark;
+import org.cryptorch.cli.bench.RunsFile;
 import org.cryptorch.tune.CalibrationCache;
 import org.cryptorch.tune.ComputeCalibration;
 import org.cryptorch.tune.RunCalibration;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Parameters;
             + "with --calibrate to these models' loopback runs and cached; without one, from the tuner's cost "
             + "model."})
 public final class BenchCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "MODEL.onnx", description = "Models to run.")
-    List<Path> models;
+    @Parameters(arity = "0..*", paramLabel = "MODEL.onnx", description = "Models to run.")
+    List<Path> models = new ArrayList<>();
 
     @Option(names = "--networks", split = ",", defaultValue = "loopback,lan,wan",
         description = "Networks (loopback, lan, wan or RTT_MS,MBITS; default: ${DEFAULT-VALUE}).")
@@ -52,6 +53,10 @@ public final class BenchCommand implements Callable<Integer> {
         + "it for later predictions.")
     boolean calibrate;
 
+    @Option(names = "--replay", paramLabel = "RUNS.json", description = "Instead of running, predict (and with "
+        + "--calibrate fit) from the runs an earlier bench wrote to DIR/runs.json.")
+    Path replay;
+
     @Option(names = "--out", defaultValue = "bench-results", description = "Output directory (default: "
         + "${DEFAULT-VALUE}).")
     Path out;
@@ -62,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--repeat must be >= 0, got " + repeat);
         }
         PrintWriter log = new PrintWriter(System.out, true);
-        if (calibrate && !networks.contains("loopback")) {
+        if (calibrate && replay == null && !networks.contains("loopback")) {
             throw new IllegalArgumentException("--calibrate fits to loopback runs: add loopback to --networks");
         }
         List<PlanChoice> choices = new ArrayList<>();
@@ -71,22 +76,22 @@ public final class BenchCommand implements Callable<Integer> {
         if (choices.isEmpty()) {
             choices.add(PlanChoice.profile(PlanChoice.DEFAULT_PROFILE));
         }
-        Benchmark bench = new Benchmark(models, choices, networks, repeat);
+        if ((replay == null) == models.isEmpty()) {
+            throw new IllegalArgumentException("give models to run or --replay RUNS.json, not both");
+        }
         ComputeCalibration compute = CalibrationCache.forThisMachine().get();
-        Benchmark.Runs runs = bench.run(log);
+        Benchmark.Runs runs = replay != null ? RunsFile.read(replay)
+            : new Benchmark(models, choices, networks, repeat).run(log);
         RunCalibration calibration;
         if (calibrate) {
-            calibration = Benchmark.calibrate(runs, compute);
-            calibration.save(RunCalibration.file(), String.join(", ", models.stream().map(Path::toString).toList()));
-            StringBuilder perKind = new StringBuilder();
-            calibration.elementSeconds().forEach((k, v) -> perKind.append(String.format(Locale.ROOT, " %s %.3g", k,
-                v * 1e9)));
+            calibration = Benchmark.calibrate(runs);
+            calibration.save(RunCalibration.file(), replay != null ? replay.toString()
+                : String.join(", ", models.stream().map(Path::toString).toList()));
             log.printf(Locale.ROOT, "run calibration: %.1f us per round, %.3g ns per byte, %.3g ns per MAC, %.3g ns "
-                + "per local element, ns per element:%s; wrote %s%n", calibration.roundOverheadSeconds() * 1e6,
-                calibration.byteSeconds() * 1e9, calibration.macSeconds() * 1e9,
-                calibration.localElementSeconds() * 1e9, perKind, RunCalibration.file());
+                + "per element; wrote %s%n", calibration.roundOverheadSeconds() * 1e6, calibration.byteSeconds() * 1e9,
+                calibration.macSeconds() * 1e9, calibration.elementSeconds() * 1e9, RunCalibration.file());
         } else {
-            calibration = RunCalibration.load(RunCalibration.file(), compute);
+            calibration = RunCalibration.load(RunCalibration.file());
             log.println(calibration != null ? "predicted with the run calibration " + RunCalibration.file()
                 : "no run calibration on this machine (bench --calibrate): predicted with the tuner's cost model");
         }
@@ -94,6 +99,11 @@ public final class BenchCommand implements Callable<Integer> {
         log.print(BenchReport.table(rows));
         for (Path p : BenchReport.write(rows, out)) {
             log.println("wrote " + p);
+        }
+        if (replay == null) {
+            Path file = out.resolve("runs.json");
+            RunsFile.write(runs, file);
+            log.println("wrote " + file);
         }
         return 0;
     }

@@ -5,11 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Predicts latency as {@code rounds x (RTT / 2 + overhead) + bytes / bandwidth + compute}: the protocols' exact round
- * and byte counts priced by a {@link NetworkProfile}, plus local compute. Compute and the per-round overhead of two
- * processes come from this machine's {@link RunCalibration} when one was fitted, else compute from the
- * {@link ComputeCalibration} microbenchmark and no overhead. Offline (dealer) bytes are reported but not in the
- * latency: the dealer works before the input arrives.
+ * Predicts latency op by op as {@code rounds x (RTT / 2 + overhead) + bytes x time per byte + compute}: the
+ * protocols' exact round and byte counts priced by a {@link NetworkProfile}, plus local compute. Compute, the
+ * per-round overhead and the per-byte cost of two processes come from this machine's {@link RunCalibration} when one
+ * was fitted (a byte then costs the slower of this machine and the network's rate, which overlap), else compute from
+ * the {@link ComputeCalibration} microbenchmark, no overhead and the network's rate. Offline (dealer) bytes are
+ * reported but not in the latency: the dealer works before the input arrives. Being additive over ops, it is what
+ * the tuner compares sites with; a whole run's prediction ({@link RunCalibration#seconds}) also lets one-sided rounds
+ * overlap.
  */
 public final class CostModel {
     private final NetworkProfile network;
@@ -26,15 +29,15 @@ public final class CostModel {
         this.run = run;
     }
 
-    /** Priced by a run calibration (its fallback is the compute microbenchmark). */
+    /** Priced by a run calibration. */
     public static CostModel calibrated(NetworkProfile network, RunCalibration run) {
-        return new CostModel(network, run.fallback(), run);
+        return new CostModel(network, null, run);
     }
 
     /** This machine's cost model: its run calibration if {@code bench --calibrate} fitted one, else the compute one. */
     public static CostModel forThisMachine(NetworkProfile network) {
         ComputeCalibration compute = CalibrationCache.forThisMachine().get();
-        RunCalibration run = RunCalibration.load(RunCalibration.file(), compute);
+        RunCalibration run = RunCalibration.load(RunCalibration.file());
         return new CostModel(network, compute, run);
     }
 
@@ -50,10 +53,6 @@ public final class CostModel {
 
     public NetworkProfile network() {
         return network;
-    }
-
-    public ComputeCalibration compute() {
-        return compute;
     }
 
     /** Every op on its own (no fusion). */
@@ -78,9 +77,8 @@ public final class CostModel {
             for (int i : group) {
                 CostedOp op = ops.get(i);
                 double share = memberRounds == 0 ? 0 : (double) op.rounds() / memberRounds;
-                boolean local = groupRounds == 0 && op.bytesPerParty() == 0;
                 out[i] = new OpLatency(op.site(), op.op(), op.rounds(), op.bytesPerParty(), op.offlineBytes(),
-                    share * roundSeconds(groupRounds), byteSeconds(op.bytesPerParty()), computeSeconds(op, local));
+                    share * roundSeconds(groupRounds), byteSeconds(op.bytesPerParty()), computeSeconds(op));
                 bytes += op.bytesPerParty();
                 offline += op.offlineBytes();
                 seconds += out[i].seconds();
@@ -93,8 +91,7 @@ public final class CostModel {
     public double seconds(List<? extends CostedOp> ops) {
         double s = 0;
         for (CostedOp op : ops) {
-            s += roundSeconds(op.rounds()) + byteSeconds(op.bytesPerParty())
-                + computeSeconds(op, op.rounds() == 0 && op.bytesPerParty() == 0);
+            s += roundSeconds(op.rounds()) + byteSeconds(op.bytesPerParty()) + computeSeconds(op);
         }
         return s;
     }
@@ -113,15 +110,17 @@ public final class CostModel {
     }
 
     private double byteSeconds(long bytes) {
+        if (run == null) {
+            return network.seconds(0, bytes);
+        }
         NetworkProfile n = added();
-        return (n == null ? 0 : n.seconds(0, bytes)) + (run == null ? 0 : bytes * run.byteSeconds());
+        return bytes * (run.byteSeconds() + (n == null ? 0 : run.wireSecondsPerByte(n)));
     }
 
-    private double computeSeconds(CostedOp op, boolean local) {
+    private double computeSeconds(CostedOp op) {
         if (run == null) {
             return compute.seconds(op.elements(), op.macs());
         }
-        return local ? op.elements() * run.localElementSeconds() : run.computeSeconds(op.op(), op.elements(),
-            op.macs());
+        return run.stepSeconds(0, 0, op.macs(), op.elements());
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.cryptorch.compile.CompileOptions;
 import org.cryptorch.compile.Compiler;
 import org.cryptorch.compile.Plan;
@@ -50,6 +51,9 @@ public final class ModelSpace {
         Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> byOp = costCandidates(base, offerLossy, threads,
             log);
         Map<String, List<Candidate>> offsets = offsetCandidates(base, calibration, log);
+        Map<String, double[]> observed = RangeMargin.observed(canonical, calibration,
+            baseSites.stream().map(Plan.Site::name).collect(Collectors.toSet()));
+        int outOfRange = 0;
         List<Site> sites = new ArrayList<>();
         this.choices = new ArrayList<>();
         for (Plan.Site s : baseSites) {
@@ -67,6 +71,9 @@ public final class ModelSpace {
                     cheaper.add(offset);
                 }
             }
+            int offered = cheaper.size();
+            cheaper.removeIf(c -> !RangeMargin.admits(c.approximation(), c.knobs(), observed.get(s.name())));
+            outOfRange += offered - cheaper.size();
             cheaper.sort(Comparator.comparingDouble(c -> model.seconds(c.ops())));
             List<CostedOp> baseOps = ProgramCostedOps.ops(baseProgram, s.name());
             cheaper.add(new Candidate(baseChoice.approximation(), baseChoice.knobs(), baseOps));
@@ -74,6 +81,8 @@ public final class ModelSpace {
             choices.add(cheaper.stream().map(c -> new Plan.Choice(c.approximation(), c.knobs())).toList());
         }
         this.space = new SearchSpace(sites);
+        log.accept(outOfRange + " cheaper configurations not offered: their documented range does not hold the "
+            + "calibration inputs with a margin of " + Math.round(RangeMargin.MARGIN * 100) + " % of their spread");
     }
 
     /**

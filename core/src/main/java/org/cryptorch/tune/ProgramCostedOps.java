@@ -71,10 +71,14 @@ public final class ProgramCostedOps {
 
     /**
      * One step of a program as a run measures it: its op and sites (the names of its per-op statistics), whether it
-     * communicates (only those are timed one by one), its rounds and bytes per party, and its members' work.
+     * communicates (only those are timed one by one), its rounds, the bytes each party sends, and its members' work.
      */
-    public record StepWork(String op, String sites, boolean communicates, long rounds, long bytesPerParty,
-                           long elements, long macs) {
+    public record StepWork(String op, String sites, boolean communicates, long rounds, long bytesSentByParty0,
+                           long bytesSentByParty1, long elements, long macs) {
+        /** The larger party's bytes: what the step waits for. */
+        public long bytesPerParty() {
+            return Math.max(bytesSentByParty0, bytesSentByParty1);
+        }
     }
 
     public static List<StepWork> steps(Program p) {
@@ -86,8 +90,8 @@ public final class ProgramCostedOps {
                 elements += elements(p, i);
                 macs += macs(p, i);
             }
-            out.add(new StepWork(s.op(), s.sites(), s.communicates(), s.cost().rounds(), s.cost().bytesPerParty(),
-                elements, macs));
+            out.add(new StepWork(s.op(), s.sites(), s.communicates(), s.cost().rounds(), s.cost().bytesSentByParty0(),
+                s.cost().bytesSentByParty1(), elements, macs));
         }
         return out;
     }

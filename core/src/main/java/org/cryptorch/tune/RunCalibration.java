@@ -8,76 +8,74 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import org.cryptorch.compile.Program;
 import org.cryptorch.tensor.LinearSystems;
 
 /**
- * The online time of a private run on this machine, fitted to measured runs. A communicating step costs its rounds
- * times (the network's one-way delay + a per-round overhead of the two processes: waking up, framing, the
- * interpreter's per-step work), its bytes per party times (1 / bandwidth + a per-byte cost: TLS, copying), and its
- * members' compute: ring elements times a per-op-kind time plus multiply-accumulates times a time per MAC. A local
- * step costs its elements times one local time per element. On loopback the fitted terms are the whole price (the
- * measured runs were on loopback); an emulated or real network adds its delay and rate. The coefficients are
- * non-negative least-squares fits to the per-step seconds of loopback runs ({@code cryptorch bench --calibrate});
- * the local time is what the runs spent outside communicating steps per local element. Op kinds the runs did not
- * contain fall back to the {@link ComputeCalibration} microbenchmark.
+ * The online time of a private run on this machine, fitted to measured runs. A step costs its rounds times a
+ * per-round overhead of the two processes (waking up, framing, TLS, the interpreter's per-step work), its bytes per
+ * party times a per-byte cost (TLS, copying), its multiply-accumulates times a time per MAC and the ring elements it
+ * touches times a time per element. The four coefficients are a non-negative least-squares fit to whole runs'
+ * online seconds on loopback ({@code cryptorch bench --calibrate}), each run weighted by its own time so that small
+ * and large models count alike: per-step times were tried first and did not add up to whole runs (the steps of two
+ * processes on two shared cores wait for each other, and a fit to them missed whole runs by up to 30 %). On a network
+ * the steps run on two clocks ({@link PartyClocks}): each round adds the network's one-way delay, and bytes the part
+ * of their wire time that the per-byte cost (the sender's work while the link carries them) does not cover.
  *
  * @param roundOverheadSeconds what a round costs on this machine beyond the network's delay
- * @param byteSeconds          what a byte sent costs beyond the network's rate
+ * @param byteSeconds          what a byte sent costs this machine (beyond the network's rate)
  * @param macSeconds           seconds per multiply-accumulate
- * @param localElementSeconds  seconds per element of a local (non-communicating) step
- * @param elementSeconds       seconds per ring element of a communicating step, by op kind
- * @param fallback             for op kinds without a fitted time
+ * @param elementSeconds       seconds per ring element of any step
  */
 public record RunCalibration(double roundOverheadSeconds, double byteSeconds, double macSeconds,
-                             double localElementSeconds, Map<String, Double> elementSeconds,
-                             ComputeCalibration fallback) {
-    /** One communicating step of a measured run: its kind, measured seconds, rounds, bytes and work. */
-    public record Observation(String op, double seconds, long rounds, long bytes, long elements, long macs) {
+                             double elementSeconds) {
+    /** One measured run (one batch or all batches): its online seconds and its program's rounds, bytes and work. */
+    public record Observation(double seconds, long rounds, long bytes, long macs, long elements) {
     }
 
-    public RunCalibration {
-        elementSeconds = Map.copyOf(elementSeconds);
-    }
-
-    /** Predicted online seconds of one batch of {@code p} on {@code network}. */
+    /** Predicted online seconds of one batch of {@code p} on {@code network} (loopback: this machine as measured). */
     public double seconds(Program p, NetworkProfile network) {
-        return ModelTuning.predict(p, CostModel.calibrated(network, this)).seconds();
+        List<PartyClocks.Step> steps = new ArrayList<>();
+        for (ProgramCostedOps.StepWork s : ProgramCostedOps.steps(p)) {
+            steps.add(new PartyClocks.Step(s.rounds(), s.bytesSentByParty0(), s.bytesSentByParty1(),
+                stepSeconds(s.rounds(), s.bytesPerParty(), s.macs(), s.elements())));
+        }
+        boolean loopback = network.name().equals(NetworkProfile.LOOPBACK.name());
+        return PartyClocks.seconds(steps, loopback ? 0 : network.rttSeconds() / 2,
+            loopback ? 0 : wireSecondsPerByte(network));
     }
 
-    double computeSeconds(String op, long elements, long macs) {
-        Double perElement = elementSeconds.get(op);
-        if (perElement == null) {
-            return fallback.seconds(elements, macs);
-        }
-        return elements * perElement + macs * macSeconds;
+    /** Seconds of a step's work and rounds on this machine, without a network's delay or rate. */
+    double stepSeconds(long rounds, long bytes, long macs, long elements) {
+        return rounds * roundOverheadSeconds + bytes * byteSeconds + macs * macSeconds + elements * elementSeconds;
     }
 
     /**
-     * Least squares over the observations with every coefficient kept non-negative (a coefficient that comes out
-     * negative is fixed at zero and the rest refitted), so a kind whose time is all overhead gets no element time.
-     * The local time per element is measured apart (the runs time local steps only as a whole).
+     * A byte's time on {@code network}'s wire beyond this machine's per-byte cost: the sender seals and writes while
+     * the link carries what it wrote, so the two overlap and the slower one counts.
      */
-    public static RunCalibration fit(List<Observation> observations, double localElementSeconds,
-                                     ComputeCalibration fallback) {
-        List<String> kinds = observations.stream().map(Observation::op).distinct().sorted().toList();
-        int n = 3 + kinds.size(); // overhead, byte time, MAC time, one element time per kind
+    double wireSecondsPerByte(NetworkProfile network) {
+        return Math.max(0, 1 / network.bytesPerSecond() - byteSeconds);
+    }
+
+    /**
+     * Least squares over the observations in relative terms (each divided by its seconds) with every coefficient kept
+     * non-negative (a coefficient that comes out negative is fixed at zero and the rest refitted).
+     */
+    public static RunCalibration fit(List<Observation> observations) {
+        int n = 4; // overhead, byte time, MAC time, element time
         double[][] rows = new double[observations.size()][];
         double[] y = new double[observations.size()];
         for (int i = 0; i < observations.size(); i++) {
             Observation o = observations.get(i);
-            double[] row = new double[n];
-            row[0] = o.rounds();
-            row[1] = o.bytes();
-            row[2] = o.macs();
-            row[3 + kinds.indexOf(o.op())] = o.elements();
-            rows[i] = row;
-            y[i] = o.seconds();
+            if (!(o.seconds() > 0)) {
+                throw new IllegalArgumentException("a calibration run took " + o.seconds() + " s");
+            }
+            rows[i] = new double[] {o.rounds() / o.seconds(), o.bytes() / o.seconds(), o.macs() / o.seconds(),
+                o.elements() / o.seconds()};
+            y[i] = 1;
         }
         boolean[] free = new boolean[n];
         Arrays.fill(free, true);
@@ -95,12 +93,7 @@ public record RunCalibration(double roundOverheadSeconds, double byteSeconds, do
                 break;
             }
         }
-        Map<String, Double> perKind = new LinkedHashMap<>();
-        for (int k = 0; k < kinds.size(); k++) {
-            perKind.put(kinds.get(k), Math.max(0, x[3 + k]));
-        }
-        return new RunCalibration(Math.max(0, x[0]), Math.max(0, x[1]), Math.max(0, x[2]), localElementSeconds,
-            perKind, fallback);
+        return new RunCalibration(Math.max(0, x[0]), Math.max(0, x[1]), Math.max(0, x[2]), Math.max(0, x[3]));
     }
 
     /** Normal equations over the free coefficients (the others are 0); a column that is all zero stays 0. */
@@ -150,23 +143,17 @@ public record RunCalibration(double roundOverheadSeconds, double byteSeconds, do
         return compute.resolveSibling("run-" + CalibrationCache.machineKey() + ".properties");
     }
 
-    /** The cached calibration, or null if none was fitted on this machine (or the file is unreadable). */
-    public static RunCalibration load(Path file, ComputeCalibration fallback) {
+    /** The cached calibration, or null if none was fitted on this machine (or the file is unreadable or older). */
+    public static RunCalibration load(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file)) {
             p.load(r);
-            Map<String, Double> perKind = new TreeMap<>();
-            for (String key : p.stringPropertyNames()) {
-                if (key.startsWith("element.")) {
-                    perKind.put(key.substring("element.".length()), Double.parseDouble(p.getProperty(key)));
-                }
-            }
             return new RunCalibration(Double.parseDouble(p.getProperty("roundOverheadSeconds")),
                 Double.parseDouble(p.getProperty("byteSeconds")), Double.parseDouble(p.getProperty("macSeconds")),
-                Double.parseDouble(p.getProperty("localElementSeconds")), perKind, fallback);
+                Double.parseDouble(p.getProperty("elementSeconds")));
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -177,8 +164,7 @@ public record RunCalibration(double roundOverheadSeconds, double byteSeconds, do
         p.setProperty("roundOverheadSeconds", Double.toString(roundOverheadSeconds));
         p.setProperty("byteSeconds", Double.toString(byteSeconds));
         p.setProperty("macSeconds", Double.toString(macSeconds));
-        p.setProperty("localElementSeconds", Double.toString(localElementSeconds));
-        elementSeconds.forEach((k, v) -> p.setProperty("element." + k, Double.toString(v)));
+        p.setProperty("elementSeconds", Double.toString(elementSeconds));
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), "run", ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp)) {

@@ -23,12 +23,14 @@ public final class BenchReport {
     }
 
     public static String table(List<BenchRow> rows) {
-        StringBuilder t = new StringBuilder("| model | network | online s (median) | predicted s | runs | rounds "
-            + "| MB per party | offline MB | max error | accuracy |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder t = new StringBuilder("| model | network | online s (median) | runs (fastest-slowest s) "
+            + "| predicted s | predicted vs measured | rounds | MB per party | offline MB | max error | accuracy |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (BenchRow r : rows) {
             RunFigures m = r.median();
-            t.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %d | %d | %.2f | %.1f | %s | %s |%n",
-                r.model(), r.network().name(), m.onlineSeconds(), r.predictedSeconds(), r.runCount(), m.rounds(),
+            t.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %d (%.3f-%.3f) | %.3f | %+.0f %% | %d | %.2f "
+                + "| %.1f | %s | %s |%n", r.model(), r.network().name(), m.onlineSeconds(), r.runCount(), r.fastest(),
+                r.slowest(), r.predictedSeconds(), 100 * (r.predictedSeconds() / m.onlineSeconds() - 1), m.rounds(),
                 m.bytesPerParty() / 1e6, m.offlineBytes() / 1e6, orDash(r.maxError(), "%.2e"),
                 orDash(r.accuracy(), "%.4f")));
         }

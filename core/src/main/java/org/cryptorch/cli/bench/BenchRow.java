@@ -57,6 +57,14 @@ public final class BenchRow {
         return sorted[sorted.length / 2];
     }
 
+    double fastest() {
+        return runs.stream().mapToDouble(RunFigures::onlineSeconds).min().orElse(Double.NaN);
+    }
+
+    double slowest() {
+        return runs.stream().mapToDouble(RunFigures::onlineSeconds).max().orElse(Double.NaN);
+    }
+
     double maxError() {
         return runs.stream().mapToDouble(RunFigures::maxError).max().orElse(Double.NaN);
     }

@@ -92,56 +92,33 @@ public final class Benchmark {
     }
 
     /**
-     * Fits the run calibration to the loopback runs' median run per model: each communicating step's measured
-     * seconds (summed over batches, with the program's rounds, bytes and work times the batches), and the time
-     * outside them over the local steps' elements.
+     * Fits the run calibration to the loopback runs: per configuration, the median run's online seconds and its
+     * program's rounds, bytes and work times the batches.
      */
-    public static RunCalibration calibrate(Runs runs, ComputeCalibration fallback) {
+    public static RunCalibration calibrate(Runs runs) {
         List<RunCalibration.Observation> observations = new ArrayList<>();
-        double localSeconds = 0;
-        long localElements = 0;
-        for (Map.Entry<BenchModel, Map<BenchNetwork, List<RunFigures>>> e : runs.byConfiguration().entrySet()) {
-            BenchModel m = e.getKey();
-            for (Map.Entry<BenchNetwork, List<RunFigures>> n : e.getValue().entrySet()) {
-                if (n.getKey().link() != null || n.getValue().isEmpty()) {
-                    continue;
-                }
-                RunFigures median = new BenchRow(m.name(), n.getKey(), 0, n.getValue()).median();
-                Map<String, Double> measured = new LinkedHashMap<>();
-                for (RunStats.Op op : median.perOp()) {
-                    measured.merge(op.op() + "@" + op.site(), op.seconds(), Double::sum);
-                }
-                Map<String, long[]> work = new LinkedHashMap<>();
-                Map<String, String> kinds = new LinkedHashMap<>();
-                double stepSeconds = 0;
-                for (ProgramCostedOps.StepWork s : ProgramCostedOps.steps(m.program())) {
-                    if (!s.communicates()) {
-                        localElements += s.elements() * m.batches();
-                        continue;
-                    }
-                    String key = s.op() + "@" + s.sites();
-                    long[] w = work.computeIfAbsent(key, k -> new long[4]);
-                    w[0] += s.rounds() * m.batches();
-                    w[1] += s.bytesPerParty() * m.batches();
-                    w[2] += s.elements() * m.batches();
-                    w[3] += s.macs() * m.batches();
-                    kinds.put(key, s.op());
-                }
-                for (Map.Entry<String, long[]> w : work.entrySet()) {
-                    Double seconds = measured.get(w.getKey());
-                    if (seconds == null) {
-                        throw new IllegalStateException(m.name() + ": the run has no figures for step "
-                            + w.getKey());
-                    }
-                    stepSeconds += seconds;
-                    long[] v = w.getValue();
-                    observations.add(new RunCalibration.Observation(kinds.get(w.getKey()), seconds, v[0], v[1],
-                        v[2], v[3]));
-                }
-                localSeconds += Math.max(0, median.onlineSeconds() - stepSeconds);
+        runs.byConfiguration().forEach((m, perNetwork) -> perNetwork.forEach((n, list) -> {
+            if (n.link() != null || list.isEmpty()) {
+                return;
             }
+            long rounds = 0;
+            long bytes = 0;
+            long macs = 0;
+            long elements = 0;
+            for (ProgramCostedOps.StepWork s : ProgramCostedOps.steps(m.program())) {
+                rounds += s.rounds();
+                bytes += s.bytesPerParty();
+                macs += s.macs();
+                elements += s.elements();
+            }
+            double seconds = new BenchRow(m.name(), n, 0, list).median().onlineSeconds();
+            observations.add(new RunCalibration.Observation(seconds, rounds * m.batches(), bytes * m.batches(),
+                macs * m.batches(), elements * m.batches()));
+        }));
+        if (observations.isEmpty()) {
+            throw new IllegalArgumentException("--calibrate fits to loopback runs, and there are none");
         }
-        return RunCalibration.fit(observations, localElements == 0 ? 0 : localSeconds / localElements, fallback);
+        return RunCalibration.fit(observations);
     }
 
     /**

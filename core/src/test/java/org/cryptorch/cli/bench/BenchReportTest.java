@@ -30,8 +30,9 @@ class BenchReportTest {
             List.of(run(0.3, 0.003), run(0.1, 0.001), run(0.2, 0.002)));
         BenchRow wan = new BenchRow("cnn", BenchNetwork.parse("wan"), 0.4, List.of(run(0.5, 1e-5)));
         String table = BenchReport.table(List.of(loopback, wan));
-        assertThat(table).contains("| cnn | loopback | 0.200 | 0.100 | 3 | 17 | 0.28 | 1.1 | 3.00e-03 | - |",
-            "| cnn | wan | 0.500 | 0.400 | 1 | 17 | 0.28 | 1.1 | 1.00e-05 | - |");
+        assertThat(table).contains(
+            "| cnn | loopback | 0.200 | 3 (0.100-0.300) | 0.100 | -50 % | 17 | 0.28 | 1.1 | 3.00e-03 | - |",
+            "| cnn | wan | 0.500 | 1 (0.500-0.500) | 0.400 | -20 % | 17 | 0.28 | 1.1 | 1.00e-05 | - |");
         assertThat(loopback.secondsByOp().keySet()).containsExactly("ltz", "conv", "matmul");
         assertThat(loopback.secondsByOp().get("ltz")).isEqualTo(0.1);
 

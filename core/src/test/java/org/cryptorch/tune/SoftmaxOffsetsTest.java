@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.Set;
 import org.cryptorch.approx.Approximations;
 import org.cryptorch.approx.Knob;
+import org.cryptorch.approx.KnobValues;
 import org.cryptorch.approx.Profile;
 import org.cryptorch.compile.CompileOptions;
 import org.cryptorch.compile.Plan;
@@ -55,15 +56,17 @@ class SoftmaxOffsetsTest {
         Random rnd = new Random(3);
         double[] v = new double[2 * 3];
         for (int i = 0; i < v.length; i++) {
-            v[i] = 4 * rnd.nextGaussian();
+            v[i] = 1 + 0.5 * rnd.nextGaussian(); // narrow enough for an offset's range with the tuner's margin
         }
         Map<String, Tensor> sample = Map.of("x", new FloatTensor(Shape.of(2, 3), v));
         ModelSpace space = ModelSpace.build(g, Map.of("x", Shape.of(2, 3)), List.of(sample),
             CompileOptions.defaults(), Plan.fromProfile(g, Profile.named(Profile.DEFAULT)), true,
             new CostModel(NetworkProfile.LOOPBACK, new ComputeCalibration(1e9, 2e10)), 1, m -> { });
         String siteName = g.nodes().get(0).name();
+        double[] observed = RangeMargin.observed(g, List.of(sample), Set.of(siteName)).get(siteName);
         List<Integer> expected = SoftmaxOffsets.offsets(SoftmaxOffsets.rowMaxima(g, List.of(sample),
-            Set.of(siteName)).get(siteName), OFFSET);
+            Set.of(siteName)).get(siteName), OFFSET).stream().filter(o -> RangeMargin.admits("softmax.shifted",
+            KnobValues.empty().with("shift", "offset").with("offset", String.valueOf(o)), observed)).toList();
         Site site = space.space().sites().stream().filter(s -> s.id().equals(siteName)).findFirst().orElseThrow();
         List<Integer> offered = site.candidates().stream()
             .filter(c -> c.knobs().asMap().getOrDefault("shift", "").equals("offset"))

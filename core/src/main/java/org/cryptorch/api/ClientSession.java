@@ -1,6 +1,7 @@
 package org.cryptorch.api;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class ClientSession implements AutoCloseable {
         Links links = Links.client(cluster.net(Links.PARTY0), cluster.rendezvous(), notices);
         try {
             return new ClientSession(links, new PartySession(0, model, options, links, new HashMap<>(),
-                true, Progress.NONE));
+                cluster.prefetchWords(), Progress.NONE));
         } catch (RuntimeException e) {
             links.close();
             throw e;
@@ -57,20 +58,40 @@ public final class ClientSession implements AutoCloseable {
 
     /**
      * Streams {@code samples} (first axis) as consecutive queries of {@code perQuery} samples each over this
-     * session; {@code each} hears of every query as it completes. Returns all outputs in sample order.
+     * session, starting one at most every {@code interval} (zero: back to back); {@code each} hears of every query
+     * as it completes. Returns all outputs in sample order.
      */
-    public FloatTensor inferEach(Tensor samples, int perQuery, Consumer<QueryFigures> each) {
+    public FloatTensor inferEach(Tensor samples, int perQuery, Duration interval, Consumer<QueryFigures> each) {
         if (perQuery <= 0) {
             throw new IllegalArgumentException("samples per query must be positive, got " + perQuery);
         }
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("the interval between queries must not be negative, got " + interval);
+        }
         int n = samples.shape().dim(0);
         List<FloatTensor> outputs = new ArrayList<>();
+        long due = System.nanoTime();
         for (int start = 0, k = 0; start < n; start += perQuery, k++) {
+            sleepUntil(due);
             long t = System.nanoTime();
+            due = t + interval.toNanos();
             outputs.add(infer(Samples.slice(samples, start, Math.min(n, start + perQuery))));
             each.accept(new QueryFigures(k, (System.nanoTime() - t) / 1e9, lastStats));
         }
         return FloatTensor.concat(0, outputs);
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        if (wait <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Duration.ofNanos(wait));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between queries", e);
+        }
     }
 
     /** Both parties' figures of the last query (online and offline seconds, rounds, bytes; setup when it had one). */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.cryptorch.mpc.RemoteCorrelations;
 import org.cryptorch.net.NetConfig;
 
 /**
@@ -25,13 +26,15 @@ import org.cryptorch.net.NetConfig;
  * dealer: {host: 10.0.0.3, port: 7100}
  * party1: {host: 10.0.0.2, port: 7101}
  * party0: {host: 10.0.0.1}    # party 0 only connects, so it needs no port
+ * prefetch_mb: 256            # optional: correlation shares a serving party holds ahead of the next query
  * </pre>
  * A listening process binds its {@code host} only (add {@code listen: 0.0.0.0} to bind every interface, e.g. behind
  * NAT).
  * Each host needs only its own keystore and the certificates of its peers in that directory. {@code tls: false}
  * instead of {@code certificates} runs plain TCP, allowed only when every process is on loopback.
  */
-public record ClusterConfig(Endpoint dealer, Endpoint party1, Endpoint party0, Path certificates, Duration timeout) {
+public record ClusterConfig(Endpoint dealer, Endpoint party1, Endpoint party0, Path certificates, Duration timeout,
+                            long prefetchWords) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -49,7 +52,8 @@ public record ClusterConfig(Endpoint dealer, Endpoint party1, Endpoint party0, P
     private record FileForm(@JsonProperty("certificates") String certificates, @JsonProperty("tls") Boolean tls,
                             @JsonProperty("timeout_seconds") Long timeoutSeconds,
                             @JsonProperty("dealer") Endpoint dealer, @JsonProperty("party1") Endpoint party1,
-                            @JsonProperty("party0") Endpoint party0) {
+                            @JsonProperty("party0") Endpoint party0,
+                            @JsonProperty("prefetch_mb") Long prefetchMb) {
     }
 
     public static ClusterConfig load(Path file) {
@@ -81,9 +85,16 @@ public record ClusterConfig(Endpoint dealer, Endpoint party1, Endpoint party0, P
         Duration timeout = f.timeoutSeconds() == null ? RunOptions.DEFAULT_TIMEOUT
             : Duration.ofSeconds(f.timeoutSeconds());
         NetConfig.checkTimeout(file.getFileName() + ": timeout_seconds", timeout);
+        if (f.prefetchMb() != null && f.prefetchMb() <= 0) {
+            throw new IllegalArgumentException(file.getFileName() + ": prefetch_mb must be positive, got "
+                + f.prefetchMb());
+        }
+        long prefetchWords = f.prefetchMb() == null ? RemoteCorrelations.DEFAULT_WINDOW_WORDS
+            : f.prefetchMb() * (1L << 20) / Long.BYTES;
         Path dir = file.toAbsolutePath().getParent();
         ClusterConfig c = new ClusterConfig(listening(file, "dealer", f.dealer()), listening(file, "party1",
-            f.party1()), connecting(file, f.party0()), tls ? dir.resolve(f.certificates()) : null, timeout);
+            f.party1()), connecting(file, f.party0()), tls ? dir.resolve(f.certificates()) : null, timeout,
+            prefetchWords);
         if (!tls) {
             c.requireLoopback(file);
         }

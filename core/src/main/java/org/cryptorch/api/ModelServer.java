@@ -39,6 +39,8 @@ public final class ModelServer extends ListeningService {
     private final Consumer<String> log;
     private final NetConfig net;
     private final Rendezvous where;
+    /** Correlation shares a session holds ahead of its next query (the cluster's {@code prefetch_mb}). */
+    private final long prefetchWords;
     private final Map<Shape, Executable> compiled = new ConcurrentHashMap<>();
     private final ExecutorService sessionThreads;
     /** Clients admitted and not yet done: the running sessions and those waiting for a free slot. */
@@ -78,6 +80,7 @@ public final class ModelServer extends ListeningService {
         AtomicInteger threads = new AtomicInteger();
         this.sessionThreads = Executors.newFixedThreadPool(limits.maxConcurrent(),
             r -> new Thread(r, "model-session-" + threads.incrementAndGet()));
+        this.prefetchWords = cluster.prefetchWords();
     }
 
     /**
@@ -175,7 +178,8 @@ public final class ModelServer extends ListeningService {
             return;
         }
         try (client; Links links = Links.serverSession(net, client, where);
-             PartySession s = new PartySession(1, model, options, links, compiled, true, Progress.NONE)) {
+             PartySession s = new PartySession(1, model, options, links, compiled, prefetchWords,
+                 Progress.NONE)) {
             log.accept("session " + peer + " from " + client.remoteAddress() + " admitted");
             while (!stopping()) {
                 long t = System.nanoTime();

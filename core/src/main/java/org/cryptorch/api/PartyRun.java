@@ -35,7 +35,7 @@ final class PartyRun {
      */
     static RunStats run(int id, Model model, RunOptions options, Tensor input, Links links, Progress progress)
         throws IOException {
-        try (PartySession session = new PartySession(id, model, options, links, new HashMap<>(), false, progress)) {
+        try (PartySession session = new PartySession(id, model, options, links, new HashMap<>(), 0, progress)) {
             PartySession.Query q;
             if (session.ownsInput()) {
                 q = session.run(input);

@@ -112,14 +112,16 @@ final class PartySession implements AutoCloseable {
      * seed from the dealer and checks the settings with the other party.
      *
      * @param compiled the holder's programs by input shape, shared by the sessions of one process
-     * @param runAhead whether to fetch the correlations of a next query of the same shape as soon as a query ends,
-     *                 so that its offline phase is done before it arrives (both parties must agree: they do, as a
-     *                 server and its clients always run ahead and a one-shot run never does)
+     * @param runAheadWords 0 for a one-shot run; else a serving session, which fetches the correlations of a next
+     *                      query of the same shape in the background as soon as a query ends, so that its offline
+     *                      phase is done before it arrives, holding at most this many words of shares ahead (both
+     *                      parties must agree to run ahead: they do, as a server and its clients always run ahead
+     *                      and a one-shot run never does; their windows may differ)
      */
     PartySession(int id, Model model, RunOptions options, Links links, Map<Shape, Executable> compiled,
-                 boolean runAhead, Progress progress) {
+                 long runAheadWords, Progress progress) {
         this.id = id;
-        this.runAhead = runAhead;
+        this.runAhead = runAheadWords > 0;
         this.model = model;
         this.options = options;
         this.progress = progress;
@@ -132,7 +134,8 @@ final class PartySession implements AutoCloseable {
         }
         this.calibration = holdsModel ? Calibration.read(options.calib(), model) : Calibration.NONE;
         this.protocolWarmup = ProtocolWarmup.start();
-        this.dealer = RemoteCorrelations.connect(id, links.dealer());
+        this.dealer = runAhead ? RemoteCorrelations.connect(id, links.dealer(), runAheadWords)
+            : RemoteCorrelations.connect(id, links.dealer());
         this.party = new Party(id, links.peer(), dealer, FixedPoint.DEFAULT_FRAC_BITS);
         agree(party);
     }
@@ -212,7 +215,13 @@ final class PartySession implements AutoCloseable {
         Shape first = Model.batchShape(inputShape, Math.min(samples, batch));
         boolean ready = first.equals(aheadFor);
         if (aheadFor != null && !ready) {
-            dealer.discardPending(); // both parties know the shape, so both discard
+            discardAhead();
+        } else if (ready) {
+            // A query that came before its run-ahead finished waits for it (offline time) rather than running its
+            // online phase beside the fetching.
+            long t = System.nanoTime();
+            dealer.awaitFetcher();
+            figures.offlineNanos += System.nanoTime() - t;
         }
         aheadFor = null;
         Shape last = null;
@@ -224,7 +233,8 @@ final class PartySession implements AutoCloseable {
             if (totalRounds == 0) {
                 totalRounds = p.program().program().cost().rounds() * batches;
             }
-            if (!warmedUp) {
+            boolean warming = !warmedUp;
+            if (warming) {
                 ProtocolWarmup.await(protocolWarmup);
                 warmUp(p);
             }
@@ -232,7 +242,9 @@ final class PartySession implements AutoCloseable {
                 offline(p.perRun());
             }
             Tensor slice = input == null ? null : Samples.slice(input, start, end);
-            JitQuiescence.await();
+            if (warming) {
+                JitQuiescence.await(); // the warm-up queued compilations; later queries find them done
+            }
             FloatTensor out = online(p, slice, slice == null ? null : refusal(p, slice));
             if (dealer.pending() != 0) {
                 throw new IllegalStateException("the program took fewer correlations than its rehearsal ("
@@ -250,10 +262,22 @@ final class PartySession implements AutoCloseable {
         PartyFigures mine = figures;
         figures = new PartyFigures();
         if (runAhead) {
-            dealer.prefetch(prepared.get(last).perRun());
+            // In the background: the caller has its output now, and the next query finds its correlations ready.
+            dealer.prefetchInBackground(prepared.get(last).perRun());
             aheadFor = last;
         }
         return new Query(inputShape, outputs.isEmpty() ? null : FloatTensor.concat(0, outputs), stats, mine);
+    }
+
+    /**
+     * Drops the correlations fetched ahead for a query of another shape. Both parties know the shape, so both
+     * discard; each says how many of the announced recipes it had fetched (their windows may differ), and both drop
+     * up to the larger count, so their streams stay in step.
+     */
+    private void discardAhead() {
+        int mine = dealer.fetchedAhead();
+        long theirs = party.labelled(SETUP, () -> party.exchange(new long[] {mine}))[0];
+        dealer.discardPending(Math.toIntExact(Math.max(mine, theirs)));
     }
 
     /**

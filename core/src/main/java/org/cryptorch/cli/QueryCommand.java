@@ -1,6 +1,7 @@
 package org.cryptorch.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,6 +43,11 @@ public final class QueryCommand implements Callable<Integer> {
         description = "samples per query (default: ${DEFAULT-VALUE})")
     int perQuery;
 
+    @Option(names = "--interval", defaultValue = "0", paramLabel = "SECONDS",
+        description = "start a query at most every SECONDS (default ${DEFAULT-VALUE}: back to back); a client that "
+            + "leaves the server and dealer time to prepare the next query's correlations sees about its online time")
+    double interval;
+
     @Option(names = "--stats-file", paramLabel = "F.jsonl",
         description = "append one JSON line per query: query, latency_seconds (call to output, as this client saw "
             + "it), online_seconds, offline_seconds, setup_seconds, rounds, bytes_per_party")
@@ -55,7 +61,7 @@ public final class QueryCommand implements Callable<Integer> {
         CrypTorch.checkFiles(options, true, false);
         FloatTensor y;
         try (ClientSession session = CrypTorch.connect(cluster, options, System.err::println)) {
-            y = session.inferEach(x, perQuery, this::record);
+            y = session.inferEach(x, perQuery, Duration.ofNanos(Math.round(interval * 1e9)), this::record);
         }
         TensorFiles.write(output, y);
         return 0;

@@ -1,8 +1,8 @@
 package org.cryptorch.mpc;
 
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 
 /**
@@ -14,7 +14,8 @@ public final class SeededCorrelations implements Correlations {
     private final Prg prg;
     private final byte[] seed;
     private final Function<Recipe, long[][]> corrections;
-    private final Deque<Prefetched> prefetched = new ArrayDeque<>();
+    /** Filled by a prefetching thread while the taking thread empties it (see {@link RemoteCorrelations}). */
+    private final Deque<Prefetched> prefetched = new ConcurrentLinkedDeque<>();
     private long offlineBytes;
 
     /** Shares expanded ahead of use, with the spec they were made for. */

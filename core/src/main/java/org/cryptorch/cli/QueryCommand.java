@@ -50,7 +50,7 @@ public final class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--stats-file", paramLabel = "F.jsonl",
         description = "append one JSON line per query: query, latency_seconds (call to output, as this client saw "
-            + "it), online_seconds, offline_seconds, setup_seconds, rounds, bytes_per_party")
+            + "it), finished_at (Unix seconds), online_seconds, offline_seconds, setup_seconds, rounds, bytes_per_party")
     Path statsFile;
 
     @Override
@@ -74,6 +74,7 @@ public final class QueryCommand implements Callable<Integer> {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("query", q.query());
         line.put("latency_seconds", q.latencySeconds());
+        line.put("finished_at", System.currentTimeMillis() / 1e3);
         line.put("online_seconds", q.stats().onlineSeconds());
         line.put("offline_seconds", q.stats().offlineSeconds());
         line.put("setup_seconds", q.stats().setup().seconds() + q.stats().setup().compileSeconds());

@@ -183,9 +183,10 @@ public final class RemoteCorrelations implements Correlations {
                     notifyAll();
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too: a taker must not wait for a fetcher that died
             synchronized (this) {
-                failure = e;
+                failure = e instanceof RuntimeException r ? r
+                    : new IllegalStateException("fetching correlations failed: " + e, e);
                 fetching = false;
                 notifyAll();
             }

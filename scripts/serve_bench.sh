@@ -43,6 +43,7 @@ sleep 2
     c=$(cat "$out/server.jsonl" 2>/dev/null | wc -l)
     if [[ -z "$rss20" && $c -ge 20 ]]; then rss20=$(ps -o rss= -p $server); echo "rss_after_20_kb $rss20" > "$out/rss.txt"; fi
     sleep 0.1; done ) &
+date +%s.%N > "$out/clients_started_at"
 pids=()
 for c in $(seq 1 "$clients"); do
   "$cr" query "$out/public.onnx" --config "$out/cluster.yaml" --inputs "$out/x.npy" --output "$out/y$c.npy" \
@@ -71,12 +72,14 @@ warm = [x for q in qs for x in q[1:]]
 lat = st.median(x["latency_seconds"] for x in warm); onl = st.median(x["online_seconds"] for x in warm)
 ratio = st.median(x["latency_seconds"] / x["online_seconds"] for x in warm)
 first = qs[0][0]
+from_start = first["finished_at"] - float(open(d + "/clients_started_at").read())
 # throughput: warm queries finishing between the last client's first query and the first client's last one
 start = max(q[0]["finished_at"] for q in qs); end = min(q[-1]["finished_at"] for q in qs)
 done = sum(1 for q in qs for x in q[1:] if start < x["finished_at"] <= end)
 tput = f"{done / (end - start):.2f} queries/s ({done} warm queries in {end - start:.1f} s)" if end > start else "n/a"
 print(f"clients {clients}, queries {len(warm) + clients}; first query latency {first['latency_seconds']:.2f} s "
-      f"(setup {first['setup_seconds']:.2f} s, online {first['online_seconds']:.3f} s); warm median latency "
+      f"(setup {first['setup_seconds']:.2f} s, online {first['online_seconds']:.3f} s; {from_start:.2f} s from "
+      f"starting the client process); warm median latency "
       f"{lat:.3f} s, median online {onl:.3f} s, median of per-query latency/online {ratio:.2f}; throughput {tput}; "
       + (f"max |output - simulate| {err.max():.4f} (queries over 0.05: {(err > 0.05).sum()})" if check
          else "outputs not compared (CHECK=0)"))

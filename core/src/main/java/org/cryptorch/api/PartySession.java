@@ -206,6 +206,11 @@ final class PartySession implements AutoCloseable {
     /** Runs one query of {@code shape} in batches; {@code input} is null unless this party owns it. */
     private Query query(Shape inputShape, Tensor input) {
         List<FloatTensor> outputs = new ArrayList<>();
+        // A query that came before the run-ahead finished waits for it (offline time) rather than running its online
+        // phase beside the fetching; what the run-ahead fetched came ahead of this query, not in it.
+        long t = System.nanoTime();
+        dealer.awaitFetcher();
+        figures.offlineNanos += System.nanoTime() - t;
         long offlineBytesBefore = dealer.offlineBytesReceived();
         long warmupBytesBefore = warmupOfflineBytes;
         int samples = inputShape.dim(0);
@@ -216,12 +221,6 @@ final class PartySession implements AutoCloseable {
         boolean ready = first.equals(aheadFor);
         if (aheadFor != null && !ready) {
             discardAhead();
-        } else if (ready) {
-            // A query that came before its run-ahead finished waits for it (offline time) rather than running its
-            // online phase beside the fetching.
-            long t = System.nanoTime();
-            dealer.awaitFetcher();
-            figures.offlineNanos += System.nanoTime() - t;
         }
         aheadFor = null;
         Shape last = null;

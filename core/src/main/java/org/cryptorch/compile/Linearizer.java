@@ -18,8 +18,9 @@ import org.cryptorch.tensor.Tensor;
  * Rewrites the exact linear ops of a canonical graph into primitives, so the lowering handles one small set:
  * division by a constant becomes a product with its reciprocal; a small integer power, products; Sum, a chain of
  * Adds; means and average pools, sums (ReduceSum, or a depthwise Conv with a kernel of ones) times a public
- * constant; BatchNormalization left unfolded, a per-channel product and sum; Where with a constant condition,
- * b + c * (a - b); Split, Slices; Dropout/Identity/Cast, nothing.
+ * constant; Where with a constant condition, b + c * (a - b); Split, Slices; Dropout/Identity/Cast, nothing.
+ * Constants made here are public: what is derived from weights (a BatchNormalization's factors, a weight's
+ * reciprocal) the canonicaliser computes ({@code passes.FactorsOfWeights}), so that it stays a weight.
  */
 final class Linearizer {
     private Linearizer() {
@@ -51,7 +52,6 @@ final class Linearizer {
             case "ReduceMean" -> List.of(mean(g, n));
             case "GlobalAveragePool" -> List.of(globalAverage(g, n));
             case "AveragePool" -> List.of(averagePool(g, n));
-            case "BatchNormalization" -> List.of(batchNorm(g, n));
             case "Where" -> n.input(0).isConstant() ? List.of(g.op("Add", n.input(2), g.op("Mul",
                 g.constant(toFloat(n.input(0).constant())), g.op("Sub", n.input(1), n.input(2))))) : null;
             case "Split" -> split(g, n);
@@ -135,27 +135,6 @@ final class Linearizer {
                 FloatTensor.full(Shape.of(1, 1, w.kernel()[0], w.kernel()[1]), 1), w.strides(), pads, w.dilations(), 1);
         }
         return g.op("Mul", sums, g.constant(counts.map(c -> 1 / c)));
-    }
-
-    /** y = x * s + (beta - mean * s) with s = gamma / sqrt(var + eps), per channel (axis 1). */
-    private static Value batchNorm(Graph g, Node n) {
-        double eps = n.floatAttr("epsilon", 1e-5);
-        double[] gamma = toFloat(n.input(1).constant()).data();
-        double[] beta = toFloat(n.input(2).constant()).data();
-        double[] mu = toFloat(n.input(3).constant()).data();
-        double[] var = toFloat(n.input(4).constant()).data();
-        int rank = n.input(0).shape().rank();
-        int[] dims = new int[rank - 1];
-        Arrays.fill(dims, 1);
-        dims[0] = gamma.length;
-        double[] scale = new double[gamma.length];
-        double[] shift = new double[gamma.length];
-        for (int c = 0; c < gamma.length; c++) {
-            scale[c] = gamma[c] / Math.sqrt(var[c] + eps);
-            shift[c] = beta[c] - mu[c] * scale[c];
-        }
-        Value scaled = g.op("Mul", n.input(0), g.constant(new FloatTensor(Shape.of(dims), scale)));
-        return g.op("Add", scaled, g.constant(new FloatTensor(Shape.of(dims), shift)));
     }
 
     /** Each output of a Split becomes a Slice; the output shapes (from shape inference) give the boundaries. */

@@ -10,8 +10,9 @@ import org.cryptorch.tensor.Shape;
 
 /**
  * The standard canonicalisation pipeline: fixes input shapes, folds constants and shape arithmetic, removes
- * no-ops, splits Gemm, folds BatchNormalization and fuses GELU, LayerNorm, SiLU and masked Softmax, to a fixed
- * point. Shape inference re-runs after every change, so the result has static shapes on every value.
+ * no-ops, splits Gemm, folds BatchNormalization, fuses GELU, LayerNorm, SiLU and masked Softmax, and computes the
+ * factors linear ops derive from weights ({@link FactorsOfWeights}, once the others reached their fixed point).
+ * Shape inference re-runs after every change, so the result has static shapes on every value.
  */
 public final class Canonicalizer {
     /** Generous: each round applies every pass everywhere, real exports settle in two or three rounds. */
@@ -34,6 +35,9 @@ public final class Canonicalizer {
         ShapeInference shapes = new ShapeInference(evaluator);
         shapes.infer(g, inputShapes);
         new PassManager(standardPasses(evaluator), MAX_ROUNDS, graph -> shapes.infer(graph, inputShapes)).run(g);
+        // Only once nothing folds or fuses any more: a BatchNormalization that a later round would still fold into
+        // its layer must not be split into factors first.
+        new PassManager(List.of(new FactorsOfWeights()), MAX_ROUNDS, graph -> shapes.infer(graph, inputShapes)).run(g);
         return g;
     }
 

@@ -31,7 +31,7 @@ public final class FoldBatchNorm implements Pass {
         return changed;
     }
 
-    private static boolean parametersConstant(Node bn) {
+    static boolean parametersConstant(Node bn) {
         for (int i = 1; i <= 4; i++) {
             if (bn.input(i) == null || !bn.input(i).isConstant()) {
                 return false;
@@ -104,7 +104,7 @@ public final class FoldBatchNorm implements Pass {
     }
 
     /** The per-channel scale s and shift of a BatchNormalization, as doubles. */
-    private record ChannelAffine(double[] scale, double[] mean, double[] shift) {
+    record ChannelAffine(double[] scale, double[] mean, double[] shift) {
         /** Null when the parameters do not have one entry per channel. */
         static ChannelAffine of(Node bn, int channels) {
             double[] gamma = Patterns.constantValues(bn.input(1));

@@ -86,7 +86,9 @@ public final class Profile {
         m.put("Tanh", choice("tanh.piecewise"));
         m.put("Erf", choice("erf.polynomial"));
         m.put("Gelu", choice("gelu.even", "select", "fused"));
-        m.put("Silu", choice("silu.even", "select", "fused", "degree", "20", "basis", "chebyshev"));
+        // select = indicator: fused cancels P in the ring, but its documented (float) range would end at 17, and
+        // EfficientNet's SiLUs see -20
+        m.put("Silu", choice("silu.even", "degree", "20", "basis", "chebyshev"));
         putExact(m);
         return new Profile(DEFAULT, m);
     }

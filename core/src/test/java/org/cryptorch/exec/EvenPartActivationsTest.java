@@ -81,7 +81,7 @@ class EvenPartActivationsTest {
     }
 
     /**
-     * SiLU as the default profile takes it (degree 20 in the Chebyshev basis, fused): within 4e-4 of the exact op
+     * SiLU as the default profile takes it (degree 20 in the Chebyshev basis): within 4e-4 of the exact op
      * over [-16, 16] in fixed point (6.5e-4 at the approximation's default degree 12; 1e-4 of it the fit, the rest
      * fixed point), while the same degree from powers of v, whose coefficients reach 160, is off by more than 1e-3;
      * and two parties agree with the plain backend over [-64, 64].
@@ -89,9 +89,9 @@ class EvenPartActivationsTest {
     @org.junit.jupiter.api.Test
     void siluOfTheDefaultProfileIsAccurateInFixedPointOnlyInTheChebyshevBasis() {
         Graph g = site("Silu", N);
-        KnobValues chebyshev = KnobValues.of(Map.of("select", "fused", "degree", "20", "basis", "chebyshev"));
+        KnobValues chebyshev = KnobValues.of(Map.of("degree", "20", "basis", "chebyshev"));
         assertThat(maxAbsError(g, chebyshev, 16)).isLessThan(4e-4);
-        assertThat(maxAbsError(g, KnobValues.of(Map.of("select", "fused", "degree", "20", "basis", "power")), 16))
+        assertThat(maxAbsError(g, KnobValues.of(Map.of("degree", "20", "basis", "power")), 16))
             .isGreaterThan(1e-3);
         assertThat(Profile.named(Profile.DEFAULT).choiceFor("Silu").orElseThrow().knobs()).isEqualTo(chebyshev);
         MpcBackendTest.checkAgainstPlain(compile(site("Silu", 33), "silu.even", chebyshev), Map.of("x", grid(33, 64)),

@@ -40,7 +40,7 @@ rm -f "$out"/server.jsonl "$out"/client*.jsonl
 trap 'kill $server $dealer 2>/dev/null || true' EXIT
 sleep 2
 ( rss20=""; while kill -0 $server 2>/dev/null; do
-    c=$(cat "$out/server.jsonl" 2>/dev/null | wc -l)
+    c=$( { cat "$out/server.jsonl" 2>/dev/null || true; } | wc -l)   # no file yet: 0, not an exit (set -e)
     if [[ -z "$rss20" && $c -ge 20 ]]; then rss20=$(ps -o rss= -p $server); echo "rss_after_20_kb $rss20" > "$out/rss.txt"; fi
     sleep 0.1; done ) &
 date +%s.%N > "$out/clients_started_at"

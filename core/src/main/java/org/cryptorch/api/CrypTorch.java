@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.cryptorch.compile.Ownership;
+import org.cryptorch.ir.InvalidInputException;
 import org.cryptorch.net.link.LinkSettings;
 import org.cryptorch.onnx.PublicExport;
 import org.cryptorch.onnx.TensorFiles;
@@ -50,7 +51,7 @@ public final class CrypTorch {
         }
         Tensor t = TensorFiles.read(file);
         if (t.shape().rank() == 0 || t.shape().dim(0) == 0) {
-            throw new IllegalArgumentException(file.getFileName() + ": expected samples along the first dimension, "
+            throw new InvalidInputException(file.getFileName() + ": expected samples along the first dimension, "
                 + "got shape " + t.shape());
         }
         Preflight.values(file, t, FixedPoint.DEFAULT_FRAC_BITS);

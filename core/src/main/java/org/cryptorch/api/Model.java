@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.cryptorch.compile.ProgramFingerprint;
 import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.InvalidInputException;
 import org.cryptorch.ir.ShapeInference;
+import org.cryptorch.ir.UnsupportedModelException;
 import org.cryptorch.ir.Value;
 import org.cryptorch.onnx.OnnxReader;
 import org.cryptorch.passes.Canonicalizer;
@@ -75,8 +77,9 @@ public final class Model {
             throw new IllegalArgumentException("cannot read model file " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             String msg = String.valueOf(e.getMessage());
-            throw new IllegalArgumentException(msg.startsWith(file.getFileName().toString()) ? msg
-                : file.getFileName() + ": " + msg, e);
+            String named = msg.startsWith(file.getFileName().toString()) ? msg : file.getFileName() + ": " + msg;
+            throw e instanceof UnsupportedModelException ? new UnsupportedModelException(named, e)
+                : new IllegalArgumentException(named, e);
         }
     }
 
@@ -126,7 +129,7 @@ public final class Model {
      */
     public void checkInputShape(Shape shape) {
         if (!ShapeInference.fitsDeclared(declaredDims, shape)) {
-            throw new IllegalArgumentException("input '" + inputName + "' of " + name + " expects shape "
+            throw new InvalidInputException("input '" + inputName + "' of " + name + " expects shape "
                 + describe(declaredDims) + ", got " + describe(shape.dims()));
         }
     }
@@ -137,7 +140,7 @@ public final class Model {
      */
     public void checkSamples(Tensor samples, int batch) {
         if (samples.dtype().isFloat() != inputType.isFloat()) {
-            throw new IllegalArgumentException("input '" + inputName + "' of " + name + " takes "
+            throw new InvalidInputException("input '" + inputName + "' of " + name + " takes "
                 + (inputType.isFloat() ? "real" : "integer") + " values (" + inputType + "), got " + samples.dtype());
         }
         checkSamples(samples.shape(), batch);
@@ -146,7 +149,7 @@ public final class Model {
     /** Checks the shape part of {@link #checkSamples(Tensor, int)}, for a party that only knows the shape. */
     public void checkSamples(Shape samples, int batch) {
         if (samples.rank() == 0 || samples.dim(0) == 0) {
-            throw new IllegalArgumentException("input '" + inputName + "' of " + name + ": no samples (shape "
+            throw new InvalidInputException("input '" + inputName + "' of " + name + ": no samples (shape "
                 + describe(samples.dims()) + ")");
         }
         checkInputShape(batchShape(samples, batchSize(batch, samples.dim(0))));

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.cryptorch.compile.Plan;
 import org.cryptorch.compile.RangeCheck;
 import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.InvalidInputException;
 import org.cryptorch.tensor.FixedPoint;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Shape;
@@ -80,7 +81,7 @@ final class Preflight {
         int perSample = data.length / Math.max(1, f.shape().dim(0));
         for (int i = 0; i < data.length; i++) {
             if (!(Math.abs(data[i]) <= bound)) {
-                throw new IllegalArgumentException(file.getFileName() + ": sample " + i / perSample + ", element "
+                throw new InvalidInputException(file.getFileName() + ": sample " + i / perSample + ", element "
                     + i % perSample + " is " + data[i] + "; values must be finite and within +-" + (long) bound
                     + " (the fixed-point range at " + fractionalBits + " fractional bits)");
             }
@@ -105,8 +106,8 @@ final class Preflight {
                 .withCalibratedInputs(calibration.largestMagnitudes(model.inputName())));
             try {
                 RangeCheck.check(g, p, Map.of(model.inputName(), slice));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(file.getFileName() + ": samples " + start + "-"
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(file.getFileName() + ": samples " + start + "-"
                     + (start + slice.shape().dim(0) - 1) + ": " + e.getMessage(), e);
             }
         }

@@ -41,7 +41,11 @@ public interface Approximation {
 
     /**
      * Emits primitives computing the op's outputs from {@code inputs} (the site's inputs, same order as the op) with
-     * the site's {@code attributes} (e.g. axis, epsilon) and complete knob values, and returns the outputs.
+     * the site's {@code attributes} (e.g. axis, epsilon) and complete knob values, and returns the outputs. A site or
+     * knob values it cannot take (an unsupported axis, a comparison width too narrow for its thresholds) it refuses
+     * with an {@link IllegalArgumentException} naming why: the compiler reports that as a
+     * {@link ConfigurationRejectedException}, and the tuner drops the candidate. Any other exception is taken for a
+     * bug and fails compiling and tuning.
      */
     List<Value> build(Emitter e, List<Value> inputs, Map<String, Attribute> attributes, KnobValues knobs);
 

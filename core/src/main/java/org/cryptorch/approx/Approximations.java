@@ -27,6 +27,12 @@ public final class Approximations {
         BY_NAME.put(a.name(), a);
     }
 
+    /** Removes the approximation named {@code name} (e.g. a plug-in being unloaded); an unknown name is an error. */
+    public static synchronized void unregister(String name) {
+        get(name);
+        BY_NAME.remove(name);
+    }
+
     /** The approximation named {@code name}; an unknown name is an error listing the known ones. */
     public static synchronized Approximation get(String name) {
         Approximation a = BY_NAME.get(name);

@@ -38,7 +38,11 @@ public record Knob(String name, Kind kind, String description, int min, int max,
         return new Knob(name, Kind.APPROXIMATION, description, 0, 0, List.of(), op, defaultName);
     }
 
-    /** Checks a value against this knob's range and returns it; the message names knob, value and range. */
+    /**
+     * Checks a value against this knob's range and returns it; the message names knob, value and range.
+     *
+     * @throws ConfigurationRejectedException for a value outside the knob's domain
+     */
     public String check(String value) {
         switch (kind) {
             case INTEGER -> {
@@ -46,23 +50,25 @@ public record Knob(String name, Kind kind, String description, int min, int max,
                 try {
                     v = Integer.parseInt(value);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("knob " + name + " takes an integer, got '" + value + "'");
+                    throw new ConfigurationRejectedException("knob " + name + " takes an integer, got '" + value
+                        + "'");
                 }
                 if (v < min || v > max) {
-                    throw new IllegalArgumentException("knob " + name + " = " + v + " outside [" + min + ", " + max
-                        + "]");
+                    throw new ConfigurationRejectedException("knob " + name + " = " + v + " outside [" + min + ", "
+                        + max + "]");
                 }
             }
             case CHOICE -> {
                 if (!options.contains(value)) {
-                    throw new IllegalArgumentException("knob " + name + " = '" + value + "' is not one of " + options);
+                    throw new ConfigurationRejectedException("knob " + name + " = '" + value + "' is not one of "
+                        + options);
                 }
             }
             case APPROXIMATION -> {
                 Approximation a = Approximations.get(value);
                 if (!a.op().equals(op)) {
-                    throw new IllegalArgumentException("knob " + name + " needs an approximation of " + op + ", got "
-                        + value + " (" + a.op() + ")");
+                    throw new ConfigurationRejectedException("knob " + name + " needs an approximation of " + op
+                        + ", got " + value + " (" + a.op() + ")");
                 }
             }
         }

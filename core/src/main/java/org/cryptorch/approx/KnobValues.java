@@ -58,7 +58,8 @@ public final class KnobValues {
 
     /**
      * These values completed with the defaults of {@code a}'s knobs (recursively for nested approximations) and
-     * checked against their ranges; a knob {@code a} does not have is an error naming it.
+     * checked against their ranges; a knob {@code a} does not have, or a value outside a knob's domain, is a
+     * {@link ConfigurationRejectedException} naming it.
      */
     public KnobValues complete(Approximation a) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -68,8 +69,8 @@ public final class KnobValues {
             String head = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
             Knob k = known.get(head);
             if (k == null || (key.contains(".") && k.kind() != Knob.Kind.APPROXIMATION)) {
-                throw new IllegalArgumentException(a.name() + " has no knob '" + key + "' (knobs: " + known.keySet()
-                    + ")");
+                throw new ConfigurationRejectedException(a.name() + " has no knob '" + key + "' (knobs: "
+                    + known.keySet() + ")");
             }
         }
         for (Knob k : a.knobs()) {

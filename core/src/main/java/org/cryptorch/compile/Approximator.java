@@ -3,6 +3,7 @@ package org.cryptorch.compile;
 import java.util.ArrayList;
 import java.util.List;
 import org.cryptorch.approx.Approximation;
+import org.cryptorch.approx.ConfigurationRejectedException;
 import org.cryptorch.approx.Emitter;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Node;
@@ -28,8 +29,12 @@ public final class Approximator {
      * approximations emit are typed as they are appended, so that a later site (a MaxPool after an approximated
      * Relu) can read the static shape of its input.
      *
-     * @throws IllegalArgumentException naming the first site the plan does not cover (with its op and why it needs
-     *                                  an approximation), or a site whose plan entry is invalid
+     * @throws IllegalArgumentException        naming the first site the plan does not cover (with its op and why it
+     *                                         needs an approximation), or a site whose plan entry is invalid
+     * @throws ConfigurationRejectedException  naming a site whose knob values are invalid or whose approximation
+     *                                         refuses it
+     * @throws IllegalStateException           naming the site, approximation and knob values when the approximation
+     *                                         fails otherwise (a bug)
      */
     public static void approximate(Graph g, Plan plan) {
         ShapeInference shapes = new ShapeInference(Ops.evaluator());
@@ -55,18 +60,24 @@ public final class Approximator {
         return at < 0 ? nodeName : nodeName.substring(0, at);
     }
 
+    /**
+     * An {@link IllegalArgumentException} out of the approximation means it refuses this site or
+     * these knob values ({@link ConfigurationRejectedException}: the tuner skips such a candidate); anything else is a
+     * bug, reported with the site, approximation and knob values so that it cannot pass for a refusal.
+     */
     private static void replace(Graph g, Node n, Plan.Site site, ShapeInference shapes) {
         Approximation a = site.resolve();
         int before = g.nodes().size();
         List<Value> outs;
         try {
             outs = new Emitter(g).apply(a, n.inputs(), n.attributes(), site.knobs());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationRejectedException(describe(n, site) + " refused: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("site '" + n.name() + "' (" + n.opType() + "): approximation "
-                + a.name() + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(describe(n, site) + " crashed: " + e, e);
         }
         if (outs.size() < n.outputs().size()) {
-            throw new IllegalArgumentException("site '" + n.name() + "': approximation " + a.name() + " returned "
+            throw new IllegalStateException(describe(n, site) + " returned "
                 + outs.size() + " outputs, the op has " + n.outputs().size());
         }
         nameEmitted(g, before, n.name());
@@ -75,6 +86,11 @@ public final class Approximator {
             g.replaceAllUses(n.output(i), outs.get(i));
         }
         g.removeNode(n);
+    }
+
+    private static String describe(Node n, Plan.Site site) {
+        return "site '" + n.name() + "' (" + n.opType() + "): approximation " + site.approximation() + " with knobs "
+            + site.knobs();
     }
 
     /** Names the nodes appended since index {@code from} after {@code site}. */

@@ -8,6 +8,7 @@ import org.cryptorch.ir.Attribute;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Node;
 import org.cryptorch.ir.SpatialWindow;
+import org.cryptorch.ir.UnsupportedModelException;
 import org.cryptorch.ir.Value;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.LongTensor;
@@ -111,11 +112,11 @@ final class Linearizer {
     private static Value averagePool(Graph g, Node n) {
         Shape in = n.input(0).shape();
         if (in.rank() != 4) {
-            throw new IllegalArgumentException("node '" + n.name() + "' (AveragePool): only 2-D pooling is supported, "
+            throw new UnsupportedModelException("node '" + n.name() + "' (AveragePool): only 2-D pooling is supported, "
                 + "input " + in);
         }
         if (n.intAttr("ceil_mode", 0) != 0) {
-            throw new IllegalArgumentException("node '" + n.name() + "' (AveragePool): ceil_mode=1 is not supported");
+            throw new UnsupportedModelException("node '" + n.name() + "' (AveragePool): ceil_mode=1 is not supported");
         }
         int channels = in.dim(1);
         SpatialWindow w = SpatialWindow.of(n, new int[] {in.dim(2), in.dim(3)}, null);

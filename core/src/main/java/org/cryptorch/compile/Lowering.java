@@ -12,6 +12,7 @@ import org.cryptorch.compile.Lowered.Sec;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Node;
 import org.cryptorch.ir.SpatialWindow;
+import org.cryptorch.ir.UnsupportedModelException;
 import org.cryptorch.ir.Value;
 import org.cryptorch.reference.Ops;
 import org.cryptorch.tensor.FixedPoint;
@@ -68,8 +69,13 @@ final class Lowering {
             w.site(Approximator.siteOf(n.name()));
             try {
                 lowerNode(n);
+            } catch (IllegalArgumentException e) {
+                // what the lowering refuses (a secret where it needs a public value, an unsupported form of an op)
+                throw new UnsupportedModelException("node '" + n.name() + "' (" + n.opType() + "): " + e.getMessage(),
+                    e);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("node '" + n.name() + "' (" + n.opType() + "): " + e.getMessage(), e);
+                throw new IllegalStateException("lowering node '" + n.name() + "' (" + n.opType() + ") crashed: " + e,
+                    e);
             }
         }
         for (Value out : g.outputs()) {

@@ -3,6 +3,7 @@ package org.cryptorch.compile;
 import java.util.ArrayList;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Node;
+import org.cryptorch.ir.UnsupportedModelException;
 import org.cryptorch.ir.Value;
 import org.cryptorch.tensor.FixedPoint;
 import org.cryptorch.tensor.FloatTensor;
@@ -54,7 +55,7 @@ final class MaskClamp {
                     double[] data = ((FloatTensor) v.constant()).data();
                     for (int i = 0; i < data.length; i++) {
                         if (!(Math.abs(data[i]) <= b) && !(data[i] <= MASK_SENTINEL)) {
-                            throw new IllegalArgumentException("weight '" + v.name() + "' element " + i + " is "
+                            throw new UnsupportedModelException("weight '" + v.name() + "' element " + i + " is "
                                 + data[i] + ", beyond +-" + (long) b + " (the fixed-point range at " + fractionalBits
                                 + " fractional bits); it would wrap in the ring");
                         }

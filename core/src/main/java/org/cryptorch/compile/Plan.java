@@ -9,10 +9,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.cryptorch.approx.Approximation;
 import org.cryptorch.approx.Approximations;
+import org.cryptorch.approx.ConfigurationRejectedException;
 import org.cryptorch.approx.KnobValues;
 import org.cryptorch.approx.Profile;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Node;
+import org.cryptorch.ir.UnsupportedModelException;
 import org.cryptorch.passes.MpcOps;
 
 /**
@@ -53,8 +55,9 @@ public final class Plan {
             }
             try {
                 knobs.complete(a);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("site '" + name + "' (" + approximation + "): " + e.getMessage(), e);
+            } catch (ConfigurationRejectedException e) {
+                throw new ConfigurationRejectedException("site '" + name + "' (" + approximation + "): "
+                    + e.getMessage(), e);
             }
             return a;
         }
@@ -94,7 +97,7 @@ public final class Plan {
      * A plan giving every site of {@code canonical} that needs an approximation (per {@link MpcOps}) the profile's
      * choice for its op type.
      *
-     * @throws IllegalArgumentException naming the first site whose op the profile does not cover
+     * @throws UnsupportedModelException naming the first site whose op the profile does not cover
      */
     public static Plan fromProfile(Graph canonical, Profile profile) {
         return fromChoices(canonical, op -> profile.choiceFor(op).map(c -> new Choice(c.approximation(), c.knobs()))
@@ -115,7 +118,7 @@ public final class Plan {
             }
             Choice c = choiceFor.apply(n.opType());
             if (c == null) {
-                throw new IllegalArgumentException("site '" + n.name() + "' (" + n.opType() + ", needs " + reason
+                throw new UnsupportedModelException("site '" + n.name() + "' (" + n.opType() + ", needs " + reason
                     + "): the profile has no approximation for " + n.opType());
             }
             out.add(new Site(n.name(), n.opType(), c.approximation(), c.knobs()));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.cryptorch.approx.Approximation;
 import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.InvalidInputException;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Tensor;
 
@@ -48,7 +49,7 @@ public final class RangeCheck {
             int perSample = data.length / Math.max(1, x.shape().dim(0));
             for (int i = 0; i < data.length; i++) {
                 if (Math.abs(data[i]) > bound) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT, "input '%s' sample %d, element %d "
+                    throw new InvalidInputException(String.format(Locale.ROOT, "input '%s' sample %d, element %d "
                         + "is %s, beyond +-%s (%s times the largest magnitude, %s, of the calibration samples that "
                         + "sized the comparison widths): a comparison could wrap and the result would be wrong; "
                         + "calibrate on inputs like these", input, i / perSample, i % perSample, brief(data[i]),
@@ -96,7 +97,7 @@ public final class RangeCheck {
             Approximation.Range r = a.documentedRange(site.knobs().complete(a));
             for (double v : x.data()) {
                 if (!inside(v, r)) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT, "site '%s' (%s) gets %.4g, "
+                    throw new InvalidInputException(String.format(Locale.ROOT, "site '%s' (%s) gets %.4g, "
                         + "outside the range %s its approximation is accurate on: the result would be wrong",
                         node.name(), a.name(), v, r));
                 }

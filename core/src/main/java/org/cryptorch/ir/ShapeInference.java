@@ -129,7 +129,7 @@ public final class ShapeInference {
     public static void checkInputShape(Value in, Shape given) {
         int[] declared = in.declaredDims();
         if (!fitsDeclared(declared, given)) {
-            throw new IllegalArgumentException("input '" + in.name() + "' expects shape "
+            throw new InvalidInputException("input '" + in.name() + "' expects shape "
                 + Arrays.toString(declared).replace("-1", "?") + ", given " + given);
         }
     }
@@ -262,7 +262,7 @@ public final class ShapeInference {
     /** Runs the evaluator on known values (zeros for the unknown ones) and takes the output types from it. */
     private void evaluateInto(Node node, List<Tensor> values, int opset, boolean resultKnown) {
         if (!evaluator.supports(node.opType())) {
-            throw new IllegalArgumentException("cannot infer shapes: op " + node.opType()
+            throw new UnsupportedModelException("cannot infer shapes: op " + node.opType()
                 + (node.domain().isEmpty() ? "" : " (domain " + node.domain() + ")") + " of node '" + node.name()
                 + "' (opset " + opset + ") is not supported");
         }

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.InvalidInputException;
 import org.cryptorch.ir.Node;
 import org.cryptorch.ir.ShapeInference;
+import org.cryptorch.ir.UnsupportedModelException;
 import org.cryptorch.ir.Value;
 import org.cryptorch.tensor.Tensor;
 
@@ -32,12 +34,12 @@ public final class FloatInterpreter {
         for (Value in : graph.inputs()) {
             Tensor t = inputs.get(in.name());
             if (t == null) {
-                throw new IllegalArgumentException("missing input '" + in.name() + "'");
+                throw new InvalidInputException("missing input '" + in.name() + "'");
             }
             ShapeInference.checkInputShape(in, t.shape());
             // float32 data may come as float64 (and vice versa); only a float/integer mix is an error
             if (in.dtype() != null && in.dtype().isFloat() != t.dtype().isFloat()) {
-                throw new IllegalArgumentException("input '" + in.name() + "' expects " + in.dtype() + ", given "
+                throw new InvalidInputException("input '" + in.name() + "' expects " + in.dtype() + ", given "
                     + t.dtype());
             }
             env.put(in, t);
@@ -111,7 +113,7 @@ public final class FloatInterpreter {
             for (String op : new TreeSet<>(unsupported.keySet())) {
                 parts.add(op + " at nodes " + String.join(", ", unsupported.get(op)));
             }
-            throw new IllegalArgumentException(sb.append(String.join("; ", parts)).toString());
+            throw new UnsupportedModelException(sb.append(String.join("; ", parts)).toString());
         }
     }
 }

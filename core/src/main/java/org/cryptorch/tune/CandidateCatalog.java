@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.cryptorch.approx.Approximation;
 import org.cryptorch.approx.Approximations;
+import org.cryptorch.approx.ConfigurationRejectedException;
 import org.cryptorch.approx.Knob;
 import org.cryptorch.approx.KnobValues;
 import org.cryptorch.compile.Plan;
@@ -41,7 +42,7 @@ final class CandidateCatalog {
                     KnobValues changed = knob.kind() == Knob.Kind.APPROXIMATION
                         ? withoutPrefix(knobs, k.getKey()).with(k.getKey(), v) : knobs.with(k.getKey(), v);
                     out.add(new Plan.Choice(a.name(), changed.complete(a)));
-                } catch (IllegalArgumentException e) {
+                } catch (ConfigurationRejectedException e) {
                     // a value the approximation rejects in this combination is simply not a candidate
                 }
             }

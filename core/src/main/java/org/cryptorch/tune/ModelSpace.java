@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.cryptorch.approx.ConfigurationRejectedException;
 import org.cryptorch.compile.CompileOptions;
 import org.cryptorch.compile.Compiler;
 import org.cryptorch.compile.Plan;
@@ -136,9 +137,11 @@ public final class ModelSpace {
                     try {
                         byChoice.put(candidates.get(i), costs.get(i).get());
                     } catch (ExecutionException e) {
-                        if (!(e.getCause() instanceof IllegalArgumentException)) {
-                            throw new IllegalStateException("costing " + candidates.get(i) + " failed: "
-                                + e.getCause(), e.getCause());
+                        if (!(e.getCause() instanceof ConfigurationRejectedException)) {
+                            // a bug must not pass for a refused candidate and silently leave the search
+                            throw new IllegalStateException("costing the " + op + " candidate "
+                                + candidates.get(i).approximation() + " " + candidates.get(i).knobs() + " failed: "
+                                + e.getCause().getMessage(), e.getCause());
                         }
                         // e.g. a comparison width the approximation refuses: not a candidate, reported as a count
                         skipped.add(e.getCause().getMessage());
@@ -200,7 +203,7 @@ public final class ModelSpace {
                 Program program = compile(p);
                 choices.forEach((site, c) -> out.computeIfAbsent(site, x -> new ArrayList<>()).add(
                     new Candidate(c.approximation(), c.knobs(), ProgramCostedOps.ops(program, site))));
-            } catch (IllegalArgumentException e) {
+            } catch (ConfigurationRejectedException e) {
                 log.accept("softmax offsets rejected by the compiler: " + e.getMessage());
             }
         }

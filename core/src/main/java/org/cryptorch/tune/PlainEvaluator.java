@@ -2,6 +2,7 @@ package org.cryptorch.tune;
 
 import java.util.List;
 import java.util.Map;
+import org.cryptorch.approx.ConfigurationRejectedException;
 import org.cryptorch.compile.Program;
 import org.cryptorch.exec.Interpreter;
 import org.cryptorch.exec.PlainBackend;
@@ -45,16 +46,16 @@ public final class PlainEvaluator implements Evaluator {
     static final int SCREENING_SAMPLES = 8;
 
     /**
-     * NaN when the compiler rejects the combination (each candidate compiled alone when the space was built, but a
-     * combination can still fail, e.g. a comparison width that no longer fits): NaN is never within budget, so the
-     * search just moves on.
+     * NaN when the compiler rejects the combination ({@link ConfigurationRejectedException}; each candidate compiled
+     * alone when the space was built, but a combination can still fail, e.g. a comparison width that no longer fits):
+     * NaN is never within budget, so the search just moves on. Any other failure is a bug and ends the search.
      */
     @Override
     public double evaluate(Assignment assignment, long seed) {
         Program program;
         try {
             program = model.compile(model.plan(assignment));
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigurationRejectedException e) {
             return Double.NaN;
         }
         return score(program);

@@ -38,12 +38,21 @@ public final class DemoFiles {
      * (the op_type field, tag 0x22 and length 4, is rewritten in place).
      */
     public static byte[] reluToTanh(byte[] model) {
+        return reluTo(model, "Tanh");
+    }
+
+    /** {@code model} (the demo model's bytes) with its ReLUs turned into {@code op}, a name of four letters. */
+    public static byte[] reluTo(byte[] model, String op) {
         byte[] from = {0x22, 4, 'R', 'e', 'l', 'u'};
+        byte[] to = (new String(new char[] {0x22, 4}) + op).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (to.length != from.length) {
+            throw new IllegalArgumentException("op " + op + " is not four letters long");
+        }
         byte[] out = model.clone();
         int found = 0;
         for (int i = 0; i + from.length <= out.length; i++) {
             if (Arrays.equals(out, i, i + from.length, from, 0, from.length)) {
-                System.arraycopy(new byte[] {0x22, 4, 'T', 'a', 'n', 'h'}, 0, out, i, from.length);
+                System.arraycopy(to, 0, out, i, from.length);
                 found++;
             }
         }

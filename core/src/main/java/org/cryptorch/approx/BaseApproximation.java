@@ -2,14 +2,17 @@ package org.cryptorch.approx;
 
 import java.util.List;
 
-/** The identity of a built-in approximation (name, op, description, knobs); subclasses add range and builder. */
-abstract class BaseApproximation implements Approximation {
+/**
+ * The identity of an approximation (name, op, description, knobs), for built-ins and user-written ones alike;
+ * subclasses add the documented range and the builder.
+ */
+public abstract class BaseApproximation implements Approximation {
     private final String name;
     private final String op;
     private final String description;
     private final List<Knob> knobs;
 
-    BaseApproximation(String name, String op, String description, List<Knob> knobs) {
+    protected BaseApproximation(String name, String op, String description, List<Knob> knobs) {
         this.name = name;
         this.op = op;
         this.description = description;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.cryptorch.approx.Approximation;
 import org.cryptorch.approx.Approximations;
+import org.cryptorch.approx.BaseApproximation;
 import org.cryptorch.approx.Emitter;
 import org.cryptorch.approx.Knob;
 import org.cryptorch.approx.KnobValues;
@@ -29,21 +30,13 @@ import org.junit.jupiter.api.Test;
 class CandidateFailuresTest {
     private static final String SITE = "the_sigmoid";
 
-    /** A sigmoid candidate that throws {@code failure} when built with knob {@code fail} = 1. */
-    private record Failing(String name, RuntimeException failure) implements Approximation {
-        @Override
-        public String op() {
-            return "Sigmoid";
-        }
+    /** A sigmoid candidate that throws {@code failure} when built with knob {@code fail} = 1 (its default). */
+    private static final class Failing extends BaseApproximation {
+        private final RuntimeException failure;
 
-        @Override
-        public String description() {
-            return "fails when asked to (test)";
-        }
-
-        @Override
-        public List<Knob> knobs() {
-            return List.of(Knob.integer("fail", "1: throw", 0, 1, 1));
+        Failing(String name, RuntimeException failure) {
+            super(name, "Sigmoid", "fails when asked to (test)", List.of(Knob.integer("fail", "1: throw", 0, 1, 1)));
+            this.failure = failure;
         }
 
         @Override

@@ -2,8 +2,6 @@ package org.cryptorch.api;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.cryptorch.approx.Profile;
 import org.cryptorch.compile.Plan;
 import org.cryptorch.compile.PlanJson;
@@ -50,9 +48,7 @@ public record PlanChoice(String profile, Path planFile) {
         if (planFile != null) {
             return PlanJson.read(planFile);
         }
-        Map<String, Plan.Choice> byOp = new LinkedHashMap<>();
-        Profile.named(profile).choices().forEach((op, c) -> byOp.put(op, new Plan.Choice(c.approximation(), c.knobs())));
-        return Plan.fromChoices(canonical, byOp);
+        return Plan.fromProfile(canonical, Profile.named(profile));
     }
 
     @Override

@@ -40,6 +40,14 @@ public interface Approximation {
     }
 
     /**
+     * Knobs the tuner should calibrate on the site's data (see {@link CalibratedKnob}) rather than leave at their
+     * defaults; none by default.
+     */
+    default List<CalibratedKnob> calibratedKnobs() {
+        return List.of();
+    }
+
+    /**
      * Emits primitives computing the op's outputs from {@code inputs} (the site's inputs, same order as the op) with
      * the site's {@code attributes} (e.g. axis, epsilon) and complete knob values, and returns the outputs. A site or
      * knob values it cannot take (an unsupported axis, a comparison width too narrow for its thresholds) it refuses

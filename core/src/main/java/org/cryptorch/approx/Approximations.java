@@ -19,11 +19,15 @@ public final class Approximations {
     private Approximations() {
     }
 
-    /** Adds {@code a}; a second approximation with the same name is an error. */
+    /**
+     * Adds {@code a}; a second approximation with the same name is an error, and so is a calibrated knob that
+     * {@code a} does not have.
+     */
     public static synchronized void register(Approximation a) {
         if (BY_NAME.containsKey(a.name())) {
             throw new IllegalArgumentException("an approximation named " + a.name() + " is already registered");
         }
+        a.calibratedKnobs().forEach(k -> k.checkAgainst(a));
         BY_NAME.put(a.name(), a);
     }
 

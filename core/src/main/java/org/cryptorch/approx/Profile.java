@@ -17,10 +17,6 @@ public final class Profile {
     public static final String DEFAULT = "default";
     public static final String CRYPTEN = "crypten";
 
-    /** The approximation (registry name) for an op and the knob values that differ from its defaults. */
-    public record Choice(String approximation, KnobValues knobs) {
-    }
-
     private final String name;
     private final Map<String, Choice> byOp;
 

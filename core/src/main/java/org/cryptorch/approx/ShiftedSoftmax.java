@@ -19,6 +19,16 @@ final class ShiftedSoftmax extends BaseApproximation {
     /** Elements are documented in [-SPREAD/2, SPREAD/2]; row maxima down to offset - OFFSET_DEPTH. */
     private static final double SPREAD = 64;
     private static final double OFFSET_DEPTH = 6;
+    private static final String BY_OFFSET = "offset";
+    private static final Knob SHIFT = Knob.choice("shift", "tree = row max by comparisons, offset = subtract the "
+        + "public offset", List.of("tree", BY_OFFSET), "tree");
+    private static final Knob OFFSET = Knob.integer("offset", "the public shift when shift = offset", -64, 64, 0);
+    /**
+     * Where the rows' maxima lie is an empirical question (digits_vit's attention rows have maxima from -6 to 11), so
+     * the tuner offers offsets at quantiles of them on the calibration samples.
+     */
+    private static final CalibratedKnob CALIBRATED_OFFSET = new CalibratedKnob(OFFSET,
+        CalibratedKnob.Statistic.ROW_MAXIMA, Map.of(SHIFT.name(), BY_OFFSET));
 
     private final Kind kind;
 
@@ -43,10 +53,7 @@ final class ShiftedSoftmax extends BaseApproximation {
     }
 
     private static List<Knob> knobs(Kind kind) {
-        List<Knob> k = new ArrayList<>(List.of(
-            Knob.choice("shift", "tree = row max by comparisons, offset = subtract the public offset",
-                List.of("tree", "offset"), "tree"),
-            Knob.integer("offset", "the public shift when shift = offset", -64, 64, 0),
+        List<Knob> k = new ArrayList<>(List.of(SHIFT, OFFSET,
             Knob.approximation("exp", "exp of the shifted inputs", "Exp", "exp.negative")));
         k.add(kind == Kind.LOG
             ? Knob.approximation("log", "log of the row sum", "Log", "log.normalized")
@@ -56,9 +63,14 @@ final class ShiftedSoftmax extends BaseApproximation {
     }
 
     @Override
+    public List<CalibratedKnob> calibratedKnobs() {
+        return List.of(CALIBRATED_OFFSET);
+    }
+
+    @Override
     public Range documentedRange(KnobValues knobs) {
-        if (knobs.choice("shift").equals("offset")) {
-            int offset = knobs.integer("offset");
+        if (knobs.choice(SHIFT.name()).equals(BY_OFFSET)) {
+            int offset = knobs.integer(OFFSET.name());
             return new Range(offset - OFFSET_DEPTH, offset);
         }
         return new Range(-SPREAD / 2, SPREAD / 2);
@@ -73,7 +85,7 @@ final class ShiftedSoftmax extends BaseApproximation {
         Value bottom = e.constant(documentedRange(knobs).lo());
         Value scores = keep == null ? x : e.add(e.mul(e.sub(x, bottom), keep), bottom);
         Value shifted;
-        if (knobs.choice("shift").equals("tree")) {
+        if (!knobs.choice(SHIFT.name()).equals(BY_OFFSET)) {
             Value max = scores;
             for (long axis : axes) {
                 Value row = max;
@@ -83,7 +95,7 @@ final class ShiftedSoftmax extends BaseApproximation {
             }
             shifted = e.sub(scores, max);
         } else {
-            shifted = e.addConst(scores, -knobs.integer("offset"));
+            shifted = e.addConst(scores, -knobs.integer(OFFSET.name()));
         }
         Value exp = e.nested("exp", knobs, shifted);
         if (keep != null) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.cryptorch.approx.Approximation;
 import org.cryptorch.approx.Approximations;
+import org.cryptorch.approx.Choice;
 import org.cryptorch.approx.ConfigurationRejectedException;
 import org.cryptorch.approx.KnobValues;
 import org.cryptorch.approx.Profile;
@@ -41,6 +42,11 @@ public final class Plan {
             this(name, op, approximation, knobs, null, null);
         }
 
+        /** The approximation and knob values this site takes. */
+        public Choice choice() {
+            return new Choice(approximation, knobs);
+        }
+
         /** Checks that the approximation exists, implements {@code op}, and that the knobs are in range. */
         public Approximation resolve() {
             Approximation a;
@@ -65,10 +71,6 @@ public final class Plan {
 
     /** Predicted online cost of one site (rounds, bytes sent per party, dealer bytes), as the tuner reports it. */
     public record SiteCost(long rounds, long bytesPerParty, long offlineBytes) {
-    }
-
-    /** An approximation with knob values: what a profile picks for an op. */
-    public record Choice(String approximation, KnobValues knobs) {
     }
 
     private final Map<String, Site> sites;
@@ -100,23 +102,13 @@ public final class Plan {
      * @throws UnsupportedModelException naming the first site whose op the profile does not cover
      */
     public static Plan fromProfile(Graph canonical, Profile profile) {
-        return fromChoices(canonical, op -> profile.choiceFor(op).map(c -> new Choice(c.approximation(), c.knobs()))
-            .orElse(null));
-    }
-
-    /** As {@link #fromProfile}, from a map of op type to choice (kept for callers written before Profile). */
-    public static Plan fromChoices(Graph canonical, Map<String, Choice> byOp) {
-        return fromChoices(canonical, byOp::get);
-    }
-
-    private static Plan fromChoices(Graph canonical, java.util.function.Function<String, Choice> choiceFor) {
         List<Site> out = new ArrayList<>();
         for (Node n : canonical.nodes()) {
             String reason = MpcOps.approximationReason(n);
             if (reason == null) {
                 continue;
             }
-            Choice c = choiceFor.apply(n.opType());
+            Choice c = profile.choiceFor(n.opType()).orElse(null);
             if (c == null) {
                 throw new UnsupportedModelException("site '" + n.name() + "' (" + n.opType() + ", needs " + reason
                     + "): the profile has no approximation for " + n.opType());

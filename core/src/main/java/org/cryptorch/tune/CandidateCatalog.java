@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.cryptorch.approx.Approximation;
 import org.cryptorch.approx.Approximations;
+import org.cryptorch.approx.Choice;
 import org.cryptorch.approx.ConfigurationRejectedException;
 import org.cryptorch.approx.Knob;
 import org.cryptorch.approx.KnobValues;
@@ -23,16 +24,16 @@ final class CandidateCatalog {
     }
 
     /** Distinct complete configurations, the base first; lossy approximations only if {@code offerLossy}. */
-    static List<Plan.Choice> around(String op, Plan.Choice base, boolean offerLossy) {
+    static List<Choice> around(String op, Choice base, boolean offerLossy) {
         Approximation a = Approximations.get(base.approximation());
         KnobValues knobs = base.knobs().complete(a);
-        LinkedHashSet<Plan.Choice> out = new LinkedHashSet<>();
-        out.add(new Plan.Choice(a.name(), knobs));
+        LinkedHashSet<Choice> out = new LinkedHashSet<>();
+        out.add(new Choice(a.name(), knobs));
         for (Approximation other : Approximations.forOp(op)) {
             if (other.lossy() && !offerLossy) {
                 continue;
             }
-            out.add(new Plan.Choice(other.name(), KnobValues.empty().complete(other)));
+            out.add(new Choice(other.name(), KnobValues.empty().complete(other)));
         }
         for (Map.Entry<String, String> k : knobs.asMap().entrySet()) {
             Knob knob = knob(a, knobs, k.getKey());
@@ -41,7 +42,7 @@ final class CandidateCatalog {
                     // changing a nested approximation drops the old one's knobs; complete() adds the new defaults
                     KnobValues changed = knob.kind() == Knob.Kind.APPROXIMATION
                         ? withoutPrefix(knobs, k.getKey()).with(k.getKey(), v) : knobs.with(k.getKey(), v);
-                    out.add(new Plan.Choice(a.name(), changed.complete(a)));
+                    out.add(new Choice(a.name(), changed.complete(a)));
                 } catch (ConfigurationRejectedException e) {
                     // a value the approximation rejects in this combination is simply not a candidate
                 }

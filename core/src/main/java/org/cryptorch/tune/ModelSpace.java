@@ -2,16 +2,22 @@ package org.cryptorch.tune;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.cryptorch.approx.Approximation;
+import org.cryptorch.approx.CalibratedKnob;
+import org.cryptorch.approx.Choice;
 import org.cryptorch.approx.ConfigurationRejectedException;
+import org.cryptorch.approx.KnobValues;
 import org.cryptorch.compile.CompileOptions;
 import org.cryptorch.compile.Compiler;
 import org.cryptorch.compile.Plan;
@@ -34,7 +40,7 @@ public final class ModelSpace {
     private final List<Map<String, Tensor>> calibration;
     private final CompileOptions options;
     private final List<Plan.Site> baseSites;
-    private final List<List<Plan.Choice>> choices;
+    private final List<List<Choice>> choices;
     private final SearchSpace space;
     private final List<CostedOp> otherOps;
 
@@ -49,16 +55,16 @@ public final class ModelSpace {
         Program baseProgram = compile(base);
         this.otherOps = ProgramCostedOps.ops(baseProgram).stream()
             .filter(op -> base.site(op.site()).isEmpty()).toList();
-        Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> byOp = costCandidates(base, offerLossy, threads,
+        Map<String, Map<Choice, Map<String, List<CostedOp>>>> byOp = costCandidates(base, offerLossy, threads,
             log);
-        Map<String, List<Candidate>> offsets = offsetCandidates(base, calibration, log);
+        Map<String, List<Candidate>> calibratedChoices = calibratedCandidates(base, calibration, log);
         Map<String, double[]> observed = RangeMargin.observed(canonical, calibration,
             baseSites.stream().map(Plan.Site::name).collect(Collectors.toSet()));
         int outOfRange = 0;
         List<Site> sites = new ArrayList<>();
         this.choices = new ArrayList<>();
         for (Plan.Site s : baseSites) {
-            Plan.Choice baseChoice = new Plan.Choice(s.approximation(), s.knobs().complete(s.resolve()));
+            Choice baseChoice = new Choice(s.approximation(), s.knobs().complete(s.resolve()));
             double baseSeconds = model.seconds(ProgramCostedOps.ops(baseProgram, s.name()));
             List<Candidate> cheaper = new ArrayList<>();
             byOp.get(s.op()).forEach((choice, bySite) -> {
@@ -67,9 +73,9 @@ public final class ModelSpace {
                     cheaper.add(c);
                 }
             });
-            for (Candidate offset : offsets.getOrDefault(s.name(), List.of())) {
-                if (model.seconds(offset.ops()) < baseSeconds) {
-                    cheaper.add(offset);
+            for (Candidate c : calibratedChoices.getOrDefault(s.name(), List.of())) {
+                if (model.seconds(c.ops()) < baseSeconds) {
+                    cheaper.add(c);
                 }
             }
             int offered = cheaper.size();
@@ -79,7 +85,7 @@ public final class ModelSpace {
             List<CostedOp> baseOps = ProgramCostedOps.ops(baseProgram, s.name());
             cheaper.add(new Candidate(baseChoice.approximation(), baseChoice.knobs(), baseOps));
             sites.add(new Site(s.name(), s.op(), likeness(s.op(), baseOps), cheaper));
-            choices.add(cheaper.stream().map(c -> new Plan.Choice(c.approximation(), c.knobs())).toList());
+            choices.add(cheaper.stream().map(c -> new Choice(c.approximation(), c.knobs())).toList());
         }
         this.space = new SearchSpace(sites);
         log.accept(outOfRange + " cheaper configurations not offered: their documented range does not hold the "
@@ -118,20 +124,20 @@ public final class ModelSpace {
      * of them take the candidate. Compiles on {@code threads} threads; only the costs are kept, since a program
      * holds the model's weights.
      */
-    private Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> costCandidates(Plan base, boolean offerLossy,
+    private Map<String, Map<Choice, Map<String, List<CostedOp>>>> costCandidates(Plan base, boolean offerLossy,
                                                                                   int threads, Consumer<String> log) {
-        Map<String, Plan.Choice> baseByOp = new LinkedHashMap<>();
-        baseSites.forEach(s -> baseByOp.putIfAbsent(s.op(), new Plan.Choice(s.approximation(), s.knobs())));
-        Map<String, Map<Plan.Choice, Map<String, List<CostedOp>>>> out = new LinkedHashMap<>();
+        Map<String, Choice> baseByOp = new LinkedHashMap<>();
+        baseSites.forEach(s -> baseByOp.putIfAbsent(s.op(), s.choice()));
+        Map<String, Map<Choice, Map<String, List<CostedOp>>>> out = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             baseByOp.forEach((op, choice) -> {
-                List<Plan.Choice> candidates = CandidateCatalog.around(op, choice, offerLossy);
+                List<Choice> candidates = CandidateCatalog.around(op, choice, offerLossy);
                 List<Future<Map<String, List<CostedOp>>>> costs = new ArrayList<>();
-                for (Plan.Choice c : candidates) {
+                for (Choice c : candidates) {
                     costs.add(pool.submit(() -> siteCosts(base, op, c)));
                 }
-                Map<Plan.Choice, Map<String, List<CostedOp>>> byChoice = new LinkedHashMap<>();
+                Map<Choice, Map<String, List<CostedOp>>> byChoice = new LinkedHashMap<>();
                 List<String> skipped = new ArrayList<>();
                 for (int i = 0; i < candidates.size(); i++) {
                     try {
@@ -161,42 +167,41 @@ public final class ModelSpace {
     }
 
     /**
-     * Per softmax site that can shift by a public offset ({@link SoftmaxOffsets}), that configuration at each offset
-     * its calibration inputs suggest. A site's candidates differ from other sites' in their offsets, which the op-wide
-     * candidates cannot express; the k-th offsets of all sites are costed together in one program.
+     * Per site whose approximation declares calibrated knobs ({@link CalibratedKnobs}), that configuration at each
+     * value its calibration inputs suggest. A site's candidates differ from other sites' in these values, which the
+     * op-wide candidates cannot express; the k-th configurations of all sites are costed together in one program.
      */
-    private Map<String, List<Candidate>> offsetCandidates(Plan base, List<Map<String, Tensor>> samples,
-                                                          Consumer<String> log) {
-        Map<String, Plan.Site> eligible = new LinkedHashMap<>();
-        for (Plan.Site s : baseSites) {
-            if (SoftmaxOffsets.applies(s.resolve())) {
-                eligible.put(s.name(), s);
-            }
-        }
-        if (eligible.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, double[]> maxima = SoftmaxOffsets.rowMaxima(canonical, samples, eligible.keySet());
-        Map<String, List<Integer>> offsets = new LinkedHashMap<>();
+    private Map<String, List<Candidate>> calibratedCandidates(Plan base, List<Map<String, Tensor>> samples,
+                                                              Consumer<String> log) {
+        Set<String> calibrated = baseSites.stream().filter(s -> !s.resolve().calibratedKnobs().isEmpty())
+            .map(Plan.Site::name).collect(Collectors.toSet());
+        Map<CalibratedKnob.Statistic, Map<String, double[]>> measured = new EnumMap<>(CalibratedKnob.Statistic.class);
+        Map<String, List<Choice>> bySite = new LinkedHashMap<>();
+        Map<String, List<String>> shown = new LinkedHashMap<>();
         int rounds = 0;
-        for (Plan.Site s : eligible.values()) {
-            List<Integer> o = SoftmaxOffsets.offsets(maxima.getOrDefault(s.name(), new double[0]),
-                SoftmaxOffsets.offsetKnob(s.resolve()));
-            offsets.put(s.name(), o);
-            rounds = Math.max(rounds, o.size());
+        for (Plan.Site s : baseSites) {
+            Approximation a = s.resolve();
+            KnobValues knobs = s.knobs().complete(a);
+            for (CalibratedKnob k : a.calibratedKnobs()) {
+                double[] statistic = measured.computeIfAbsent(k.statistic(), st -> CalibratedKnobs.measure(st,
+                    canonical, samples, calibrated)).getOrDefault(s.name(), new double[0]);
+                for (int v : CalibratedKnobs.values(statistic, k.knob())) {
+                    bySite.computeIfAbsent(s.name(), x -> new ArrayList<>()).add(new Choice(s.approximation(),
+                        k.apply(knobs, v)));
+                    shown.computeIfAbsent(s.name(), x -> new ArrayList<>()).add(k.knob().name() + "=" + v);
+                }
+            }
+            rounds = Math.max(rounds, bySite.getOrDefault(s.name(), List.of()).size());
         }
         Map<String, List<Candidate>> out = new LinkedHashMap<>();
         for (int k = 0; k < rounds; k++) {
-            Map<String, Plan.Choice> choices = new LinkedHashMap<>();
+            Map<String, Choice> choices = new LinkedHashMap<>();
             Plan p = base;
-            for (Plan.Site s : eligible.values()) {
-                List<Integer> o = offsets.get(s.name());
-                if (k < o.size()) {
-                    Plan.Choice c = new Plan.Choice(s.approximation(), s.knobs().complete(s.resolve())
-                        .with(SoftmaxOffsets.SHIFT, SoftmaxOffsets.OFFSET_CHOICE)
-                        .with(SoftmaxOffsets.OFFSET, String.valueOf(o.get(k))));
-                    choices.put(s.name(), c);
-                    p = p.with(new Plan.Site(s.name(), s.op(), c.approximation(), c.knobs()));
+            for (Plan.Site s : baseSites) {
+                List<Choice> c = bySite.getOrDefault(s.name(), List.of());
+                if (k < c.size()) {
+                    choices.put(s.name(), c.get(k));
+                    p = p.with(new Plan.Site(s.name(), s.op(), c.get(k).approximation(), c.get(k).knobs()));
                 }
             }
             try {
@@ -204,15 +209,17 @@ public final class ModelSpace {
                 choices.forEach((site, c) -> out.computeIfAbsent(site, x -> new ArrayList<>()).add(
                     new Candidate(c.approximation(), c.knobs(), ProgramCostedOps.ops(program, site))));
             } catch (ConfigurationRejectedException e) {
-                log.accept("softmax offsets rejected by the compiler: " + e.getMessage());
+                log.accept("calibrated knob values rejected by the compiler: " + e.getMessage());
             }
         }
-        log.accept("softmax: calibrated offset candidates " + offsets);
+        if (!shown.isEmpty()) {
+            log.accept("calibrated knob candidates " + shown);
+        }
         return out;
     }
 
     /** The ops of each site of {@code op} when all of them take {@code c}. */
-    private Map<String, List<CostedOp>> siteCosts(Plan base, String op, Plan.Choice c) {
+    private Map<String, List<CostedOp>> siteCosts(Plan base, String op, Choice c) {
         Plan p = base;
         for (Plan.Site s : baseSites) {
             if (s.op().equals(op)) {
@@ -253,7 +260,7 @@ public final class ModelSpace {
         List<Plan.Site> sites = new ArrayList<>();
         for (int i = 0; i < baseSites.size(); i++) {
             Plan.Site s = baseSites.get(i);
-            Plan.Choice c = choices.get(i).get(a.choice(i));
+            Choice c = choices.get(i).get(a.choice(i));
             sites.add(new Plan.Site(s.name(), s.op(), c.approximation(), c.knobs()));
         }
         return Plan.of(sites);

@@ -95,7 +95,7 @@ class ProfileTest {
     /** research/anchors.md B.3 measured CrypTen's sigmoid (reciprocal method) at max abs error 1.95e-3 in f64. */
     @Test
     void cryptenSigmoidHasCryptensError() {
-        Profile.Choice c = Profile.named("crypten").choiceFor("Sigmoid").orElseThrow();
+        Choice c = Profile.named("crypten").choiceFor("Sigmoid").orElseThrow();
         Assumptions.assumeTrue(Approximations.all().stream().anyMatch(a -> a.name().equals(c.approximation())));
         double error = AccuracyCheck.run(Approximations.get(c.approximation()), c.knobs()).maxAbsError();
         assertThat(error).isCloseTo(1.95e-3, org.assertj.core.data.Offset.offset(5e-5));
@@ -108,12 +108,12 @@ class ProfileTest {
     }
 
     private static Map<String, String> completed(Profile p, String op) {
-        Profile.Choice c = p.choiceFor(op).orElseThrow();
+        Choice c = p.choiceFor(op).orElseThrow();
         return c.knobs().complete(Approximations.get(c.approximation())).asMap();
     }
 
     private static long rounds(Profile p, String op) {
-        Profile.Choice c = p.choiceFor(op).orElseThrow();
+        Choice c = p.choiceFor(op).orElseThrow();
         return CostEstimate.of(Approximations.get(c.approximation()), c.knobs()).rounds();
     }
 }

@@ -3,6 +3,7 @@ package org.cryptorch.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.cryptorch.approx.Choice;
 import org.cryptorch.approx.KnobValues;
 import org.cryptorch.approx.Profile;
 import org.cryptorch.compile.CompileOptions;
@@ -122,7 +123,7 @@ class EvenPartActivationsTest {
 
     private static Program compile(Graph g, String approximation, KnobValues knobs) {
         Profile profile = Profile.named(Profile.DEFAULT).with(g.nodes().get(0).opType(),
-            new Profile.Choice(approximation, knobs));
+            new Choice(approximation, knobs));
         return Compiler.compile(g, Map.of("x", g.inputs().get(0).shape()), Plan.fromProfile(g, profile),
             CompileOptions.defaults(), null);
     }

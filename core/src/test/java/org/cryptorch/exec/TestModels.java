@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Random;
 import org.cryptorch.approx.Approximation;
 import org.cryptorch.approx.Approximations;
+import org.cryptorch.approx.Choice;
 import org.cryptorch.approx.Emitter;
 import org.cryptorch.approx.Knob;
 import org.cryptorch.approx.KnobValues;
@@ -58,7 +59,7 @@ final class TestModels {
 
     static Plan reluPlan(Graph g) {
         registerRelu();
-        return Plan.fromProfile(g, Profile.of("test", Map.of("Relu", new Profile.Choice(RELU, KnobValues.empty()))));
+        return Plan.fromProfile(g, Profile.of("test", Map.of("Relu", new Choice(RELU, KnobValues.empty()))));
     }
 
     static Value random(Graph g, Random rnd, double scale, int... dims) {

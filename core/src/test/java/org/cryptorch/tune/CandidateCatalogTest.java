@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.cryptorch.approx.Approximations;
+import org.cryptorch.approx.Choice;
 import org.cryptorch.approx.KnobValues;
 import org.cryptorch.compile.Plan;
 import org.junit.jupiter.api.Test;
 
 class CandidateCatalogTest {
     private static List<String> approximations(String op, String base, boolean offerLossy) {
-        return CandidateCatalog.around(op, new Plan.Choice(base, KnobValues.empty()), offerLossy).stream()
-            .map(Plan.Choice::approximation).distinct().toList();
+        return CandidateCatalog.around(op, new Choice(base, KnobValues.empty()), offerLossy).stream()
+            .map(Choice::approximation).distinct().toList();
     }
 
     @Test
@@ -24,7 +25,7 @@ class CandidateCatalogTest {
             .doesNotContain("gelu.relu", "gelu.puma");
         assertThat(approximations("Silu", "silu.even", false)).doesNotContain("silu.relu");
         // from any base: the other approximations of the op are offered at their defaults, except lossy ones
-        assertThat(CandidateCatalog.around("Silu", new Plan.Choice("silu.sigmoid", KnobValues.empty()), false))
-            .extracting(Plan.Choice::approximation).doesNotContain("silu.relu");
+        assertThat(CandidateCatalog.around("Silu", new Choice("silu.sigmoid", KnobValues.empty()), false))
+            .extracting(Choice::approximation).doesNotContain("silu.relu");
     }
 }

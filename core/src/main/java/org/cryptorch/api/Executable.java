@@ -94,7 +94,7 @@ public final class Executable {
         return inputShape;
     }
 
-    /** Zero inputs of the compiled shape and type (for rehearsals: the program does not depend on values). */
+    /** Zero inputs of the compiled shape and type (for warm-ups: the program does not depend on values). */
     Tensor zeroInput() {
         return Samples.zeros(inputType, inputShape);
     }

@@ -16,11 +16,13 @@ import java.util.concurrent.TimeUnit;
 import org.cryptorch.compile.Ownership;
 import org.cryptorch.compile.Plan;
 import org.cryptorch.compile.PlanJson;
+import org.cryptorch.compile.Program;
 import org.cryptorch.compile.ProgramFingerprint;
 import org.cryptorch.compile.RangeCheck;
 import org.cryptorch.exec.Interpreter;
 import org.cryptorch.exec.OpStat;
 import org.cryptorch.exec.RunResult;
+import org.cryptorch.exec.WarmupPrefix;
 import org.cryptorch.mpc.Party;
 import org.cryptorch.mpc.ProtocolWarmup;
 import org.cryptorch.mpc.Recipe;
@@ -246,7 +248,7 @@ final class PartySession implements AutoCloseable {
             }
             FloatTensor out = online(p, slice, slice == null ? null : refusal(p, slice));
             if (dealer.pending() != 0) {
-                throw new IllegalStateException("the program took fewer correlations than its rehearsal ("
+                throw new IllegalStateException("the program took fewer correlations than it announced ("
                     + dealer.pending() + " prefetched left over)");
             }
             if (out != null) {
@@ -302,8 +304,10 @@ final class PartySession implements AutoCloseable {
     }
 
     /**
-     * Compiles the program for {@code shape} (once per shape and session; the holder once per process), rehearses it to learn the correlations it takes, and
-     * shares the weights (the setup, with its correlations fetched first).
+     * Compiles the program for {@code shape} (once per shape and session; the holder once per process) and shares
+     * the weights (the setup, with its correlations fetched first). What the setup, the warm-up prefix and a run
+     * take from the dealer the program states from shapes alone ({@link Program#recipes}): the protocols are
+     * data-oblivious, so both parties take exactly these, in this order.
      */
     private Prepared prepare(Shape shape) {
         Prepared known = prepared.get(shape);
@@ -313,17 +317,16 @@ final class PartySession implements AutoCloseable {
         long t = System.nanoTime();
         Executable program = compile(shape);
         figures.compileNanos += System.nanoTime() - t;
-        t = System.nanoTime();
-        RecipeRecorder.Needs needs = RecipeRecorder.rehearse(program, options.owners().defaultInputOwner());
-        figures.offlineNanos += System.nanoTime() - t;
-        offline(needs.setup());
+        Program steps = program.program();
+        offline(steps.setupRecipes());
         Party p = new Party(id, party.peer(), dealer, program.fractionalBits());
         Interpreter interpreter = program.interpreter(p);
         countedAsSetup(interpreter::setup);
+        int warmupSteps = WarmupPrefix.of(steps);
         // The shares are in the interpreter now; this session needs no float weights (the holder's cache keeps them
         // for its next session).
-        Prepared ready = new Prepared(program.withoutWeightValues(), interpreter, needs.warmupSteps(), needs.warmup(),
-            needs.run());
+        Prepared ready = new Prepared(program.withoutWeightValues(), interpreter, warmupSteps,
+            steps.recipes(0, warmupSteps), steps.recipes(0, steps.steps().size()));
         prepared.put(shape, ready);
         return ready;
     }

@@ -2,7 +2,8 @@ package org.cryptorch.compile;
 
 import java.util.List;
 import org.cryptorch.ir.Node;
-import org.cryptorch.mpc.Truncation;
+import org.cryptorch.mpc.Convolution;
+import org.cryptorch.mpc.Protocol;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
@@ -13,8 +14,14 @@ import org.cryptorch.tensor.Tensor;
  * operands are embedded, already encoded at the scale the instruction needs. {@code site} is the graph node the
  * instruction comes from (an approximation's primitives keep the name of the site they replace), so statistics and
  * costs can be attributed to plan sites.
+ *
+ * <p>The kinds are sealed, so that every switch over them (the interpreter's, the costs') names each kind and a new
+ * one fails to compile until all handle it: the program's boundary ({@link Input}, {@link Weight}, {@link Output}),
+ * {@link Local} instructions, which act on shares as on plain values, and {@link Call}s of a two-party protocol,
+ * which the interpreter, the backends and the costs handle alike for every protocol.
  */
-public sealed interface Instruction {
+public sealed interface Instruction permits Instruction.Input, Instruction.Weight, Instruction.Output,
+    Instruction.Call, Instruction.Local {
     /** The slot written, or -1 (outputs). */
     int out();
 
@@ -29,6 +36,11 @@ public sealed interface Instruction {
     /** True when the instruction exchanges messages with the other party. */
     default boolean communicates() {
         return false;
+    }
+
+    /** An instruction that runs on each party's shares alone, as on plain values (the interpreter runs it). */
+    sealed interface Local extends Instruction permits SharePublic, Add, Sub, Neg, AddPublic, MulPublic, MatMulPublic,
+        ConvPublic, ReduceSum, Move, Reshape {
     }
 
     /**
@@ -75,7 +87,7 @@ public sealed interface Instruction {
     }
 
     /** A public (already encoded) tensor as a trivial sharing: party 0 holds it, party 1 holds zeros. */
-    record SharePublic(int out, LongTensor value, String site) implements Instruction {
+    record SharePublic(int out, LongTensor value, String site) implements Local {
         public List<Integer> ins() {
             return List.of();
         }
@@ -85,7 +97,7 @@ public sealed interface Instruction {
         }
     }
 
-    record Add(int out, int a, int b, String site) implements Instruction {
+    record Add(int out, int a, int b, String site) implements Local {
         public List<Integer> ins() {
             return List.of(a, b);
         }
@@ -95,7 +107,7 @@ public sealed interface Instruction {
         }
     }
 
-    record Sub(int out, int a, int b, String site) implements Instruction {
+    record Sub(int out, int a, int b, String site) implements Local {
         public List<Integer> ins() {
             return List.of(a, b);
         }
@@ -105,7 +117,7 @@ public sealed interface Instruction {
         }
     }
 
-    record Neg(int out, int a, String site) implements Instruction {
+    record Neg(int out, int a, String site) implements Local {
         public List<Integer> ins() {
             return List.of(a);
         }
@@ -116,7 +128,7 @@ public sealed interface Instruction {
     }
 
     /** a + c (broadcasting), c encoded at a's scale. */
-    record AddPublic(int out, int a, LongTensor c, String site) implements Instruction {
+    record AddPublic(int out, int a, LongTensor c, String site) implements Local {
         public List<Integer> ins() {
             return List.of(a);
         }
@@ -127,7 +139,7 @@ public sealed interface Instruction {
     }
 
     /** Element-wise a * c (broadcasting), a ring product: scales add. */
-    record MulPublic(int out, int a, LongTensor c, String site) implements Instruction {
+    record MulPublic(int out, int a, LongTensor c, String site) implements Local {
         public List<Integer> ins() {
             return List.of(a);
         }
@@ -138,7 +150,7 @@ public sealed interface Instruction {
     }
 
     /** a @ c ({@code publicLeft}: c @ a), a ring product: scales add. */
-    record MatMulPublic(int out, int a, LongTensor c, boolean publicLeft, String site) implements Instruction {
+    record MatMulPublic(int out, int a, LongTensor c, boolean publicLeft, String site) implements Local {
         public List<Integer> ins() {
             return List.of(a);
         }
@@ -148,8 +160,8 @@ public sealed interface Instruction {
         }
     }
 
-    /** Convolution of secret x with public weights w: scales add. */
-    record ConvPublic(int out, int x, LongTensor w, ConvParams params, String site) implements Instruction {
+    /** Convolution of secret x with public weights w (the geometry of the secret one): scales add. */
+    record ConvPublic(int out, int x, LongTensor w, Convolution params, String site) implements Local {
         public List<Integer> ins() {
             return List.of(x);
         }
@@ -159,7 +171,7 @@ public sealed interface Instruction {
         }
     }
 
-    record ReduceSum(int out, int a, int[] axes, boolean keepDims, String site) implements Instruction {
+    record ReduceSum(int out, int a, int[] axes, boolean keepDims, String site) implements Local {
         public List<Integer> ins() {
             return List.of(a);
         }
@@ -175,7 +187,7 @@ public sealed interface Instruction {
      * in {@code constants} (shapes, indices, pads).
      */
     record Move(int out, List<Integer> slots, List<Tensor> constants, Node node, int opset, String site)
-        implements Instruction {
+        implements Local {
         public List<Integer> ins() {
             return slots.stream().filter(s -> s >= 0).toList();
         }
@@ -186,7 +198,7 @@ public sealed interface Instruction {
     }
 
     /** a broadcast (numpy rules) to {@code shape}, or reshaped to it when {@code reshape}. */
-    record Reshape(int out, int a, Shape shape, boolean reshape, String site) implements Instruction {
+    record Reshape(int out, int a, Shape shape, boolean reshape, String site) implements Local {
         public List<Integer> ins() {
             return List.of(a);
         }
@@ -196,94 +208,22 @@ public sealed interface Instruction {
         }
     }
 
-    /** Element-wise product of two secrets of the same shape (a square when a == b): one round. */
-    record Mul(int out, int a, int b, String site) implements Instruction {
-        public List<Integer> ins() {
-            return List.of(a, b);
-        }
-
-        public String op() {
-            return a == b ? "square" : "mul";
-        }
-
-        public boolean communicates() {
-            return true;
-        }
-    }
-
-    record MatMul(int out, int a, int b, String site) implements Instruction {
-        public List<Integer> ins() {
-            return List.of(a, b);
-        }
-
-        public String op() {
-            return "matmul";
-        }
-
-        public boolean communicates() {
-            return true;
-        }
-    }
-
-    record Conv(int out, int x, int w, ConvParams params, String site) implements Instruction {
-        public List<Integer> ins() {
-            return List.of(x, w);
-        }
-
-        public String op() {
-            return "conv";
-        }
-
-        public boolean communicates() {
-            return true;
-        }
-    }
-
-    /** 1 where a < 0 else 0 (scale 0), comparing the low {@code bits} bits. */
-    record Ltz(int out, int a, int bits, String site) implements Instruction {
-        public List<Integer> ins() {
-            return List.of(a);
-        }
-
-        public String op() {
-            return "ltz";
-        }
-
-        public boolean communicates() {
-            return true;
-        }
-    }
-
     /**
-     * [a < 0] * z (z keeps its scale): a comparison whose only use is a product, fused so the product rides in the
-     * comparison's first round instead of taking a round of its own.
+     * A call of a two-party protocol ({@link Protocol}: its run, cost and correlations) on the secret slots
+     * {@code ins}, its operands in the protocol's order, writing {@code out}. Calls of one communication layer whose
+     * protocols share a {@link Protocol#fusionKey} run as one call.
      */
-    record LtzTimes(int out, int a, int z, int bits, String site) implements Instruction {
-        public List<Integer> ins() {
-            return List.of(a, z);
+    record Call(int out, List<Integer> ins, Protocol protocol, String site) implements Instruction {
+        public Call {
+            ins = List.copyOf(ins);
         }
 
         public String op() {
-            return "ltz_times";
+            return protocol.name();
         }
 
         public boolean communicates() {
-            return true;
-        }
-    }
-
-    /** Divides by 2^bits (scale drops by bits). */
-    record Truncate(int out, int a, int bits, Truncation mode, String site) implements Instruction {
-        public List<Integer> ins() {
-            return List.of(a);
-        }
-
-        public String op() {
-            return mode == Truncation.LOCAL ? "trunc" : "trunc_dealer";
-        }
-
-        public boolean communicates() {
-            return mode != Truncation.LOCAL;
+            return protocol.communicates();
         }
     }
 
@@ -304,9 +244,5 @@ public sealed interface Instruction {
         public boolean communicates() {
             return true;
         }
-    }
-
-    /** Convolution geometry (pads: top, left, bottom, right). */
-    record ConvParams(int[] strides, int[] pads, int[] dilations, int groups) {
     }
 }

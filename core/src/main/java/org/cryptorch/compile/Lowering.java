@@ -14,6 +14,11 @@ import org.cryptorch.ir.Node;
 import org.cryptorch.ir.SpatialWindow;
 import org.cryptorch.ir.UnsupportedModelException;
 import org.cryptorch.ir.Value;
+import org.cryptorch.mpc.Convolution;
+import org.cryptorch.mpc.ElementwiseProduct;
+import org.cryptorch.mpc.LessThanZero;
+import org.cryptorch.mpc.MatrixProduct;
+import org.cryptorch.mpc.Protocol;
 import org.cryptorch.reference.Ops;
 import org.cryptorch.tensor.FixedPoint;
 import org.cryptorch.tensor.FloatTensor;
@@ -219,7 +224,9 @@ final class Lowering {
         if (a instanceof Sec x && b instanceof Sec y) {
             Sec xb = w.broadcast(x, out);
             Sec yb = x.slot() == y.slot() ? xb : w.broadcast(y, out);
-            return w.product(out, x.scale() + y.scale(), o -> new Instruction.Mul(o, xb.slot(), yb.slot(), w.site()));
+            Protocol product = xb.slot() == yb.slot() ? ElementwiseProduct.SQUARE : ElementwiseProduct.MUL;
+            return w.product(out, x.scale() + y.scale(), o -> new Instruction.Call(o, List.of(xb.slot(), yb.slot()),
+                product, w.site()));
         }
         Sec s = a instanceof Sec x ? x : (Sec) b;
         FloatTensor c = Linearizer.toFloat(((Pub) (a instanceof Sec ? b : a)).t());
@@ -231,7 +238,8 @@ final class Lowering {
     private Lowered matmul(Node n, Lowered a, Lowered b) {
         Shape out = n.output(0).shape();
         if (a instanceof Sec x && b instanceof Sec y) {
-            return w.product(out, x.scale() + y.scale(), o -> new Instruction.MatMul(o, x.slot(), y.slot(), w.site()));
+            return w.product(out, x.scale() + y.scale(), o -> new Instruction.Call(o, List.of(x.slot(), y.slot()),
+                MatrixProduct.INSTANCE, w.site()));
         }
         boolean publicLeft = a instanceof Pub;
         Sec s = publicLeft ? (Sec) b : (Sec) a;
@@ -252,12 +260,13 @@ final class Lowering {
             throw new IllegalArgumentException("only 2-D convolutions are supported, input " + xs);
         }
         SpatialWindow win = SpatialWindow.of(n, new int[] {xs.dim(2), xs.dim(3)}, new int[] {ws.dim(2), ws.dim(3)});
-        Instruction.ConvParams p = new Instruction.ConvParams(win.strides(), new int[] {win.pads()[0], win.pads()[1],
+        Convolution p = new Convolution(win.strides(), new int[] {win.pads()[0], win.pads()[1],
             win.pads()[2], win.pads()[3]}, win.dilations(), (int) n.intAttr("group", 1));
         Shape out = n.output(0).shape();
         Sec y;
         if (in.get(1) instanceof Sec k) {
-            y = w.product(out, x.scale() + k.scale(), o -> new Instruction.Conv(o, x.slot(), k.slot(), p, w.site()));
+            y = w.product(out, x.scale() + k.scale(), o -> new Instruction.Call(o, List.of(x.slot(), k.slot()), p,
+                w.site()));
         } else {
             FloatTensor c = Linearizer.toFloat(publicWeights);
             int cs = w.factorScale(c);
@@ -306,7 +315,7 @@ final class Lowering {
             : bound > 0 ? ComparisonWidths.bits(bound, x.scale()) : ComparisonWidths.FULL;
         widths.put(n.name(), bits);
         int slot = w.newSlot(n.output(0).shape(), 0);
-        w.emit(new Instruction.Ltz(slot, x.slot(), bits, w.site()));
+        w.emit(new Instruction.Call(slot, List.of(x.slot()), new LessThanZero(bits, false), w.site()));
         return new Sec(slot, 0);
     }
 

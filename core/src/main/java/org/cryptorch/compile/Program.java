@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cryptorch.mpc.Cost;
+import org.cryptorch.mpc.Recipe;
 import org.cryptorch.tensor.Shape;
 
 /**
@@ -20,7 +21,7 @@ public final class Program {
     private final Shape[] shapes;
     private final int[] scales;
     private final Map<Integer, Integer> maskedInputs;
-    private final ProgramCosts costs;
+    private final ProtocolCalls calls;
     private final Map<String, Integer> comparisonWidths;
 
     Program(int fractionalBits, List<Instruction.Weight> setup, List<Step> steps, Shape[] shapes, int[] scales,
@@ -31,7 +32,7 @@ public final class Program {
         this.shapes = shapes.clone();
         this.scales = scales.clone();
         this.maskedInputs = MaskedInputs.of(instructions());
-        this.costs = new ProgramCosts(this.shapes, this.setup, maskedInputs);
+        this.calls = new ProtocolCalls(this.shapes, this.setup, maskedInputs);
         this.comparisonWidths = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(comparisonWidths));
     }
 
@@ -118,14 +119,32 @@ public final class Program {
     public Cost setupCost() {
         Cost total = Cost.FREE;
         for (Instruction.Weight w : setup) {
-            total = total.plus(costs.of(w));
+            total = total.plus(calls.of(w));
         }
         return total;
     }
 
     /** Predicted cost of one instruction run on its own (without the savings of fusion). */
     public Cost cost(Instruction i) {
-        return costs.of(i);
+        return calls.of(i);
+    }
+
+    /**
+     * The correlations the dealer provides for sharing the weights ({@code Interpreter#setup}), in the order they
+     * are taken. Like {@link #recipes} a function of shapes alone: the protocols are data-oblivious.
+     */
+    public List<Recipe> setupRecipes() {
+        List<Recipe> out = new ArrayList<>();
+        setup.forEach(w -> out.addAll(calls.recipes(List.of(w))));
+        return out;
+    }
+
+    /**
+     * The correlations steps {@code from} (inclusive) to {@code to} (exclusive) take, in the order a run takes them
+     * (a party announces them to the dealer ahead of the run); all steps: one run's.
+     */
+    public List<Recipe> recipes(int from, int to) {
+        return calls.recipes(steps, from, to);
     }
 
     /**
@@ -136,7 +155,7 @@ public final class Program {
     public Map<String, Cost> costBySite() {
         Map<String, Cost> out = new LinkedHashMap<>();
         for (Instruction i : instructions()) {
-            out.merge(i.site(), costs.of(i), Cost::plus);
+            out.merge(i.site(), calls.of(i), Cost::plus);
         }
         return out;
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cryptorch.mpc.ElementwiseProduct;
 
 /**
  * Groups instructions into communication layers and fuses them. The layer of an instruction is the number of
@@ -18,7 +19,7 @@ final class Scheduler {
     private Scheduler() {
     }
 
-    static List<Step> schedule(List<Instruction> instructions, ProgramCosts costs, int slotCount) {
+    static List<Step> schedule(List<Instruction> instructions, ProtocolCalls costs, int slotCount) {
         int[] level = new int[slotCount];
         TreeMap<Integer, List<Instruction>> local = new TreeMap<>();
         TreeMap<Integer, Map<String, List<Instruction>>> remote = new TreeMap<>();
@@ -44,8 +45,8 @@ final class Scheduler {
                 steps.add(new Step(i.op(), layer, List.of(i), costs.of(i)));
             }
             for (List<Instruction> group : mergeSquaresIntoProducts(remote.getOrDefault(layer, Map.of())).values()) {
-                steps.add(new Step(ProgramCosts.allSquares(group) ? "square" : group.get(0).op(), layer, group,
-                    costs.ofGroup(group)));
+                steps.add(new Step(Step.protocol(group) != null ? Step.protocol(group).name() : group.get(0).op(),
+                    layer, group, costs.ofGroup(group)));
             }
         }
         return steps;
@@ -56,30 +57,33 @@ final class Scheduler {
      * round fewer for 8 more bytes per squared element.
      */
     private static Map<String, List<Instruction>> mergeSquaresIntoProducts(Map<String, List<Instruction>> groups) {
-        List<Instruction> squares = groups.get("square");
-        List<Instruction> products = groups.get("mul");
+        String squaring = ElementwiseProduct.SQUARE.fusionKey();
+        String multiplying = ElementwiseProduct.MUL.fusionKey();
+        List<Instruction> squares = groups.get(squaring);
+        List<Instruction> products = groups.get(multiplying);
         if (squares == null || products == null) {
             return groups;
         }
         Map<String, List<Instruction>> out = new LinkedHashMap<>(groups);
-        out.remove("square");
+        out.remove(squaring);
         List<Instruction> merged = new ArrayList<>(products);
         merged.addAll(squares);
-        out.put("mul", merged);
+        out.put(multiplying, merged);
         return out;
     }
 
-    /** Instructions with equal keys in one layer share their rounds; a unique key keeps one alone. */
+    /**
+     * Instructions with equal keys in one layer share their rounds (protocol calls as their protocol says); a unique
+     * key keeps one alone.
+     */
     static String fusionKey(Instruction i) {
+        String alone = i.op() + "@" + i.out() + "/" + i.ins();
         return switch (i) {
-            case Instruction.Mul m -> m.op();
-            case Instruction.MatMul m -> m.op();
             case Instruction.Input in -> in.op() + "/" + in.owner();
             case Instruction.Output o -> o.op() + "/" + o.receiver();
-            case Instruction.Ltz l -> l.op();
-            case Instruction.LtzTimes l -> l.op();
-            case Instruction.Truncate t -> t.op() + "/" + t.bits();
-            default -> i.op() + "@" + i.out() + "/" + i.ins();
+            case Instruction.Call c -> c.protocol().fusionKey() == null ? alone : c.protocol().fusionKey();
+            case Instruction.Weight w -> alone;
+            case Instruction.Local l -> alone;
         };
     }
 }

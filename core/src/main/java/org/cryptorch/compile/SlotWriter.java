@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cryptorch.compile.Lowered.Pub;
 import org.cryptorch.compile.Lowered.Sec;
+import org.cryptorch.mpc.Truncate;
 import org.cryptorch.tensor.FixedPoint;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.LongTensor;
@@ -62,7 +63,7 @@ final class SlotWriter {
     Program program(List<Instruction.Weight> setup, java.util.Map<String, Integer> comparisonWidths) {
         Shape[] shapeArr = shapes.toArray(Shape[]::new);
         int[] scaleArr = scales.stream().mapToInt(Integer::intValue).toArray();
-        ProgramCosts costs = new ProgramCosts(shapeArr, setup, MaskedInputs.of(code));
+        ProtocolCalls costs = new ProtocolCalls(shapeArr, setup, MaskedInputs.of(code));
         List<Step> steps = Scheduler.schedule(ComparisonProducts.fuse(code), costs, shapeArr.length);
         return new Program(f, setup, steps, shapeArr, scaleArr, comparisonWidths);
     }
@@ -119,7 +120,8 @@ final class SlotWriter {
             return x;
         }
         int slot = newSlot(shapes.get(x.slot()), f);
-        code.add(new Instruction.Truncate(slot, x.slot(), x.scale() - f, options.truncationFor(site), site));
+        code.add(new Instruction.Call(slot, List.of(x.slot()), new Truncate(x.scale() - f, options.truncationFor(site)),
+            site));
         return new Sec(slot, f);
     }
 

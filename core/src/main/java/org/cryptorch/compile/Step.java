@@ -2,6 +2,7 @@ package org.cryptorch.compile;
 
 import java.util.List;
 import org.cryptorch.mpc.Cost;
+import org.cryptorch.mpc.Protocol;
 
 /**
  * What the interpreter runs at once: one local instruction, or a group of communicating instructions of the same
@@ -20,23 +21,24 @@ public record Step(String op, int layer, List<Instruction> members, Cost cost) {
     }
 
     /**
-     * The width a fused comparison step runs at: the widest of its members' (each is correct for its inputs at any
-     * larger width, and one call at one width is what lets them share rounds).
+     * The protocol one call of a step of {@link Instruction.Call}s runs: its members' protocols joined (a fused
+     * comparison runs at the widest member's width, which is correct for all of them, and one call at one width is
+     * what lets them share rounds); null for a step of other instructions.
      */
-    public int comparisonBits() {
-        return widest(members);
+    public Protocol protocol() {
+        return protocol(members);
     }
 
-    static int widest(List<Instruction> members) {
-        int bits = 0;
-        for (Instruction i : members) {
-            bits = Math.max(bits, switch (i) {
-                case Instruction.Ltz l -> l.bits();
-                case Instruction.LtzTimes l -> l.bits();
-                default -> 0;
-            });
+    static Protocol protocol(List<Instruction> members) {
+        if (!(members.get(0) instanceof Instruction.Call)) {
+            return null;
         }
-        return bits;
+        Protocol joined = null;
+        for (Instruction i : members) {
+            Protocol p = ((Instruction.Call) i).protocol();
+            joined = joined == null ? p : joined.join(p);
+        }
+        return joined;
     }
 
     /** The sites of the members, without repeats, joined by commas. */

@@ -2,16 +2,15 @@ package org.cryptorch.exec;
 
 import java.util.List;
 import java.util.Optional;
-import org.cryptorch.compile.Instruction;
-import org.cryptorch.mpc.Truncation;
+import org.cryptorch.mpc.Protocol;
 import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
 
 /**
  * The party-dependent and communicating part of the MPC instruction set, on tensor handles (a party's share, or
- * the whole value in the plain simulator). Local linear ops and data movement act on shares as on plain values,
- * so the {@link Interpreter} does those itself. Methods taking lists run fused: all operands in the rounds of one
- * call.
+ * the whole value in the plain simulator): the program's inputs, weights and outputs, and calls of the two-party
+ * protocols. Local linear ops and data movement act on shares as on plain values, so the {@link Interpreter} does
+ * those itself. Methods taking lists run fused: all operands in the rounds of one call.
  */
 public interface Backend {
     /** Whether this process holds the data of {@code party} (inputs it owns, outputs it receives). */
@@ -46,23 +45,11 @@ public interface Backend {
     /** x + c for a public c (broadcasting). */
     LongTensor addPublic(LongTensor x, LongTensor c);
 
-    /** Element-wise products xs[i] * ys[i] (same shapes), ring arithmetic. */
-    List<LongTensor> mul(List<LongTensor> xs, List<LongTensor> ys);
-
-    List<LongTensor> square(List<LongTensor> xs);
-
-    /** Matrix products xs[i] @ ys[i] (numpy semantics). */
-    List<LongTensor> matmul(List<LongTensor> xs, List<LongTensor> ys);
-
-    LongTensor conv2d(LongTensor x, LongTensor w, Instruction.ConvParams p);
-
-    /** 0/1 (unscaled) for xs[i] < 0, comparing the low {@code bits} bits. */
-    List<LongTensor> ltz(List<LongTensor> xs, int bits);
-
-    /** [xs[i] < 0] * zs[i] (same shapes), in the rounds of {@link #ltz}. */
-    List<LongTensor> ltzTimes(List<LongTensor> xs, List<LongTensor> zs, int bits);
-
-    List<LongTensor> truncate(List<LongTensor> xs, int bits, Truncation mode);
+    /**
+     * Runs one call of {@code protocol} on the members' operands (per member, its operands in the protocol's order):
+     * this party's shares of the members' results (the whole values in the plain simulator).
+     */
+    List<LongTensor> run(Protocol protocol, List<List<LongTensor>> members);
 
     /** Opens the xs to {@code receiver} in one round; empty for the other party. */
     Optional<List<LongTensor>> reveal(List<LongTensor> xs, int receiver);

@@ -138,13 +138,12 @@ public final class Interpreter {
             if (step.communicates()) {
                 Backend.Traffic before = backend.traffic();
                 long t0 = System.nanoTime();
-                communicate(step, inputs, encoder, outputs);
+                run(step, inputs, encoder, outputs);
                 Backend.Traffic used = backend.traffic().minus(before);
                 stats.add(new OpStat(step.op(), step.sites(), used.rounds(), used.bytesSent(),
                     (System.nanoTime() - t0 - used.offlineNanos()) / 1e9));
             } else {
-                Instruction i = step.members().get(0);
-                slots[i.out()] = local(i);
+                run(step, inputs, encoder, outputs);
             }
             for (Instruction i : step.members()) {
                 Integer owner = program.maskedInputs().get(i.out());
@@ -156,8 +155,9 @@ public final class Interpreter {
         }
     }
 
-    private void communicate(Step step, Map<String, ? extends Tensor> inputs, InputEncoder encoder,
-                             Map<String, FloatTensor> outputs) {
+    /** Runs one step: a local instruction here, anything else through the backend, a fused step in one call. */
+    private void run(Step step, Map<String, ? extends Tensor> inputs, InputEncoder encoder,
+                     Map<String, FloatTensor> outputs) {
         List<Instruction> ms = step.members();
         switch (ms.get(0)) {
             case Instruction.Input in -> store(ms, backend.input(in.owner(), backend.actsFor(in.owner())
@@ -169,15 +169,11 @@ public final class Interpreter {
                     outputs.put(out.name(), FixedPoint.decode(values.get(k), out.scale()));
                 }
             });
-            case Instruction.MatMul m -> store(ms, backend.matmul(operands(ms, 0), operands(ms, 1)));
-            case Instruction.Conv c -> slots[c.out()] = backend.conv2d(slots[c.x()], slots[c.w()], c.params());
-            case Instruction.Mul m when step.op().equals("square") -> store(ms, backend.square(operands(ms, 0)));
-            case Instruction.Mul m -> store(ms, backend.mul(operands(ms, 0), operands(ms, 1)));
-            case Instruction.Ltz l -> store(ms, backend.ltz(operands(ms, 0), step.comparisonBits()));
-            case Instruction.LtzTimes l -> store(ms, backend.ltzTimes(operands(ms, 0), operands(ms, 1),
-                step.comparisonBits()));
-            case Instruction.Truncate t -> store(ms, backend.truncate(operands(ms, 0), t.bits(), t.mode()));
-            default -> throw new IllegalStateException("not a communicating instruction: " + ms.get(0));
+            case Instruction.Call c -> store(ms, backend.run(step.protocol(), ms.stream()
+                .map(m -> m.ins().stream().map(s -> slots[s]).toList()).toList()));
+            case Instruction.Local l -> slots[l.out()] = local(l);
+            case Instruction.Weight w -> throw new IllegalStateException("weight '" + w.name() + "' in an online "
+                + "step: weights are shared once, at setup");
         }
     }
 
@@ -191,7 +187,7 @@ public final class Interpreter {
         }
     }
 
-    private LongTensor local(Instruction i) {
+    private LongTensor local(Instruction.Local i) {
         return switch (i) {
             case Instruction.SharePublic s -> backend.sharePublic(s.value());
             case Instruction.Add a -> slots[a.a()].add(slots[a.b()]);
@@ -206,8 +202,6 @@ public final class Interpreter {
             case Instruction.Move m -> move(m);
             case Instruction.Reshape r -> r.reshape() ? slots[r.a()].reshape(r.shape())
                 : slots[r.a()].broadcastTo(r.shape());
-            case Instruction.Truncate t -> backend.truncate(List.of(slots[t.a()]), t.bits(), t.mode()).get(0);
-            default -> throw new IllegalStateException("not a local instruction: " + i);
         };
     }
 

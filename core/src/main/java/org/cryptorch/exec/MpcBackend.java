@@ -4,20 +4,20 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cryptorch.compile.Instruction;
 import org.cryptorch.mpc.Arithmetic;
-import org.cryptorch.mpc.Comparison;
+import org.cryptorch.mpc.Batched;
+import org.cryptorch.mpc.Call;
 import org.cryptorch.mpc.FixedMask;
 import org.cryptorch.mpc.Party;
-import org.cryptorch.mpc.Truncation;
+import org.cryptorch.mpc.Protocol;
 import org.cryptorch.net.TrafficStats;
 import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
 
 /**
  * One party of the real two-party computation: every method takes and returns this party's additive share and
- * runs the protocols of {@link Arithmetic} and {@link Comparison} with the other party, which must run the same
- * program. Fused element-wise steps run as one protocol call on the concatenated operands.
+ * runs the protocols with the other party, which must run the same program. It keeps which handles hold an operand
+ * shared under a fixed mask (weights, the run's input), so that products use the mask instead of opening them.
  */
 public final class MpcBackend implements Backend {
     private final Party party;
@@ -96,39 +96,9 @@ public final class MpcBackend implements Backend {
     }
 
     @Override
-    public List<LongTensor> mul(List<LongTensor> xs, List<LongTensor> ys) {
-        return Batched.apply(xs, ys, (x, y) -> Arithmetic.mul(party, x, y));
-    }
-
-    @Override
-    public List<LongTensor> square(List<LongTensor> xs) {
-        return Batched.apply(xs, x -> Arithmetic.square(party, x));
-    }
-
-    @Override
-    public List<LongTensor> matmul(List<LongTensor> xs, List<LongTensor> ys) {
-        return Arithmetic.matmulOperands(party, xs.stream().map(this::operand).toList(),
-            ys.stream().map(this::operand).toList());
-    }
-
-    @Override
-    public LongTensor conv2d(LongTensor x, LongTensor w, Instruction.ConvParams p) {
-        return Arithmetic.conv2d(party, operand(x), operand(w), p.strides(), p.pads(), p.dilations(), p.groups());
-    }
-
-    @Override
-    public List<LongTensor> ltz(List<LongTensor> xs, int bits) {
-        return Batched.apply(xs, x -> Comparison.ltz(party, x, bits));
-    }
-
-    @Override
-    public List<LongTensor> ltzTimes(List<LongTensor> xs, List<LongTensor> zs, int bits) {
-        return Batched.apply(xs, zs, (x, z) -> Comparison.ltzTimes(party, x, bits, z));
-    }
-
-    @Override
-    public List<LongTensor> truncate(List<LongTensor> xs, int bits, Truncation mode) {
-        return Batched.apply(xs, x -> Arithmetic.truncate(party, x, bits, mode));
+    public List<LongTensor> run(Protocol protocol, List<List<LongTensor>> members) {
+        return protocol.run(party, new Call<>(members.stream().map(m -> m.stream().map(this::operand).toList())
+            .toList()));
     }
 
     @Override

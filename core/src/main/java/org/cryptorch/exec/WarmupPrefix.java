@@ -18,8 +18,8 @@ import org.cryptorch.compile.Step;
  * faster online phase than the shorter one that only covers every op (BERT-base 7.7 s against 8.5 s, digits_vit 0.66
  * against 1.04 s, medians of 3): what matters is how often the hot code has run when the online phase starts.
  *
- * <p>Why it is needed: a party process compiles its hot code while it warms up on in-process channels and rehearses
- * the program against a silent peer. The JIT inlines the channel and correlation classes it saw there; when the online
+ * <p>Why it is needed: a party process compiles its hot code while it warms up on in-process channels
+ * ({@code mpc.ProtocolWarmup}). The JIT inlines the channel and correlation classes it saw there; when the online
  * phase then calls the same code with the real TLS channel and the dealer's correlations, the compiled code is
  * thrown away and compiled again, on the cores the online phase is using (BERT-mini: ~0.8 s of compile time per
  * party inside a 1.4 s online phase). Running a prefix over the real links first moves that to the setup.
@@ -58,13 +58,20 @@ public final class WarmupPrefix {
         return step.members().get(0) instanceof Instruction.Output;
     }
 
-    /** A step's kind: a communicating step's op and comparison width, a local step's instruction. */
+    /**
+     * A step's kind: a communicating step's op and its protocol's variant (a comparison's width), a local step's
+     * instruction.
+     */
     static String kind(Step s) {
-        return s.communicates() ? op(s) + "/" + s.comparisonBits() : op(s);
+        return s.communicates() ? op(s) + "/" + (s.protocol() == null ? "" : s.protocol().variant()) : op(s);
     }
 
-    /** A step's op: a communicating step's, a local step's instruction. */
+    /** A step's op: a communicating step's, a local step's instruction (a local protocol call's protocol). */
     static String op(Step s) {
-        return s.communicates() ? s.op() : s.members().get(0).getClass().getSimpleName();
+        if (s.communicates()) {
+            return s.op();
+        }
+        Instruction i = s.members().get(0);
+        return (i instanceof Instruction.Call c ? c.protocol() : i).getClass().getSimpleName();
     }
 }

@@ -74,6 +74,10 @@ public final class Arithmetic {
         boolean fixed() {
             return mask != null;
         }
+
+        FixedMask.Key maskKey() {
+            return mask == null ? null : mask.key();
+        }
     }
 
     /** This party's share of an input of the given shape that the other party shares with {@link #provideInput}. */
@@ -220,7 +224,7 @@ public final class Arithmetic {
         for (int i = 0; i < xs.size(); i++) {
             Operand x = xs.get(i);
             Operand y = ys.get(i);
-            triples.add(ArithmeticRecipes.matmulTriple(x.shape(), y.shape(), x.mask(), y.mask()));
+            triples.add(ArithmeticRecipes.matmulTriple(x.shape(), y.shape(), x.maskKey(), y.maskKey()));
         }
         return p.labelled("matmul", () -> bilinear(p, triples, xs, ys, LongTensor::matmul));
     }
@@ -235,7 +239,7 @@ public final class Arithmetic {
     public static LongTensor conv2d(Party p, Operand x, Operand w, int[] strides, int[] pads, int[] dilations,
                                     int groups) {
         Recipe triple = ArithmeticRecipes.conv2dTriple(x.shape(), w.shape(), strides, pads, dilations, groups,
-            x.mask(), w.mask());
+            x.maskKey(), w.maskKey());
         return p.labelled("conv2d", () -> bilinear(p, List.of(triple), List.of(x), List.of(w),
             (u, v) -> u.conv2d(v, strides, pads, dilations, groups)).get(0));
     }
@@ -256,7 +260,7 @@ public final class Arithmetic {
         int theirWords = 0;
         for (int k = 0; k < pairs; k++) {
             t[k] = p.correlations().take(triples.get(k));
-            masks[k] = BilinearMasks.of(xs.get(k).mask(), ys.get(k).mask());
+            masks[k] = BilinearMasks.of(xs.get(k).maskKey(), ys.get(k).maskKey());
             mineWords += sentWords(p.id(), masks[k], xs.get(k), ys.get(k));
             theirWords += sentWords(1 - p.id(), masks[k], xs.get(k), ys.get(k));
         }

@@ -53,7 +53,7 @@ public final class ArithmeticRecipes {
      * Like {@link #matmulTriple(Shape, Shape)} where an operand with a {@link FixedMask} (null for none) keeps that
      * mask: the triple has no component for it, and c is derived from the fixed mask.
      */
-    public static Recipe matmulTriple(Shape a, Shape b, FixedMask fixedA, FixedMask fixedB) {
+    public static Recipe matmulTriple(Shape a, Shape b, FixedMask.Key fixedA, FixedMask.Key fixedB) {
         return new MatmulTriple(a, b, BilinearMasks.of(fixedA, fixedB));
     }
 
@@ -62,9 +62,9 @@ public final class ArithmeticRecipes {
         return conv2dTriple(x, w, strides, pads, dilations, groups, null, null);
     }
 
-    /** Like {@link #matmulTriple(Shape, Shape, FixedMask, FixedMask)} for a convolution. */
+    /** Like {@link #matmulTriple(Shape, Shape, FixedMask.Key, FixedMask.Key)} for a convolution. */
     public static Recipe conv2dTriple(Shape x, Shape w, int[] strides, int[] pads, int[] dilations, int groups,
-                                      FixedMask fixedX, FixedMask fixedW) {
+                                      FixedMask.Key fixedX, FixedMask.Key fixedW) {
         return new Conv2dTriple(x, w, strides.clone(), pads.clone(), dilations.clone(), groups,
             BilinearMasks.of(fixedX, fixedW));
     }

@@ -15,8 +15,8 @@ record BilinearMasks(FixedMask.Key x, FixedMask.Key y) {
     /** Spec params: owner and id of x's mask, then of y's; -1 -1 for a fresh operand. */
     static final int PARAMS = 4;
 
-    static BilinearMasks of(FixedMask x, FixedMask y) {
-        return new BilinearMasks(x == null ? null : x.key(), y == null ? null : y.key());
+    static BilinearMasks of(FixedMask.Key x, FixedMask.Key y) {
+        return new BilinearMasks(x, y);
     }
 
     boolean anyFixed() {

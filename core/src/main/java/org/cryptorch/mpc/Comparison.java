@@ -39,12 +39,6 @@ public final class Comparison {
         return new LongTensor(x.shape(), s);
     }
 
-    /** Shares of [x < 0] * z (z any secret of the same shape), in the rounds of {@link #ltz} alone. */
-    public static LongTensor ltzTimes(Party p, LongTensor x, int bits, LongTensor z) {
-        requireSameShape("ltzTimes", x, z);
-        return p.labelled("ltz_times", () -> new LongTensor(x.shape(), sign(p, x.data(), bits, z.data())));
-    }
-
     /** max(x, 0) = x - [x < 0] * x, for |x| < 2^(bits-1); same rounds as {@link #ltz}. */
     public static LongTensor relu(Party p, LongTensor x, int bits) {
         return p.labelled("relu", () -> new LongTensor(x.shape(), relu(p, x.data(), bits)));
@@ -172,7 +166,7 @@ public final class Comparison {
      * s = t ^ q with q = R ^ ((f^U) & (g^V)), whose arithmetic shares the dealer tabulated for all four (f, g), so
      * s = t + (1-2t) * Q[f,g] and s*z = t*z + (1-2t) * (eps*Q[f,g] + Qa[f,g]) with eps = z - a.
      */
-    private static long[] sign(Party p, long[] x, int bits, long[] z) {
+    static long[] sign(Party p, long[] x, int bits, long[] z) {
         int n = x.length;
         boolean product = z != null;
         List<Recipe> recipes = ComparisonRecipes.comparison(n, bits, product);

@@ -33,12 +33,13 @@ public final class ComparisonCosts {
         return ltz(n, bits);
     }
 
-    public static Cost ltzTimes(long n, int bits) {
+    /** The sign times a secret of the same shape, in the rounds of the sign alone. */
+    public static Cost signTimes(long n, int bits) {
         return sign(n, bits, true);
     }
 
     public static Cost relu(long n, int bits) {
-        return ltzTimes(n, bits);
+        return signTimes(n, bits);
     }
 
     /** One Beaver multiplication. */

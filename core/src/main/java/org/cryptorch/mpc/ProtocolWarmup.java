@@ -72,8 +72,7 @@ public final class ProtocolWarmup {
             Arithmetic.matmulOperands(p, List.of(Arithmetic.Operand.fresh(a)), List.of(w));
             for (int bits : COMPARISON_BITS) {
                 LongTensor below = Comparison.ltz(p, x, bits);
-                Comparison.ltzTimes(p, x, bits, y);
-                Comparison.relu(p, y, bits);
+                Comparison.relu(p, y, bits); // the sign times a secret: the code of a comparison-product too
                 Comparison.select(p, below, x, y);
             }
             Comparison.max(p, x.reshape(Shape.of(ELEMENTS / 128, 128)), 1, 24, true);

@@ -6,6 +6,8 @@ import java.util.function.Predicate;
 import org.cryptorch.compile.Instruction;
 import org.cryptorch.compile.Program;
 import org.cryptorch.compile.Step;
+import org.cryptorch.mpc.Convolution;
+import org.cryptorch.mpc.MatrixProduct;
 import org.cryptorch.tensor.Shape;
 
 /**
@@ -122,10 +124,12 @@ public final class ProgramCostedOps {
     /** Multiply-accumulates of products whose work is not element-wise. */
     private static long macs(Program p, Instruction i) {
         return switch (i) {
-            case Instruction.MatMul m -> p.shape(m.out()).size() * lastDim(p.shape(m.a()));
+            case Instruction.Call m when m.protocol() instanceof MatrixProduct ->
+                p.shape(m.out()).size() * lastDim(p.shape(m.ins().get(0)));
             case Instruction.MatMulPublic m -> p.shape(m.out()).size()
                 * (m.publicLeft() ? lastDim(m.c().shape()) : lastDim(p.shape(m.a())));
-            case Instruction.Conv c -> p.shape(c.out()).size() * kernelVolume(p.shape(c.w()));
+            case Instruction.Call c when c.protocol() instanceof Convolution ->
+                p.shape(c.out()).size() * kernelVolume(p.shape(c.ins().get(1)));
             case Instruction.ConvPublic c -> p.shape(c.out()).size() * kernelVolume(c.w().shape());
             default -> 0;
         };

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.cryptorch.exec.PlainBackend;
+import org.cryptorch.mpc.Truncate;
 import org.cryptorch.mpc.Truncation;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.LongTensor;
@@ -29,9 +30,10 @@ class WrapDetectionTest {
     @Test
     void theSimulationCountsExpectedLocalTruncationFailures() {
         PlainBackend plain = new PlainBackend(16);
-        plain.truncate(List.of(LongTensor.of(Shape.of(2), 1L << 62, -(1L << 61))), 16, Truncation.DEALER);
+        LongTensor x = LongTensor.of(Shape.of(2), 1L << 62, -(1L << 61));
+        plain.run(new Truncate(16, Truncation.DEALER), List.of(List.of(x)));
         assertThat(plain.expectedLocalTruncationFailures()).isZero();
-        plain.truncate(List.of(LongTensor.of(Shape.of(2), 1L << 62, -(1L << 61))), 16, Truncation.LOCAL);
+        plain.run(new Truncate(16, Truncation.LOCAL), List.of(List.of(x)));
         assertThat(plain.expectedLocalTruncationFailures()).isEqualTo(0.375);
     }
 }

@@ -18,6 +18,7 @@ import org.cryptorch.ir.Attribute;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Value;
 import org.cryptorch.mpc.ComparisonCosts;
+import org.cryptorch.mpc.LessThanZero;
 import org.cryptorch.tensor.DType;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.LongTensor;
@@ -47,7 +48,7 @@ class LoweringFeaturesTest {
         // each ReLU's comparison and product are one instruction; the three ReLUs share one step
         Step relu = only(p, "ltz_times");
         assertThat(relu.members()).hasSize(3);
-        assertThat(relu.cost()).isEqualTo(ComparisonCosts.ltzTimes(45, 24));
+        assertThat(relu.cost()).isEqualTo(ComparisonCosts.signTimes(45, 24));
         // x*y and the squares x*x, y*y are independent: one step, one round
         assertThat(only(p, "mul").members()).hasSize(3);
         assertThat(only(p, "mul").cost()).isEqualTo(org.cryptorch.mpc.ArithmeticCosts.mul(45));
@@ -139,8 +140,8 @@ class LoweringFeaturesTest {
         List<Map<String, Tensor>> calib = List.of(Map.of("x", x));
         Program narrow = Compiler.compile(g, Map.of("x", x.shape()), TestModels.reluPlan(g),
             CompileOptions.defaults(), calib);
-        int wideBits = ((Instruction.LtzTimes) only(wide, "ltz_times").members().get(0)).bits();
-        int narrowBits = ((Instruction.LtzTimes) only(narrow, "ltz_times").members().get(0)).bits();
+        int wideBits = ((LessThanZero) only(wide, "ltz_times").protocol()).bits();
+        int narrowBits = ((LessThanZero) only(narrow, "ltz_times").protocol()).bits();
         System.out.printf("comparison width without calibration %d, with %d; rounds %d -> %d, bytes %d -> %d%n",
             wideBits, narrowBits, wide.cost().rounds(), narrow.cost().rounds(), wide.cost().bytesPerParty(),
             narrow.cost().bytesPerParty());

@@ -91,7 +91,7 @@ class ComparisonTest {
         LongTensor z = new LongTensor(shape, rnd.longs(shape.size()).toArray());
         LongTensor[] sx = Shares.split(x, rnd);
         LongTensor[] sz = Shares.split(z, rnd);
-        var times = TwoParties.run(3, p -> Comparison.ltzTimes(p, sx[p.id()], 30, sz[p.id()]));
+        var times = TwoParties.run(3, p -> LessThanZero.signTimes(p, sx[p.id()], 30, sz[p.id()]));
         var ge = TwoParties.run(4, p -> Comparison.geZero(p, sx[p.id()], 30));
         long[] product = Shares.combine(times.result0(), times.result1());
         long[] nonNegative = Shares.combine(ge.result0(), ge.result1());
@@ -99,7 +99,7 @@ class ComparisonTest {
             assertThat(product[i]).isEqualTo(x.data()[i] < 0 ? z.data()[i] : 0);
             assertThat(nonNegative[i]).isEqualTo(x.data()[i] >= 0 ? 1 : 0);
         }
-        times.assertCost(ComparisonCosts.ltzTimes(shape.size(), 30));
+        times.assertCost(ComparisonCosts.signTimes(shape.size(), 30));
         ge.assertCost(ComparisonCosts.geZero(shape.size(), 30));
         assertThat(times.result0().shape()).isEqualTo(shape);
     }
@@ -178,8 +178,8 @@ class ComparisonTest {
         LongTensor x = LongTensor.zeros(Shape.of(4));
         assertThatThrownBy(() -> ComparisonCosts.ltz(4, 1)).hasMessageContaining("between 2 and 64 bits, got 1");
         assertThatThrownBy(() -> ComparisonCosts.ltz(4, 65)).hasMessageContaining("got 65");
-        assertThatThrownBy(() -> Comparison.ltzTimes(null, x, 8, LongTensor.zeros(Shape.of(5))))
-            .hasMessageContaining("ltzTimes: operand shapes [4] and [5] differ");
+        assertThatThrownBy(() -> LessThanZero.signTimes(null, x, 8, LongTensor.zeros(Shape.of(5))))
+            .hasMessageContaining("ltz_times: operand shapes [4] and [5] differ");
         assertThatThrownBy(() -> Comparison.max(null, LongTensor.zeros(Shape.of(2, 0)), 1, 8, true))
             .hasMessageContaining("empty axis");
     }

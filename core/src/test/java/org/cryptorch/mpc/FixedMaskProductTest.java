@@ -159,11 +159,11 @@ class FixedMaskProductTest {
 
     @Test
     void fixedTripleSpecsRoundTripAndCheckTheMaskSize() {
-        FixedMask mask = new FixedMask(1, 5, LongTensor.zeros(Shape.of(4, 5)));
+        FixedMask.Key mask = new FixedMask(1, 5, LongTensor.zeros(Shape.of(4, 5))).key();
         Recipe m = ArithmeticRecipes.matmulTriple(Shape.of(2, 3, 4), Shape.of(4, 5), null, mask);
         Recipe c = ArithmeticRecipes.conv2dTriple(Shape.of(1, 4, 8, 8), Shape.of(6, 2, 3, 3), new int[] {1, 2},
             new int[] {0, 1, 2, 3}, new int[] {2, 1}, 2, null, new FixedMask(0, 2, LongTensor.zeros(Shape.of(6, 2, 3,
-                3))));
+                3))).key());
         for (Recipe r : new Recipe[] {m, c}) {
             Recipe back = Recipes.fromSpec(r.spec());
             assertThat(back.spec()).isEqualTo(r.spec());

@@ -110,7 +110,7 @@ class MaskedInputProductTest {
     void theDealerRefusesAProductWithAnInputItHasNotMasked() {
         DealerEngine dealer = new DealerEngine(new byte[16], new byte[16]);
         FixedMask input = FixedMask.runInput(1, LongTensor.zeros(Shape.of(2, 3)));
-        Recipe triple = ArithmeticRecipes.matmulTriple(Shape.of(2, 3), Shape.of(3, 2), input, null);
+        Recipe triple = ArithmeticRecipes.matmulTriple(Shape.of(2, 3), Shape.of(3, 2), input.key(), null);
         assertThatThrownBy(() -> dealer.corrections(triple)).isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("latest input mask has not been taken");
         dealer.corrections(ArithmeticRecipes.inputMask(1, 5));

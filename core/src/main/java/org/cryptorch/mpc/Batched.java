@@ -1,4 +1,4 @@
-package org.cryptorch.exec;
+package org.cryptorch.mpc;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +11,11 @@ import org.cryptorch.tensor.Shape;
  * Fusion of element-wise protocols: the operands of a step are laid end to end in one flat tensor, the protocol
  * runs once on it (so its rounds are paid once), and the result is cut back into the original shapes.
  */
-final class Batched {
+public final class Batched {
     private Batched() {
     }
 
-    static List<LongTensor> apply(List<LongTensor> xs, UnaryOperator<LongTensor> protocol) {
+    public static List<LongTensor> apply(List<LongTensor> xs, UnaryOperator<LongTensor> protocol) {
         if (xs.size() == 1) {
             return List.of(protocol.apply(xs.get(0)));
         }
@@ -23,14 +23,19 @@ final class Batched {
     }
 
     /** A protocol of two operand lists (element-wise pairs of equal shapes). */
-    static List<LongTensor> apply(List<LongTensor> xs, List<LongTensor> ys, BinaryOperator<LongTensor> protocol) {
+    public static List<LongTensor> apply(List<LongTensor> xs, List<LongTensor> ys, BinaryOperator<LongTensor> protocol) {
         if (xs.size() == 1) {
             return List.of(protocol.apply(xs.get(0), ys.get(0)));
         }
         return split(protocol.apply(concat(xs), concat(ys)), shapes(xs));
     }
 
-    static LongTensor concat(List<LongTensor> parts) {
+    /** The shares of {@code operands}, for protocols that do not use fixed masks. */
+    public static List<LongTensor> shares(List<Arithmetic.Operand> operands) {
+        return operands.stream().map(Arithmetic.Operand::share).toList();
+    }
+
+    public static LongTensor concat(List<LongTensor> parts) {
         int n = 0;
         for (LongTensor t : parts) {
             n += t.size();
@@ -45,7 +50,7 @@ final class Batched {
     }
 
     /** Cuts {@code flat} into tensors of the given shapes. */
-    static List<LongTensor> split(LongTensor flat, List<Shape> shapes) {
+    public static List<LongTensor> split(LongTensor flat, List<Shape> shapes) {
         List<LongTensor> out = new ArrayList<>();
         int at = 0;
         for (Shape s : shapes) {

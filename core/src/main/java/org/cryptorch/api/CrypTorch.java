@@ -13,8 +13,10 @@ import org.cryptorch.onnx.PublicExport;
 import org.cryptorch.onnx.TensorFiles;
 import org.cryptorch.tensor.FixedPoint;
 import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
+import org.cryptorch.tune.Evaluated;
 
 /**
  * The Java API of everything the {@code cryptorch} command does: load a model, compile it with a plan or a
@@ -56,6 +58,30 @@ public final class CrypTorch {
         }
         Preflight.values(file, t, FixedPoint.DEFAULT_FRAC_BITS);
         return t;
+    }
+
+    /** Reads integer labels, one per sample, from a 1-d .npy file (for tuning by accuracy or loss). */
+    public static long[] readLabels(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("labels file " + file + " does not exist");
+        }
+        Tensor t = TensorFiles.read(file);
+        if (!(t instanceof LongTensor l) || l.shape().rank() != 1) {
+            throw new InvalidInputException(file.getFileName() + ": labels must be a 1-d integer array, got "
+                + t.dtype() + " " + t.shape());
+        }
+        return l.data();
+    }
+
+    /**
+     * Chooses an approximation and knob values per site of {@code model} under an accuracy budget (what
+     * {@code cryptorch tune} does): scores candidates in fixed point on the calibration samples, prices them with
+     * this machine's cost model on the request's network, writes the plan (and the report) and returns the summary.
+     * {@code notes} hears of the search's progress in lines, {@code evaluated} of every configuration scored.
+     */
+    public static Tuned tune(Model model, TuneRequest request, Consumer<String> notes,
+                             Consumer<Evaluated> evaluated) {
+        return Tuning.run(model, request, notes, evaluated);
     }
 
     /**

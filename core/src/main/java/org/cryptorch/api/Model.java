@@ -175,10 +175,20 @@ public final class Model {
         return Shape.of(dims);
     }
 
+    /** The input's declared dimensions (negative: dynamic). */
+    public int[] declaredDims() {
+        return declaredDims.clone();
+    }
+
+    /** A fresh graph as read, not canonicalised: the float reference. */
+    public Graph graph() {
+        return OnnxReader.read(source.get());
+    }
+
     /** A fresh canonical graph for one input shape. */
     public Graph canonical(Shape inputShape) {
         checkInputShape(inputShape);
-        return Canonicalizer.canonicalize(OnnxReader.read(source.get()), Map.of(inputName, inputShape));
+        return Canonicalizer.canonicalize(graph(), Map.of(inputName, inputShape));
     }
 
     /** Shows dynamic dimensions as {@code N}. */

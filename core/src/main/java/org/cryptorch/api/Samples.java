@@ -14,10 +14,7 @@ final class Samples {
 
     /** Samples {@code start} (inclusive) to {@code end} (exclusive). */
     static Tensor slice(Tensor t, int start, int end) {
-        return switch (t) {
-            case FloatTensor f -> f.slice(0, start, end, 1);
-            case LongTensor l -> l.slice(0, start, end, 1);
-        };
+        return Tensor.samples(t, start, end);
     }
 
     /** Tensors of one type joined along the first dimension. */

@@ -2,30 +2,20 @@ package org.cryptorch.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.cryptorch.compile.CompileOptions;
-import org.cryptorch.compile.Plan;
-import org.cryptorch.compile.Program;
-import org.cryptorch.onnx.OnnxReader;
-import org.cryptorch.onnx.TensorFiles;
-import org.cryptorch.tensor.FloatTensor;
-import org.cryptorch.tensor.LongTensor;
+import org.cryptorch.api.CrypTorch;
+import org.cryptorch.api.Model;
+import org.cryptorch.api.TuneRequest;
+import org.cryptorch.api.Tuned;
 import org.cryptorch.tensor.Tensor;
 import org.cryptorch.tune.Budget;
 import org.cryptorch.tune.CostBenefitSearch;
-import org.cryptorch.tune.CostModel;
 import org.cryptorch.tune.GreedyBinarySearch;
 import org.cryptorch.tune.HtmlReport;
 import org.cryptorch.tune.Metric;
-import org.cryptorch.tune.ModelTuning;
 import org.cryptorch.tune.NetworkProfile;
-import org.cryptorch.tune.PlanFile;
-import org.cryptorch.tune.RunCalibration;
 import org.cryptorch.tune.SearchStrategy;
 import org.cryptorch.tune.TuneOptions;
 import org.cryptorch.tune.TuneReport;
@@ -45,11 +35,11 @@ public final class TuneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "the model (one input)")
+    @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "the model (one input, real or integer)")
     Path model;
 
     @Option(names = "--calib", required = true, paramLabel = "C.npy",
-        description = "calibration samples, first axis = samples")
+        description = "calibration samples (real or integer, like the model's input), first axis = samples")
     Path calib;
 
     @Option(names = "--calib-labels", paramLabel = "L.npy", description = "integer labels of the calibration samples")
@@ -100,41 +90,24 @@ public final class TuneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         NetworkProfile net = NetworkProfile.parse(network);
         Budget b = Budget.parse(budget);
         SearchStrategy search = strategy(strategy);
-        FloatTensor samples = floats(calib, "--calib");
-        long[] labels = calibLabels == null ? null : labels(calibLabels, "--calib-labels");
-        Metric m = metric != null ? Metric.parse(metric) : labels != null ? Metric.ACCURACY : Metric.MAE;
-        CostModel costs = CostModel.forThisMachine(net);
-        TuneOptions options = TuneOptions.of(m, b, seed).withTieAlike(tieAlike);
+        Model m = CrypTorch.load(model);
+        Tensor samples = CrypTorch.readSamples(calib);
+        long[] labels = calibLabels == null ? null : CrypTorch.readLabels(calibLabels);
+        Metric chosenMetric = metric != null ? Metric.parse(metric) : TuneRequest.defaultMetric(labels);
+        TuneOptions options = TuneOptions.of(chosenMetric, b, seed).withTieAlike(tieAlike);
         if (threads != null) {
             options = options.withThreads(threads);
         }
-        TuneProgress progress = new TuneProgress(err, quiet);
-        ModelTuning tuning = new ModelTuning(() -> OnnxReader.read(model), samples, labels, m, b.amount() > 0,
-            CompileOptions.defaults(), costs, options.threads(), progress::note);
-        progress.note(costs.runCalibrated() ? "cost model: this machine's run calibration (" + RunCalibration.file()
-            + ")" : "cost model: compute microbenchmark, no per-round overhead (no 'cryptorch bench --calibrate' yet)");
-        progress.note("search space: " + tuning.space());
-        TuneReport r = tuning.tune(search, costs, options, progress::evaluated);
+        TuneRequest request = new TuneRequest(samples, labels, options, net, search,
+            holdout == null ? null : CrypTorch.readSamples(holdout),
+            holdoutLabels == null ? null : CrypTorch.readLabels(holdoutLabels), output, report);
+        TuneProgress progress = new TuneProgress(spec.commandLine().getErr(), quiet);
+        Tuned tuned = CrypTorch.tune(m, request, progress::note, progress::evaluated);
         progress.done();
-        try {
-            PlanFile.write(r, output);
-            if (report != null) {
-                HtmlReport.write(r, report);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + e.getMessage(), e);
-        }
-        ModelTuning.Compiled reference = tuning.compile(r.reference().assignment());
-        ModelTuning.Compiled chosen = tuning.compile(r.chosen().assignment());
-        double speedup = summarise(out, r, costs, reference.program(), chosen.program(),
-            tuning.uncalibratedReference(r.reference().assignment()));
-        if (holdout != null) {
-            checkHoldout(out, tuning, r, m, speedup, reference.plan(), chosen.plan());
-        }
+        summarise(out, tuned);
         out.printf("plan written to %s%s%n", output, report == null ? "" : "; report: " + report.resolve(
             HtmlReport.HTML));
         out.flush();
@@ -154,48 +127,25 @@ public final class TuneCommand implements Callable<Integer> {
             + "loss");
     }
 
-    /**
-     * Prints metric and predicted latencies, against the reference the search used (the default profile with the
-     * calibration's comparison widths) and against the default profile as {@code run} compiles it without a plan
-     * (no calibration: comparisons sized for documented ranges or 64 bits), which is what a measured
-     * {@code run --stats} speedup compares with; returns the first speedup on the tuning network.
-     */
-    private double summarise(PrintWriter out, TuneReport r, CostModel costs, Program reference, Program chosen,
-                             Program runDefault) {
+    /** Prints the metric, the predicted latencies per network ({@link Tuned.Prediction}) and the held-out figures. */
+    private static void summarise(PrintWriter out, Tuned tuned) {
+        TuneReport r = tuned.report();
         String name = r.metric().cliName();
         out.printf(Locale.ROOT, "%s: %d evaluations (%d cache hits) in %.1f s%n", r.strategy(), r.searchEvaluations(),
             r.cacheHits(), r.searchSeconds());
         out.printf(Locale.ROOT, "calibration %s: default profile %.4f, tuned %.4f%n", name, r.reference().metric(),
             r.chosen().metric());
         saturation(r.metric(), r.reference().metric()).ifPresent(out::println);
-        Map<String, NetworkProfile> networks = new LinkedHashMap<>();
-        for (NetworkProfile n : List.of(costs.network(), NetworkProfile.LOOPBACK, NetworkProfile.WAN)) {
-            networks.putIfAbsent(n.name(), n);
-        }
-        double speedup = Double.NaN;
-        for (NetworkProfile n : networks.values()) {
-            CostModel c = costs.on(n);
-            double before = ModelTuning.predict(reference, c).seconds();
-            double after = ModelTuning.predict(chosen, c).seconds();
-            double plain = ModelTuning.predict(runDefault, c).seconds();
+        for (Tuned.Prediction p : tuned.predictions()) {
             out.printf(Locale.ROOT, "predicted on %s: %.4f s -> %.4f s (%.2fx); default profile as run without a plan"
-                + " or calibration: %.4f s (%.2fx)%n", n.name(), before, after, before / after, plain,
-                plain / after);
-            if (n == costs.network()) {
-                speedup = before / after;
-            }
+                + " or calibration: %.4f s (%.2fx)%n", p.network().name(), p.reference(), p.tuned(),
+                p.reference() / p.tuned(), p.runDefault(), p.runDefault() / p.tuned());
         }
-        return speedup;
-    }
-
-    private void checkHoldout(PrintWriter out, ModelTuning tuning, TuneReport r, Metric m, double speedup,
-                              Plan reference, Plan chosen) {
-        FloatTensor x = floats(holdout, "--holdout");
-        long[] y = holdoutLabels == null ? null : labels(holdoutLabels, "--holdout-labels");
-        double before = tuning.score(reference, x, y);
-        double after = tuning.score(chosen, x, y);
-        out.printf(Locale.ROOT, "held-out %s (%d samples): default profile %.4f, tuned %.4f; predicted speedup %.2fx on"
-            + " %s%n", m.cliName(), x.shape().dim(0), before, after, speedup, r.network().name());
+        Tuned.Holdout h = tuned.holdout();
+        if (h != null) {
+            out.printf(Locale.ROOT, "held-out %s (%d samples): default profile %.4f, tuned %.4f; predicted speedup "
+                + "%.2fx on %s%n", name, h.samples(), h.reference(), h.tuned(), tuned.speedup(), r.network().name());
+        }
     }
 
     private static SearchStrategy strategy(String name) {
@@ -205,22 +155,5 @@ public final class TuneCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("unknown strategy '" + name
                 + "' (cost-benefit, greedy-binary)");
         };
-    }
-
-    private static FloatTensor floats(Path file, String option) {
-        Tensor t = TensorFiles.read(file);
-        if (!(t instanceof FloatTensor f)) {
-            throw new IllegalArgumentException(option + " " + file + " holds " + t.dtype() + " data, not floats");
-        }
-        return f;
-    }
-
-    private static long[] labels(Path file, String option) {
-        Tensor t = TensorFiles.read(file);
-        if (!(t instanceof LongTensor l) || l.shape().rank() != 1) {
-            throw new IllegalArgumentException(option + " " + file + " must be a 1-d integer array, got "
-                + t.dtype() + " " + t.shape());
-        }
-        return l.data();
     }
 }

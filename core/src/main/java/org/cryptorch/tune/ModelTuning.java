@@ -2,6 +2,7 @@ package org.cryptorch.tune;
 
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cryptorch.approx.Profile;
 import org.cryptorch.compile.CompileOptions;
@@ -9,46 +10,50 @@ import org.cryptorch.compile.Compiler;
 import org.cryptorch.compile.Plan;
 import org.cryptorch.compile.Program;
 import org.cryptorch.ir.Graph;
-import org.cryptorch.passes.Canonicalizer;
 import org.cryptorch.reference.FloatInterpreter;
 import org.cryptorch.tensor.FloatTensor;
+import org.cryptorch.tensor.Shape;
+import org.cryptorch.tensor.Tensor;
 
 /**
- * Tuning a whole ONNX model (what {@code cryptorch tune} runs): the default profile's plan as reference, the
- * candidates of every site, PlainBackend scoring on the calibration samples, then checks of a plan on held-out data
- * and its predicted latency on any network (on the program's real fused schedule).
+ * Tuning a whole ONNX model (what {@code cryptorch tune} runs, through {@code api.CrypTorch.tune}): the default
+ * profile's plan as reference, the candidates of every site, PlainBackend scoring on the calibration samples, then
+ * checks of a plan on held-out data and its predicted latency on any network (on the program's real fused schedule).
  */
 public final class ModelTuning {
-    private final Supplier<Graph> loader;
+    /**
+     * What tuning needs of a model with one input ({@code api.Model} provides it, with its checks).
+     *
+     * @param input        the input's name
+     * @param declaredDims its declared dimensions (negative: dynamic), which decide the batches
+     * @param canonical    a fresh canonical graph for an input shape (canonicalisation folds shapes)
+     * @param graph        a fresh graph as read: the float reference that error metrics compare with
+     */
+    public record Source(String input, int[] declaredDims, Function<Shape, Graph> canonical, Supplier<Graph> graph) {
+    }
+
+    private final Source source;
     private final String input;
-    private final int[] declaredDims;
     private final Metric metric;
     private final CompileOptions options;
     private final ModelSpace model;
     private final PlainEvaluator evaluator;
 
     /**
-     * @param loader      reads the model afresh (canonicalisation works in place and depends on the batch shape)
-     * @param calibration calibration samples, first axis = samples (run in the model's batches: {@link SampleBatches})
+     * @param calibration calibration samples, real or integer like the model's input, first axis = samples (run in
+     *                    the model's batches: {@link SampleBatches})
      * @param labels      one label per sample for accuracy or loss, or null for the error metrics vs float
      * @param offerLossy  whether lossy approximations are candidates (not under a budget of 0, see {@link ModelSpace})
      * @param costs       prices candidates when ordering them (its network decides what "cheaper" means)
      * @param threads     candidates compiled at once
      */
-    public ModelTuning(Supplier<Graph> loader, FloatTensor calibration, long[] labels, Metric metric,
-                       boolean offerLossy, CompileOptions options, CostModel costs, int threads,
-                       Consumer<String> log) {
-        this.loader = loader;
+    public ModelTuning(Source source, Tensor calibration, long[] labels, Metric metric, boolean offerLossy,
+                       CompileOptions options, CostModel costs, int threads, Consumer<String> log) {
+        this.source = source;
+        this.input = source.input();
         this.metric = metric;
         this.options = options;
-        Graph raw = loader.get();
-        if (raw.inputs().size() != 1) {
-            throw new IllegalArgumentException("tune supports models with one input; this one has "
-                + raw.inputs().size() + " (" + raw.inputs().stream().map(v -> v.name()).toList() + ")");
-        }
-        this.input = raw.inputs().get(0).name();
-        this.declaredDims = raw.inputs().get(0).declaredDims();
-        SampleBatches batches = SampleBatches.of(calibration, declaredDims, "--calib");
+        SampleBatches batches = SampleBatches.of(calibration, source.declaredDims(), "--calib");
         Graph canonical = canonical(batches);
         Plan base = Plan.fromProfile(canonical, Profile.named(Profile.DEFAULT));
         this.model = ModelSpace.build(canonical, Map.of(input, batches.batchShape()), batches.inputs(input), options,
@@ -57,7 +62,7 @@ public final class ModelTuning {
     }
 
     private Graph canonical(SampleBatches samples) {
-        return Canonicalizer.canonicalize(loader.get(), Map.of(input, samples.batchShape()));
+        return source.canonical().apply(samples.batchShape());
     }
 
     private Objective objective(SampleBatches samples, long[] labels) {
@@ -67,7 +72,7 @@ public final class ModelTuning {
             }
             return Objective.withLabels(metric, labels);
         }
-        Graph raw = loader.get();
+        Graph raw = source.graph().get();
         String output = raw.outputs().get(0).name();
         return Objective.againstFloat(metric, SampleBatches.joined(samples.inputs(input),
             in -> (FloatTensor) FloatInterpreter.run(raw, in).get(output)));
@@ -112,8 +117,8 @@ public final class ModelTuning {
     }
 
     /** The metric of {@code plan} on other samples (e.g. held-out data the search never saw), on the PlainBackend. */
-    public double score(Plan plan, FloatTensor samples, long[] labels) {
-        SampleBatches batches = SampleBatches.of(samples, declaredDims, "--holdout");
+    public double score(Plan plan, Tensor samples, long[] labels) {
+        SampleBatches batches = SampleBatches.of(samples, source.declaredDims(), "--holdout");
         Graph g = canonical(batches);
         Program p = Compiler.compile(g, Map.of(input, batches.batchShape()), plan, options, batches.inputs(input));
         PlainEvaluator onSamples = new PlainEvaluator(model, batches.inputs(input), objective(batches, labels));

@@ -17,14 +17,14 @@ import org.cryptorch.tensor.Tensor;
  * a dynamic first dimension takes all samples as one batch.
  */
 final class SampleBatches {
-    private final List<FloatTensor> batches;
+    private final List<Tensor> batches;
 
-    private SampleBatches(List<FloatTensor> batches) {
+    private SampleBatches(List<Tensor> batches) {
         this.batches = List.copyOf(batches);
     }
 
     /** @param declaredDims the model input's declared dimensions (negative = dynamic), or null when unknown */
-    static SampleBatches of(FloatTensor samples, int[] declaredDims, String what) {
+    static SampleBatches of(Tensor samples, int[] declaredDims, String what) {
         int n = samples.shape().dim(0);
         int fixed = ShapeInference.fixedFirstDim(declaredDims);
         int batch = fixed > 0 ? fixed : n;
@@ -32,9 +32,9 @@ final class SampleBatches {
             throw new IllegalArgumentException(what + " has " + n + " samples but the model takes fixed batches of "
                 + batch + " (input shape " + Arrays.toString(declaredDims) + "): give a multiple of " + batch);
         }
-        List<FloatTensor> out = new ArrayList<>();
+        List<Tensor> out = new ArrayList<>();
         for (int start = 0; start < n; start += batch) {
-            out.add(batch == n ? samples : samples.slice(0, start, start + batch, 1));
+            out.add(batch == n ? samples : Tensor.samples(samples, start, start + batch));
         }
         return new SampleBatches(out);
     }

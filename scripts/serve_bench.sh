@@ -6,8 +6,10 @@
 # Usage: scripts/serve_bench.sh MODEL.onnx INPUT.npy N [OUTDIR]
 # Environment: INTERVAL=S starts a client's queries at most every S seconds (default 0: back to back);
 # PREFETCH_MB=M sets the cluster's prefetch_mb (correlations held ahead of the next query; default 256);
-# CLIENTS=C runs C clients at once against `serve --max-concurrent C`; CHECK=0 skips the comparison with `simulate`
-# (slow for BERT-base); CRYPTORCH_JAVA_OPTS (e.g. -Xmx6g) applies to all processes.
+# DEALER_POOL=N is the dealer's --pool (requests generated ahead per session; default 2); CLIENTS=C runs C clients
+# at once against `serve --max-concurrent C`; CHECK=0 skips the comparison with `simulate`
+# (slow for BERT-base); CRYPTORCH_JAVA_OPTS (e.g. -Xmx6g) applies to all processes. With JAVA_HOME set (source
+# scripts/find-jdk.sh) the memory lines also give the server's live heap after a full collection.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 model="$1"; input="$2"; n="$3"; out="${4:-$(mktemp -d)}"
@@ -23,6 +25,13 @@ xs = np.concatenate([x[:1] + e for e in noise])
 np.save(sys.argv[3], xs)
 PY
 "$cr" keygen --out "$out/keys" --force > /dev/null
+# The heap in use right after a full collection: what the server keeps alive. Resident memory alone also counts heap
+# the JVM has grown into and not returned, which says nothing about a leak.
+live_heap() {
+  [[ -x "${JAVA_HOME:-}/bin/jcmd" ]] || { echo "live_heap_kb n/a"; return; }
+  "$JAVA_HOME/bin/jcmd" "$1" GC.run > /dev/null 2>&1 || true
+  echo "live_heap_kb $("$JAVA_HOME/bin/jcmd" "$1" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | tr -dc 0-9)"
+}
 port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])'; }
 cat > "$out/cluster.yaml" <<YAML
 certificates: keys
@@ -34,14 +43,15 @@ prefetch_mb: ${PREFETCH_MB:-256}
 YAML
 "$cr" export-public "$model" -o "$out/public.onnx" > /dev/null
 rm -f "$out"/server.jsonl "$out"/client*.jsonl
-"$cr" dealer --serve --config "$out/cluster.yaml" > "$out/dealer.log" 2>&1 & dealer=$!
+"$cr" dealer --serve --config "$out/cluster.yaml" --pool "${DEALER_POOL:-2}" > "$out/dealer.log" 2>&1 & dealer=$!
 "$cr" serve "$model" --config "$out/cluster.yaml" --max-concurrent "$clients" --stats-file "$out/server.jsonl" \
   > "$out/server.log" 2>&1 & server=$!
 trap 'kill $server $dealer 2>/dev/null || true' EXIT
 sleep 2
 ( rss20=""; while kill -0 $server 2>/dev/null; do
     c=$( { cat "$out/server.jsonl" 2>/dev/null || true; } | wc -l)   # no file yet: 0, not an exit (set -e)
-    if [[ -z "$rss20" && $c -ge 20 ]]; then rss20=$(ps -o rss= -p $server); echo "rss_after_20_kb $rss20" > "$out/rss.txt"; fi
+    if [[ -z "$rss20" && $c -ge 20 ]]; then
+      rss20=$(ps -o rss= -p $server); echo "rss_after_20_kb $rss20 $(live_heap $server)" > "$out/rss.txt"; fi
     sleep 0.1; done ) &
 date +%s.%N > "$out/clients_started_at"
 pids=()
@@ -51,7 +61,7 @@ for c in $(seq 1 "$clients"); do
 done
 for p in "${pids[@]}"; do wait "$p"; done
 sleep 1
-echo "rss_after_$((n * clients))_kb $(ps -o rss= -p $server)" >> "$out/rss.txt"
+echo "rss_after_$((n * clients))_kb $(ps -o rss= -p $server) $(live_heap $server)" >> "$out/rss.txt"
 kill -TERM $server $dealer; wait $server; echo "server exit $?"; wait $dealer || true
 check="${CHECK:-1}"
 if [[ "$check" == 1 ]]; then

@@ -14,8 +14,10 @@ import java.util.concurrent.Executors;
 /**
  * One dealer session's correlations generated ahead of party 1's requests. A serving session repeats its requests
  * (every query of a shape asks for the same recipes, window by window), so after each request the pool predicts the
- * next ones (the request that followed this one last time, else this one again) and generates their corrections on
- * a thread of its own, at most {@code depth} requests ahead and within the shared {@link PoolBudget}.
+ * next ones (the request that followed this one last time) and generates their corrections on a thread of its own,
+ * at most {@code depth} requests ahead and within the shared {@link PoolBudget}. It predicts only what it has seen
+ * follow: a guess (this request again) is wrong for most windows of a first query, and on a host the dealer shares
+ * with a party, generating a guess that is discarded slowed BERT-base's first query by a third.
  *
  * <p>Generating ahead never consumes the session's streams: it runs on a fork of the dealer's engine
  * ({@link DealerEngine#fork}). When party 1 asks for exactly the request at the head of the pool, the dealer sends
@@ -105,7 +107,10 @@ final class CorrelationPool implements AutoCloseable {
         }
         DealerEngine engine = ahead;
         while (generator != null && last != null && entries.size() < depth) {
-            List<RecipeSpec> next = successor.getOrDefault(last, last);
+            List<RecipeSpec> next = successor.get(last);
+            if (next == null) {
+                return;
+            }
             List<Recipe> recipes = rebuilt.get(next);
             long bytes = 0;
             for (Recipe r : recipes) {

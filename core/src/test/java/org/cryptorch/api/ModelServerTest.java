@@ -107,12 +107,14 @@ class ModelServerTest {
         server.close(); // waits for the server to log the session's last query
         assertThat(lines).filteredOn(l -> l.startsWith("query ")).hasSize(5);
         assertThat(Files.readAllLines(dir.resolve("q.jsonl"))).hasSize(5);
-        // The queries of [1, 784] after the first found their correlations generated ahead in the dealer's pool.
+        // The dealer's pool predicts a request only once it has seen what follows it: the third run of [1, 784] (the
+        // correlations fetched ahead after the second query) follows a run of [1, 784] for the second time, so it
+        // came from the pool.
         dealer.close();
         String first = lines.stream().filter(l -> l.startsWith("dealer session 1: ")).findFirst().orElseThrow();
         Matcher m = Pattern.compile("(\\d+) of (\\d+) requests from the pool").matcher(first);
         assertThat(m.find()).as(first).isTrue();
-        assertThat(Integer.parseInt(m.group(1))).as(first).isGreaterThanOrEqualTo(2);
+        assertThat(Integer.parseInt(m.group(1))).as(first).isGreaterThanOrEqualTo(1);
     }
 
     /**

@@ -1,11 +1,12 @@
 package org.cryptorch.approx;
 
-import java.util.Set;
+import org.cryptorch.ir.OpTable;
 
 /**
- * The MPC-native primitive set ("the MPC ISA") as graph op types. An approximation emits only these; the lowering
- * and both backends implement only these. All have float semantics, so an approximated graph still runs on the
- * float reference interpreter (which is how approximations are tested against the exact function).
+ * The MPC-native primitive set ("the MPC ISA"): the ops of {@link OpTable} marked primitive. An approximation emits
+ * only these; the compiler lowers them (Split through Slices, Identity to nothing) and both backends implement what
+ * they lower to. All have float semantics, so an approximated graph still runs on the float reference interpreter
+ * (which is how approximations are tested against the exact function).
  *
  * <p>Secret-by-secret {@code Mul}, {@code MatMul} and {@code Conv} cost one round; {@link #LTZ} is the comparison
  * with zero; everything else is local. A {@code Mul} by a constant is local (plus a truncation when the constant
@@ -16,7 +17,7 @@ public final class Primitives {
      * Comparison with zero: 1 where the input is negative, else 0. Attribute {@code bits} (int, optional): the
      * number of low bits the comparison looks at; 0 or absent lets the lowering choose it from calibration ranges.
      */
-    public static final String LTZ = "Ltz";
+    public static final String LTZ = OpTable.LTZ;
 
     /**
      * Optional float attribute of {@link #LTZ} without {@code bits}: the largest |input| the emitting
@@ -24,18 +25,10 @@ public final class Primitives {
      */
     public static final String LTZ_BOUND = "bound";
 
-    /** Arithmetic primitives: linear ops, products, and the comparison. */
-    public static final Set<String> ARITHMETIC = Set.of("Add", "Sub", "Neg", "Mul", "MatMul", "Conv", "ReduceSum",
-        LTZ);
-
-    /** Local data movement (public indices only). */
-    public static final Set<String> MOVEMENT = Set.of("Reshape", "Transpose", "Slice", "Concat", "Pad", "Gather",
-        "Expand", "Squeeze", "Unsqueeze", "Flatten", "Split", "Identity");
-
     private Primitives() {
     }
 
     public static boolean isPrimitive(String opType) {
-        return ARITHMETIC.contains(opType) || MOVEMENT.contains(opType);
+        return OpTable.of(opType).primitive();
     }
 }

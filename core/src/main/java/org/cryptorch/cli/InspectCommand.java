@@ -10,11 +10,11 @@ import java.util.concurrent.Callable;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.GraphPrinter;
 import org.cryptorch.ir.Node;
+import org.cryptorch.ir.OpTable;
 import org.cryptorch.ir.Value;
 import org.cryptorch.onnx.OnnxReader;
 import org.cryptorch.passes.Canonicalizer;
 import org.cryptorch.passes.GraphStats;
-import org.cryptorch.passes.MpcOps;
 import org.cryptorch.reference.FloatInterpreter;
 import org.cryptorch.tensor.Shape;
 import picocli.CommandLine.Command;
@@ -126,7 +126,7 @@ public final class InspectCommand implements Callable<Integer> {
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, String> reasons = new TreeMap<>();
         for (Node n : g.nodes()) {
-            String reason = MpcOps.approximationReason(n);
+            String reason = OpTable.approximationReason(n);
             if (reason != null) {
                 counts.merge(n.opType(), 1, Integer::sum);
                 reasons.putIfAbsent(n.opType(), reason);

@@ -7,13 +7,13 @@ import org.cryptorch.approx.ConfigurationRejectedException;
 import org.cryptorch.approx.Emitter;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Node;
+import org.cryptorch.ir.OpTable;
 import org.cryptorch.ir.ShapeInference;
 import org.cryptorch.ir.Value;
-import org.cryptorch.passes.MpcOps;
 import org.cryptorch.reference.Ops;
 
 /**
- * Replaces every node that MPC cannot compute exactly ({@link MpcOps#approximationReason}) by the primitives of the
+ * Replaces every node that MPC cannot compute exactly ({@link OpTable#approximationReason}) by the primitives of the
  * approximation the plan chose for it. The emitted nodes are named {@code site#op_k}, so that costs and statistics
  * of the lowered program can be attributed to the plan site ({@link #siteOf}).
  */
@@ -39,7 +39,7 @@ public final class Approximator {
     public static void approximate(Graph g, Plan plan) {
         ShapeInference shapes = new ShapeInference(Ops.evaluator());
         for (Node n : new ArrayList<>(g.nodes())) {
-            String reason = MpcOps.approximationReason(n);
+            String reason = OpTable.approximationReason(n);
             if (reason == null) {
                 continue;
             }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.cryptorch.ir.Attribute;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Node;
+import org.cryptorch.ir.OpTable;
 import org.cryptorch.ir.SpatialWindow;
 import org.cryptorch.ir.UnsupportedModelException;
 import org.cryptorch.ir.Value;
@@ -19,7 +20,8 @@ import org.cryptorch.tensor.Tensor;
  * Rewrites the exact linear ops of a canonical graph into primitives, so the lowering handles one small set:
  * division by a constant becomes a product with its reciprocal; a small integer power, products; Sum, a chain of
  * Adds; means and average pools, sums (ReduceSum, or a depthwise Conv with a kernel of ones) times a public
- * constant; Where with a constant condition, b + c * (a - b); Split, Slices; Dropout/Identity/Cast, nothing.
+ * constant; Where with a constant condition, b + c * (a - b); Split, Slices; Dropout/Identity, nothing. Which ops
+ * (and under which conditions) is the {@link OpTable}'s to say.
  * Constants made here are public: what is derived from weights (a BatchNormalization's factors, a weight's
  * reciprocal) the canonicaliser computes ({@code passes.FactorsOfWeights}), so that it stays a weight.
  */
@@ -43,23 +45,28 @@ final class Linearizer {
         g.sortTopologically();
     }
 
-    /** The replacement outputs of {@code n}, or null to keep it. */
+    /**
+     * The replacement outputs of {@code n}, or null to keep it: every exact node of an op the {@link OpTable} lists
+     * as {@link OpTable.Mpc#LINEARIZED} is rewritten (the conditions are the table's).
+     */
     private static List<Value> rewrite(Graph g, Node n) {
+        OpTable.Op op = OpTable.of(n.opType());
+        if (op.mpc() != OpTable.Mpc.LINEARIZED || op.approximationReason(n) != null) {
+            return null;
+        }
         return switch (n.opType()) {
-            case "Div" -> n.input(1).isConstant() ? List.of(g.op("Mul", n.input(0),
-                g.constant(toFloat(n.input(1).constant()).map(v -> 1 / v)))) : null;
+            case "Div" -> List.of(g.op("Mul", n.input(0), g.constant(toFloat(n.input(1).constant()).map(v -> 1 / v))));
             case "Pow" -> List.of(power(g, n));
             case "Sum" -> List.of(sum(g, n.inputs()));
             case "ReduceMean" -> List.of(mean(g, n));
             case "GlobalAveragePool" -> List.of(globalAverage(g, n));
             case "AveragePool" -> List.of(averagePool(g, n));
-            case "Where" -> n.input(0).isConstant() ? List.of(g.op("Add", n.input(2), g.op("Mul",
-                g.constant(toFloat(n.input(0).constant())), g.op("Sub", n.input(1), n.input(2))))) : null;
+            case "Where" -> List.of(g.op("Add", n.input(2), g.op("Mul", g.constant(toFloat(n.input(0).constant())),
+                g.op("Sub", n.input(1), n.input(2)))));
             case "Split" -> split(g, n);
             case "Dropout", "Identity" -> List.of(n.input(0));
-            case "Cast" -> n.input(0).dtype() != null && n.input(0).dtype().isFloat() == n.output(0).dtype().isFloat()
-                ? List.of(n.input(0)) : null;
-            default -> null;
+            default -> throw new IllegalStateException("the op table lists " + n.opType() + " as linearized, but the "
+                + "linearizer has no rewrite for it");
         };
     }
 

@@ -11,6 +11,7 @@ import org.cryptorch.compile.Lowered.Pub;
 import org.cryptorch.compile.Lowered.Sec;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Node;
+import org.cryptorch.ir.OpTable;
 import org.cryptorch.ir.SpatialWindow;
 import org.cryptorch.ir.UnsupportedModelException;
 import org.cryptorch.ir.Value;
@@ -40,10 +41,6 @@ import org.cryptorch.tensor.Tensor;
  * </ul>
  */
 final class Lowering {
-    /** Ops that move data without arithmetic, run on shares by the reference kernels. */
-    private static final Set<String> MOVEMENT = union(Primitives.MOVEMENT, Set.of("Tile", "DepthToSpace",
-        "SpaceToDepth"));
-
     private final Graph g;
     private final CompileOptions options;
     private final Weights weights;
@@ -168,7 +165,7 @@ final class Lowering {
             case "Gather" -> in.get(1) instanceof Sec idx ? secretGather(n, in.get(0), idx) : move(n, in);
             case "Cast" -> cast(n, (Sec) in.get(0));
             default -> {
-                if (MOVEMENT.contains(n.opType())) {
+                if (OpTable.of(n.opType()).mpc() == OpTable.Mpc.MOVED) {
                     yield move(n, in);
                 }
                 throw new IllegalArgumentException("not an MPC primitive and not supported by the lowering (the "
@@ -391,11 +388,5 @@ final class Lowering {
         int[] dims = java.util.Arrays.copyOf(s.dims(), s.rank() + 1);
         dims[s.rank()] = d;
         return Shape.of(dims);
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> s = new java.util.HashSet<>(a);
-        s.addAll(b);
-        return Set.copyOf(s);
     }
 }

@@ -15,8 +15,8 @@ import org.cryptorch.approx.KnobValues;
 import org.cryptorch.approx.Profile;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.Node;
+import org.cryptorch.ir.OpTable;
 import org.cryptorch.ir.UnsupportedModelException;
-import org.cryptorch.passes.MpcOps;
 
 /**
  * Which approximation, with which knob values, replaces each non-linear site (node, by name) of a canonical graph.
@@ -96,7 +96,7 @@ public final class Plan {
     }
 
     /**
-     * A plan giving every site of {@code canonical} that needs an approximation (per {@link MpcOps}) the profile's
+     * A plan giving every site of {@code canonical} that needs an approximation (per {@link OpTable}) the profile's
      * choice for its op type.
      *
      * @throws UnsupportedModelException naming the first site whose op the profile does not cover
@@ -104,7 +104,7 @@ public final class Plan {
     public static Plan fromProfile(Graph canonical, Profile profile) {
         List<Site> out = new ArrayList<>();
         for (Node n : canonical.nodes()) {
-            String reason = MpcOps.approximationReason(n);
+            String reason = OpTable.approximationReason(n);
             if (reason == null) {
                 continue;
             }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.cryptorch.tensor.DType;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.LongTensor;
@@ -15,33 +14,14 @@ import org.cryptorch.tensor.Tensor;
 /**
  * Sets the dtype and static shape of every value of a graph for concrete input shapes.
  *
- * <p>Cheap rules cover the ops that carry the bulk of the work (elementwise ops, MatMul, Gemm, Conv). Every other
- * op is evaluated with the {@link NodeEvaluator} on zero tensors of the input shapes, except that inputs whose
- * values are known (constants and the results of shape arithmetic on them) are passed as they are: that makes the
- * output shapes of Reshape, Expand, Slice, ConstantOfShape and the like exact without one rule per op. Inputs that
- * such ops read as data must be known; otherwise the error names the node and the input.
+ * <p>Cheap rules ({@link OpTable.ShapeRule}) cover the ops that carry the bulk of the work (elementwise ops, MatMul,
+ * Gemm, Conv). Every other op is evaluated with the {@link NodeEvaluator} on zero tensors of the input shapes, except
+ * that inputs whose values are known (constants and the results of shape arithmetic on them) are passed as they are:
+ * that makes the output shapes of Reshape, Expand, Slice, ConstantOfShape and the like exact without one rule per
+ * op. Inputs that such ops read as data ({@link OpTable.Op#shapeDefining}) must be known; otherwise the error names
+ * the node and the input.
  */
 public final class ShapeInference {
-    private static final Set<String> SAME_SHAPE = Set.of("Relu", "LeakyRelu", "Sigmoid", "HardSigmoid",
-        "HardSwish", "Tanh", "Erf", "Gelu", "Exp", "Log", "Sqrt", "Reciprocal", "Neg", "Abs", "Softmax",
-        "LogSoftmax", "Silu", "Identity", "Not", "Clip", "Elu", "Selu", "Softplus", "Softsign", "Sin", "Cos",
-        "Floor", "Ceil", "Round", "Sign", "MaskedSoftmax", "BatchNormalization", "LayerNormalization", "Dropout");
-    private static final Set<String> BROADCAST = Set.of("Add", "Sub", "Mul", "Div", "Pow", "Mod", "Max", "Min",
-        "Sum", "Mean");
-    private static final Set<String> COMPARE = Set.of("Equal", "Less", "Greater", "LessOrEqual",
-        "GreaterOrEqual", "And", "Or", "Xor");
-    /** Inputs (by index) that these ops read as data defining the output shape; they must be known statically. */
-    private static final Map<String, int[]> SHAPE_DEFINING_INPUTS = Map.ofEntries(
-        Map.entry("Reshape", new int[] {1}), Map.entry("Expand", new int[] {1}),
-        Map.entry("ConstantOfShape", new int[] {0}), Map.entry("Slice", new int[] {1, 2, 3, 4}),
-        Map.entry("Pad", new int[] {1}), Map.entry("Tile", new int[] {1}), Map.entry("Range", new int[] {0, 1, 2}),
-        Map.entry("Squeeze", new int[] {1}), Map.entry("Unsqueeze", new int[] {1}),
-        Map.entry("Split", new int[] {1}), Map.entry("ReduceSum", new int[] {1}),
-        Map.entry("ReduceMean", new int[] {1}), Map.entry("ReduceMax", new int[] {1}),
-        Map.entry("ReduceMin", new int[] {1}), Map.entry("ReduceProd", new int[] {1}),
-        Map.entry("OneHot", new int[] {1}), Map.entry("TopK", new int[] {1}), Map.entry("Resize", new int[] {1, 2, 3}),
-        Map.entry("Upsample", new int[] {1}), Map.entry("NonZero", new int[] {0}));
-
     private final NodeEvaluator evaluator;
     /** Values known at compile time: constants and shape arithmetic on them. */
     private final Map<Value, Tensor> known = new HashMap<>();
@@ -160,25 +140,30 @@ public final class ShapeInference {
         }
     }
 
+    /** Types the output by the op's {@link OpTable.ShapeRule}; false when the rule is to evaluate the node. */
     private boolean applyRule(Node node) {
-        String op = node.opType();
         Value x = node.input(0);
-        if (SAME_SHAPE.contains(op) && node.outputs().size() == 1) {
-            node.output(0).setType(x.dtype(), x.shape());
-        } else if (BROADCAST.contains(op) || COMPARE.contains(op)) {
-            Shape s = x.shape();
-            for (Value in : node.inputs()) {
-                s = broadcast(node, s, in.shape());
+        switch (OpTable.of(node.opType()).shape()) {
+            case SAME -> {
+                if (node.outputs().size() != 1) {
+                    return false;
+                }
+                node.output(0).setType(x.dtype(), x.shape());
             }
-            node.output(0).setType(COMPARE.contains(op) ? DType.BOOL : x.dtype(), s);
-        } else if (op.equals("MatMul")) {
-            node.output(0).setType(x.dtype(), matmulShape(node, x.shape(), node.input(1).shape()));
-        } else if (op.equals("Gemm")) {
-            node.output(0).setType(x.dtype(), gemmShape(node));
-        } else if (op.equals("Conv")) {
-            node.output(0).setType(x.dtype(), convShape(node));
-        } else {
-            return false;
+            case BROADCAST, COMPARE -> {
+                Shape s = x.shape();
+                for (Value in : node.inputs()) {
+                    s = broadcast(node, s, in.shape());
+                }
+                boolean compare = OpTable.of(node.opType()).shape() == OpTable.ShapeRule.COMPARE;
+                node.output(0).setType(compare ? DType.BOOL : x.dtype(), s);
+            }
+            case MATMUL -> node.output(0).setType(x.dtype(), matmulShape(node, x.shape(), node.input(1).shape()));
+            case GEMM -> node.output(0).setType(x.dtype(), gemmShape(node));
+            case CONV -> node.output(0).setType(x.dtype(), convShape(node));
+            case EVALUATE -> {
+                return false;
+            }
         }
         return true;
     }
@@ -251,7 +236,7 @@ public final class ShapeInference {
     }
 
     private static void checkShapeDefiningInputs(Node node, List<Tensor> values) {
-        for (int i : SHAPE_DEFINING_INPUTS.getOrDefault(node.opType(), new int[0])) {
+        for (int i : OpTable.of(node.opType()).shapeDefining()) {
             if (i < values.size() && node.input(i) != null && values.get(i) == null) {
                 throw new IllegalArgumentException(node + ": input " + i + " ('" + node.input(i).name()
                     + "') defines the output shape but is not a constant; cannot infer static shapes");

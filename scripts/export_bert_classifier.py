@@ -10,7 +10,9 @@ Writes DIR/model.onnx (opset 14; inputs input_ids and attention_mask, int64 [bat
 input_ids.npy, attention_mask.npy (the last tokens of the second sequence are padding), logits.npy (PyTorch's).
 
   /usr/bin/python3 scripts/export_bert_classifier.py --ci         # the tiny one CI runs, into core's test resources
-  /usr/bin/python3 scripts/export_bert_classifier.py --out DIR --hidden 128 --layers 2 --heads 2   # larger ones
+  /usr/bin/python3 scripts/export_bert_classifier.py --out DIR --hidden 128 --layers 4 --heads 4   # larger ones
+
+The CI model: vocabulary 1000, hidden 64, 2 layers of 2 heads, intermediate 256, sequences of 16 tokens.
 """
 import argparse
 import math
@@ -91,11 +93,11 @@ def main():
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--ci", action="store_true", help="the tiny model CI runs, into core's test resources")
     where.add_argument("--out", metavar="DIR")
-    parser.add_argument("--vocab", type=int, default=100)
-    parser.add_argument("--hidden", type=int, default=32)
+    parser.add_argument("--vocab", type=int, default=1000)
+    parser.add_argument("--hidden", type=int, default=64)
     parser.add_argument("--layers", type=int, default=2)
     parser.add_argument("--heads", type=int, default=2)
-    parser.add_argument("--sequence", type=int, default=8)
+    parser.add_argument("--sequence", type=int, default=16)
     parser.add_argument("--labels", type=int, default=2)
     args = parser.parse_args()
     out = CI_DIR if args.ci else args.out

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.cryptorch.compile.Ownership;
 import org.cryptorch.ir.InvalidInputException;
@@ -94,70 +97,128 @@ public final class CrypTorch {
     }
 
     /**
-     * Checks that {@code samples} (read from {@code file}), in batches of {@code batch}, keep every approximation
-     * site of {@code model} under {@code plan} inside its documented range, and stay within the range of the
-     * calibration samples that size its comparisons; otherwise the fixed-point result would be wrong. Costs one
-     * float inference of the samples.
+     * Reads the samples of several inputs, one file per input name ({@link #readSamples} each), in the given order.
      */
-    public static void checkRanges(Model model, PlanChoice plan, Calibration calibration, Tensor samples, int batch,
-                                   Path file) {
-        Preflight.ranges(model, plan, calibration, samples, batch, file);
+    public static Map<String, Tensor> readSamples(Map<String, Path> files) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        files.forEach((name, file) -> out.put(name, readSamples(file)));
+        return out;
     }
 
-    /** Compiles {@code model} for one input shape (batch included) and ownership, without calibration. */
+    /**
+     * Writes each output to its file ({@code files} by output name): all of them or, if one cannot be written, none
+     * (those already written are removed again), each atomically.
+     */
+    public static void writeOutputs(Map<String, Path> files, Map<String, FloatTensor> outputs) {
+        List<Path> written = new ArrayList<>();
+        try {
+            files.forEach((name, file) -> {
+                TensorFiles.write(file, outputs.get(name));
+                written.add(file);
+            });
+        } catch (RuntimeException e) {
+            for (Path p : written) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Checks that {@code samples} (of every input, by name; read from {@code source}), in batches of {@code batch},
+     * keep every approximation site of {@code model} under {@code plan} inside its documented range, and stay within
+     * the range of the calibration samples that size its comparisons; otherwise the fixed-point result would be
+     * wrong. Costs one float inference of the samples.
+     */
+    public static void checkRanges(Model model, PlanChoice plan, Calibration calibration,
+                                   Map<String, ? extends Tensor> samples, int batch, String source) {
+        Preflight.ranges(model, plan, calibration, samples, batch, source);
+    }
+
+    /** Compiles {@code model} for one batch's input shapes (by name) and ownership, without calibration. */
+    public static Executable compile(Model model, Map<String, Shape> inputShapes, PlanChoice plan, Ownership owners) {
+        return Executable.compile(model, inputShapes, plan, owners, Calibration.NONE);
+    }
+
+    /** {@link #compile(Model, Map, PlanChoice, Ownership)} for a model with one input. */
     public static Executable compile(Model model, Shape inputShape, PlanChoice plan, Ownership owners) {
-        return Executable.compile(model, inputShape, plan, owners, Calibration.NONE);
+        return compile(model, model.onlyInput(inputShape), plan, owners);
     }
 
-    /** Reads public calibration samples for {@code model} (see {@link Calibration}); null file: none. */
+    /** Reads public calibration samples for {@code model} (see {@link Calibration}); no files: none. */
+    public static Calibration readCalibration(NamedFiles files, Model model) {
+        return Calibration.read(files, model);
+    }
+
+    /** Reads public calibration samples for a model with one input; null file: none. */
     public static Calibration readCalibration(Path file, Model model) {
         return Calibration.read(file, model);
     }
 
     /**
-     * The fixed-point simulation of {@code model} on {@code samples}, {@code batch} at a time (0: the default of
-     * {@link Model#batchSize}),
-     * with comparison widths from {@code calibration} where the plan does not fix them.
+     * The fixed-point simulation of {@code model} on {@code samples} (of every input, by name), {@code batch} at a
+     * time (0: the default of {@link Model#batchSize}), with comparison widths from {@code calibration} where the
+     * plan does not fix them; every output, by name.
      */
-    public static FloatTensor simulate(Model model, Tensor samples, PlanChoice plan, int batch,
-                                       Calibration calibration, Progress progress) {
-        return simulation(model, samples, plan, batch, calibration, progress).output();
+    public static Map<String, FloatTensor> simulate(Model model, Map<String, ? extends Tensor> samples,
+                                                    PlanChoice plan, int batch, Calibration calibration,
+                                                    Progress progress) {
+        return simulation(model, samples, Set.of(), plan, batch, calibration, progress).outputs();
     }
 
     /**
      * {@link #simulate} with the expected number of local truncation failures a private run of all the samples
-     * would have (summed over batches, see {@link Executable#simulation}).
+     * would have (summed over batches, see {@link Executable#simulation}); the inputs named in {@code publicInputs}
+     * are constants of the program, as in a private run with them public (a program per distinct value).
      */
-    public static Executable.Simulation simulation(Model model, Tensor samples, PlanChoice plan, int batch,
+    public static Executable.Simulation simulation(Model model, Map<String, ? extends Tensor> samples,
+                                                   Set<String> publicInputs, PlanChoice plan, int batch,
                                                    Calibration calibration, Progress progress) {
         model.requireWeights("simulate");
         model.checkSamples(samples, batch);
-        int n = samples.shape().dim(0);
+        int n = Model.sampleCount(Samples.shapes(samples));
         int size = model.batchSize(Math.max(0, batch), n);
         int batches = (n + size - 1) / size;
-        List<FloatTensor> outputs = new ArrayList<>();
+        List<Map<String, FloatTensor>> outputs = new ArrayList<>();
         double failures = 0;
         Executable program = null;
+        BatchKey compiledFor = null;
         for (int start = 0; start < n; start += size) {
-            Tensor slice = Samples.slice(samples, start, Math.min(n, start + size));
-            if (program == null || !program.inputShape().equals(slice.shape())) {
-                program = Executable.compile(model, slice.shape(), plan, Ownership.defaults(), calibration);
+            Map<String, Tensor> secret = Samples.slice(samples, start, Math.min(n, start + size));
+            Map<String, Tensor> known = new LinkedHashMap<>(secret);
+            known.keySet().retainAll(publicInputs);
+            secret.keySet().removeAll(publicInputs);
+            BatchKey key = new BatchKey(Samples.shapes(secret), known);
+            if (!key.equals(compiledFor)) {
+                program = Executable.compile(key.bind(model), key.shapes(), plan, Ownership.defaults(), calibration);
+                compiledFor = key;
             }
-            Executable.Simulation s = program.simulation(slice);
-            outputs.add(s.output());
+            Executable.Simulation s = program.simulation(secret);
+            outputs.add(s.outputs());
             failures += s.expectedTruncationFailures();
             progress.update(outputs.size(), batches);
         }
-        return new Executable.Simulation(FloatTensor.concat(0, outputs), failures);
+        return new Executable.Simulation(Samples.concatOutputs(outputs), failures);
     }
 
+    /** The simulation of a model with one input and one output: its output. */
     public static FloatTensor simulate(Model model, Tensor samples, PlanChoice plan, int batch) {
-        return simulate(model, samples, plan, batch, Calibration.NONE, Progress.NONE);
+        Map<String, FloatTensor> y = simulate(model, model.onlyInput(samples), plan, batch, Calibration.NONE,
+            Progress.NONE);
+        if (y.size() != 1) {
+            throw new IllegalArgumentException(model.name() + " has " + y.size() + " outputs (" + String.join(", ",
+                y.keySet()) + "): take them by name");
+        }
+        return y.values().iterator().next();
     }
 
     /**
      * Private inference between two party processes and a dealer process on this machine (TLS, free ports); the
-     * output owner writes {@code options.output()}. Returns the run's statistics.
+     * output receivers write {@code options.outputs()}. Returns the run's statistics.
      */
     public static RunStats runLocal(RunOptions options, Progress progress) throws IOException {
         return LocalRun.run(options, null, progress);

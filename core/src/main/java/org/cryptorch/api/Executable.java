@@ -1,5 +1,6 @@
 package org.cryptorch.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,62 +21,68 @@ import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
 
 /**
- * A model compiled for one input shape (batch included): the fixed-point program, runnable on the plain simulator
- * or as one party.
+ * A model compiled for one batch's input shapes: the fixed-point program, runnable on the plain simulator or as one
+ * party.
  */
 public final class Executable {
     private final Program program;
-    private final String inputName;
-    private final String outputName;
-    private final Shape inputShape;
-    private final DType inputType;
+    /** Shapes of one batch of every input, by name, in the model's order. */
+    private final Map<String, Shape> inputShapes;
+    private final Map<String, DType> inputTypes;
+    /** The model's output names, in its order (canonicalisation keeps them). */
+    private final List<String> outputNames;
     private final Plan plan;
 
-    private Executable(Program program, Plan plan, String inputName, String outputName, Shape inputShape,
-                       DType inputType) {
+    private Executable(Program program, Plan plan, Map<String, Shape> inputShapes, Map<String, DType> inputTypes,
+                       List<String> outputNames) {
         this.program = program;
         this.plan = plan;
-        this.inputName = inputName;
-        this.outputName = outputName;
-        this.inputShape = inputShape;
-        this.inputType = inputType;
+        this.inputShapes = inputShapes;
+        this.inputTypes = inputTypes;
+        this.outputNames = outputNames;
     }
 
     /**
-     * Compiles {@code model} for inputs of {@code inputShape}; comparisons the plan leaves open get their widths
-     * from {@code calibration} (public samples, never the private inputs), or the full ring without it.
+     * Compiles {@code model} for one batch of inputs of {@code inputShapes} (by name); comparisons the plan leaves
+     * open get their widths from {@code calibration} (public samples, never the private inputs), or the full ring
+     * without it.
      */
-    public static Executable compile(Model model, Shape inputShape, PlanChoice plan, Ownership owners,
+    public static Executable compile(Model model, Map<String, Shape> inputShapes, PlanChoice plan, Ownership owners,
                                      Calibration calibration) {
-        return compile(model, inputShape, plan::resolve, owners, calibration);
+        return compile(model, inputShapes, plan::resolve, owners, calibration);
     }
 
     /**
      * Compiles {@code model} with the {@link #plan} of another compilation of the same architecture: the same
      * program, without calibration data or weight values (how the party without the weights compiles).
      */
-    static Executable compile(Model model, Shape inputShape, Plan plan, Ownership owners) {
-        return compile(model, inputShape, canonical -> plan, owners, Calibration.NONE);
+    static Executable compile(Model model, Map<String, Shape> inputShapes, Plan plan, Ownership owners) {
+        return compile(model, inputShapes, canonical -> plan, owners, Calibration.NONE);
     }
 
-    private static Executable compile(Model model, Shape inputShape, Function<Graph, Plan> planFor,
+    private static Executable compile(Model model, Map<String, Shape> inputShapes, Function<Graph, Plan> planFor,
                                       Ownership owners, Calibration calibration) {
-        Graph canonical = model.canonical(inputShape);
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        Map<String, DType> types = new LinkedHashMap<>();
+        for (Model.Input in : model.inputs()) {
+            shapes.put(in.name(), inputShapes.get(in.name()));
+            types.put(in.name(), in.type());
+        }
+        Graph canonical = model.canonical(shapes);
         Plan resolved = planFor.apply(canonical);
-        List<Map<String, Tensor>> samples = calibration.inputs(model.inputName(), inputShape);
-        Program p = org.cryptorch.compile.Compiler.compile(canonical, Map.of(model.inputName(), inputShape), resolved,
+        List<Map<String, Tensor>> samples = calibration.inputs(shapes);
+        Program p = org.cryptorch.compile.Compiler.compile(canonical, shapes, resolved,
             CompileOptions.defaults().withOwnership(owners), samples);
         Plan planned = resolved.withComparisonWidths(p.comparisonWidths());
         if (samples != null) {
             planned = planned.withCalibratedInputs(RangeCheck.largestMagnitudes(samples));
         }
-        return new Executable(p, planned, model.inputName(),
-            canonical.outputs().get(0).name(), inputShape, model.inputType());
+        return new Executable(p, planned, shapes, types, model.outputNames());
     }
 
     /** This executable for a party that does not own the secret weights (see {@link Program#withoutWeightValues}). */
     Executable withoutWeightValues() {
-        return new Executable(program.withoutWeightValues(), plan, inputName, outputName, inputShape, inputType);
+        return new Executable(program.withoutWeightValues(), plan, inputShapes, inputTypes, outputNames);
     }
 
     /**
@@ -90,34 +97,44 @@ public final class Executable {
         return program;
     }
 
-    public Shape inputShape() {
-        return inputShape;
+    /** The shapes of one batch of every input, by name. */
+    public Map<String, Shape> inputShapes() {
+        return inputShapes;
     }
 
-    /** Zero inputs of the compiled shape and type (for warm-ups: the program does not depend on values). */
-    Tensor zeroInput() {
-        return Samples.zeros(inputType, inputShape);
+    /**
+     * Zero inputs of the compiled shapes and types, for those inputs {@code owner} supplies (for warm-ups: the
+     * program does not depend on values).
+     */
+    Map<String, Tensor> zeroInputs(Ownership owners, int owner) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        inputShapes.forEach((name, shape) -> {
+            if (owners.ownerOfInput(name) == owner) {
+                out.put(name, Samples.zeros(inputTypes.get(name), shape));
+            }
+        });
+        return out;
     }
 
     public int fractionalBits() {
         return program.fractionalBits();
     }
 
-    /** The bit-exact fixed-point simulation in this process (the plain backend). */
-    public FloatTensor simulate(Tensor input) {
-        return simulation(input).output();
+    /** The bit-exact fixed-point simulation in this process (the plain backend): every output, by name. */
+    public Map<String, FloatTensor> simulate(Map<String, ? extends Tensor> inputs) {
+        return simulation(inputs).outputs();
     }
 
     /**
-     * A simulation's output and the expected number of local truncation failures a private run of this input would
-     * have ({@link PlainBackend#expectedLocalTruncationFailures}).
+     * A simulation's outputs (by name) and the expected number of local truncation failures a private run of this
+     * input would have ({@link PlainBackend#expectedLocalTruncationFailures}).
      */
-    public record Simulation(FloatTensor output, double expectedTruncationFailures) {
+    public record Simulation(Map<String, FloatTensor> outputs, double expectedTruncationFailures) {
     }
 
-    public Simulation simulation(Tensor input) {
+    public Simulation simulation(Map<String, ? extends Tensor> inputs) {
         PlainBackend plain = new PlainBackend(program.fractionalBits());
-        FloatTensor y = output(new Interpreter(program, plain).run(inputs(input)));
+        Map<String, FloatTensor> y = outputs(new Interpreter(program, plain).run(inputs));
         return new Simulation(y, plain.expectedLocalTruncationFailures());
     }
 
@@ -126,22 +143,25 @@ public final class Executable {
         return new Interpreter(program, new MpcBackend(party));
     }
 
-    /** Runs one batch at this party; {@code input} is null unless this party owns it. */
-    RunResult run(Interpreter interpreter, Tensor input) {
-        return interpreter.run(input == null ? Map.of() : inputs(input));
+    /** Runs one batch at this party on the inputs it owns (none: empty). */
+    RunResult run(Interpreter interpreter, Map<String, ? extends Tensor> mine) {
+        return interpreter.run(mine);
     }
 
     /** Runs the first {@code steps} steps at this party and forgets them (see {@link Interpreter#warmUp}). */
-    void warmUp(Interpreter interpreter, Tensor input, int steps) {
-        interpreter.warmUp(input == null ? Map.of() : inputs(input), steps);
+    void warmUp(Interpreter interpreter, Map<String, ? extends Tensor> mine, int steps) {
+        interpreter.warmUp(mine, steps);
     }
 
-    /** The output in {@code r}, or null if this party does not receive it. */
-    FloatTensor output(RunResult r) {
-        return r.outputs().get(outputName);
-    }
-
-    private Map<String, Tensor> inputs(Tensor x) {
-        return Map.of(inputName, x);
+    /** The outputs in {@code r} this party receives, by name in the model's order; empty if it receives none. */
+    Map<String, FloatTensor> outputs(RunResult r) {
+        Map<String, FloatTensor> out = new LinkedHashMap<>();
+        for (String name : outputNames) {
+            FloatTensor y = r.outputs().get(name);
+            if (y != null) {
+                out.put(name, y);
+            }
+        }
+        return out;
     }
 }

@@ -100,16 +100,20 @@ final class LocalRun {
     private static void check(RunOptions o) {
         Preflight.files(o, true, o.stats() != null);
         Model model = Model.load(o.model());
-        Tensor x = CrypTorch.readSamples(o.inputs());
+        o.checkPublicInputs(model);
+        Map<String, Path> inputFiles = o.inputFiles(model);
+        o.outputFiles(model);
+        Map<String, Tensor> x = CrypTorch.readSamples(inputFiles);
         model.checkSamples(x, o.batch());
         Calibration calibration = Calibration.read(o.calib(), model);
-        calibration.inputs(model.inputName(), x.shape());
-        Shape samples = x.shape();
-        Shape first = Model.batchShape(samples, model.batchSize(o.batch(), samples.dim(0)));
+        Map<String, Shape> samples = Samples.shapes(x);
+        Map<String, Shape> first = Model.batchShapes(samples,
+            model.batchSize(o.batch(), Model.sampleCount(samples)));
+        calibration.inputs(first);
         Graph canonical = model.canonical(first);
-        Compiler.approximate(canonical, Map.of(model.inputName(), first), o.plan().resolve(canonical));
+        Compiler.approximate(canonical, first, o.plan().resolve(canonical));
         Compiler.checkWeights(canonical, FixedPoint.DEFAULT_FRAC_BITS);
-        Preflight.ranges(model, o.plan(), calibration, x, o.batch(), o.inputs());
+        Preflight.ranges(model, o.plan(), calibration, x, o.batch(), NamedFiles.describe(inputFiles));
     }
 
     private static List<String> command(String role, RunOptions o, Path keys) {

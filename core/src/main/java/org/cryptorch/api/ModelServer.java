@@ -41,7 +41,7 @@ public final class ModelServer extends ListeningService {
     private final Rendezvous where;
     /** Correlation shares a session holds ahead of its next query (the cluster's {@code prefetch_mb}). */
     private final long prefetchWords;
-    private final Map<Shape, Executable> compiled = new ConcurrentHashMap<>();
+    private final Map<Map<String, Shape>, Executable> compiled = new ConcurrentHashMap<>();
     private final ExecutorService sessionThreads;
     /** Clients admitted and not yet done: the running sessions and those waiting for a free slot. */
     private final AtomicInteger admitted = new AtomicInteger();
@@ -94,7 +94,7 @@ public final class ModelServer extends ListeningService {
                                     Consumer<String> log) {
         Model model = Model.load(options.model());
         model.requireWeights("serve");
-        if (options.owners().weightOwner() != 1 || options.owners().defaultInputOwner() != 0) {
+        if (options.owners().weightOwner() != 1 || !ClientSession.clientOwnsAll(options.owners())) {
             throw new IllegalArgumentException("a server owns the weights (party 1) and its clients the inputs "
                 + "(party 0)");
         }
@@ -183,7 +183,7 @@ public final class ModelServer extends ListeningService {
             log.accept("session " + peer + " from " + client.remoteAddress() + " admitted");
             while (!stopping()) {
                 long t = System.nanoTime();
-                PartySession.Query q = s.next();
+                PartySession.Query q = s.next(Map.of());
                 if (q == null) {
                     return;
                 }
@@ -198,14 +198,16 @@ public final class ModelServer extends ListeningService {
     private void logQuery(long id, String peer, PartySession.Query q, double wallSeconds) {
         PartyFigures f = q.mine();
         log.accept(String.format("query %d from %s: shape %s, online %.3f s, rounds %d, bytes sent %d, wall %.3f s",
-            id, peer, q.shape(), f.onlineNanos / 1e9, f.rounds, f.bytesSent, wallSeconds));
+            id, peer, q.shapesText(), f.onlineNanos / 1e9, f.rounds, f.bytesSent, wallSeconds));
         if (statsFile == null) {
             return;
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("query", id);
         line.put("peer", peer);
-        line.put("shape", q.shape().dims());
+        Map<String, int[]> dims = new LinkedHashMap<>();
+        q.shapes().forEach((name, shape) -> dims.put(name, shape.dims()));
+        line.put("shape", dims.size() == 1 ? dims.values().iterator().next() : dims);
         line.put("online_seconds", f.onlineNanos / 1e9);
         line.put("offline_seconds", f.offlineNanos / 1e9);
         line.put("setup_seconds", (f.setupNanos + f.compileNanos) / 1e9);

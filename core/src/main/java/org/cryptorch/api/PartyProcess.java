@@ -3,6 +3,7 @@ package org.cryptorch.api;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import org.cryptorch.launch.ChildMain;
 import org.cryptorch.launch.KeyValueArgs;
 import org.cryptorch.launch.ParentLink;
@@ -22,9 +23,9 @@ public final class PartyProcess {
     public static RunStats party(int id, RunOptions options, NetConfig net, int listenPort, Rendezvous where,
                                  Progress progress) throws IOException {
         Model model = Model.load(options.model());
-        Tensor input = PartyRun.checkBeforeConnecting(id, model, options);
+        Map<String, Tensor> mine = PartyRun.checkBeforeConnecting(id, model, options);
         try (Links links = Links.party(id, net, listenPort, where)) {
-            return PartyRun.run(id, model, options, input, links, progress);
+            return PartyRun.run(id, model, options, mine, links, progress);
         }
     }
 

@@ -37,8 +37,9 @@ import org.cryptorch.tensor.Tensor;
 
 /**
  * One party's side of a session over its {@link Links}: the parties first check that they were started with the
- * same settings, then run queries until the input owner ends the session. Each query: the input owner tells the
- * other party the input's shape (shapes are public, values are not); each batch then has an offline phase (the
+ * same settings, then run queries until the driving party (the default input owner) ends the session. Each query:
+ * the driving party announces it with the shapes of its inputs, and the other party answers with the shapes of the
+ * inputs it owns, if any (shapes are public, values are not); each batch then has an offline phase (the
  * correlations the batch takes are fetched from the dealer) and an online phase, measured apart; at its end party 1
  * sends its figures to party 0. A program is compiled, its weights shared and the links warmed up once per input
  * shape and session, not per query. A one-shot run ({@link PartyRun}) is a session of one query.
@@ -72,13 +73,18 @@ final class PartySession implements AutoCloseable {
      */
     private final boolean holdsModel;
     private final Calibration calibration;
-    /** Programs the model's holder compiled, by input shape: kept across the sessions of one server. */
-    private final Map<Shape, Executable> compiled;
+    /**
+     * Programs the model's holder compiled, by input shape: kept across the sessions of one server (programs with
+     * public inputs are not: each distinct value of those is a program of its own).
+     */
+    private final Map<Map<String, Shape>, Executable> compiled;
+    private final InputAnnouncement announcement;
     private final Links links;
     private final CompletableFuture<Void> protocolWarmup;
     private final RemoteCorrelations dealer;
     private final Party party;
-    private final Map<Shape, Prepared> prepared = new HashMap<>();
+    /** Programs ready to run; of those with public inputs only the last one is kept (it holds weight shares). */
+    private final Map<BatchKey, Prepared> prepared = new HashMap<>();
     /** Whether the input owner ended the session (rather than a failure ending it). */
     private boolean ended;
     /** This query's figures (the setup of a new shape counts in the query that needed it). */
@@ -91,8 +97,8 @@ final class PartySession implements AutoCloseable {
     private long warmupOfflineBytes;
     /** Whether the correlations of a next query are fetched as soon as a query ends (serving sessions). */
     private final boolean runAhead;
-    /** The batch shape whose correlations were fetched ahead for the next query, or null. */
-    private Shape aheadFor;
+    /** The batch whose correlations were fetched ahead for the next query, or null. */
+    private BatchKey aheadFor;
 
     /**
      * A program ready to run batches of one shape: its interpreter (weights shared), its warm-up prefix and the
@@ -103,10 +109,15 @@ final class PartySession implements AutoCloseable {
     }
 
     /**
-     * One query's result: the input shape, the output (at its receiver, else null), the statistics of both parties
-     * (at party 0, else null) and this party's own figures.
+     * One query's result: the input shapes (by name), the outputs this party receives (by name; empty if none), the
+     * statistics of both parties (at party 0, else null) and this party's own figures.
      */
-    record Query(Shape shape, FloatTensor output, RunStats stats, PartyFigures mine) {
+    record Query(Map<String, Shape> shapes, Map<String, FloatTensor> outputs, RunStats stats, PartyFigures mine) {
+        /** The input shapes for a log line: the shape of a model's only input, else {@code name shape} each. */
+        String shapesText() {
+            return shapes.size() == 1 ? shapes.values().iterator().next().toString() : shapes.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        }
     }
 
     /**
@@ -120,7 +131,7 @@ final class PartySession implements AutoCloseable {
      *                      parties must agree to run ahead: they do, as a server and its clients always run ahead
      *                      and a one-shot run never does; their windows may differ)
      */
-    PartySession(int id, Model model, RunOptions options, Links links, Map<Shape, Executable> compiled,
+    PartySession(int id, Model model, RunOptions options, Links links, Map<Map<String, Shape>, Executable> compiled,
                  long runAheadWords, Progress progress) {
         this.id = id;
         this.runAhead = runAheadWords > 0;
@@ -129,6 +140,8 @@ final class PartySession implements AutoCloseable {
         this.progress = progress;
         this.links = links;
         this.compiled = compiled;
+        options.checkPublicInputs(model);
+        this.announcement = new InputAnnouncement(model, options);
         Ownership owners = options.owners();
         this.holdsModel = id == (owners.weightsPublic() ? 1 : owners.weightOwner());
         if (holdsModel || owners.weightsPublic()) {
@@ -142,41 +155,64 @@ final class PartySession implements AutoCloseable {
         agree(party);
     }
 
-    boolean ownsInput() {
+    /**
+     * Whether this party announces the queries: the default input owner (a client of a server). The other party
+     * follows, supplying the inputs it owns, if any.
+     */
+    boolean drives() {
         return id == options.owners().defaultInputOwner();
     }
 
-    /** At the input owner: announces a query on {@code samples} (first axis) and runs it. */
-    Query run(Tensor samples) {
-        model.checkSamples(samples, options.batch());
-        int[] dims = samples.shape().dims();
-        party.labelled(SETUP, () -> {
-            links.peer().send(new long[] {1, dims.length});
-            links.peer().send(Arrays.stream(dims).asLongStream().toArray());
-            return null;
+    /**
+     * At the party that drives: announces a query on {@code mine}, the samples (first axis) of the inputs it
+     * supplies (the secret ones it owns and the public ones), by name, and runs it.
+     */
+    Query run(Map<String, ? extends Tensor> mine) {
+        model.checkTypes(mine);
+        model.checkSomeShapes(Samples.shapes(mine), options.batch());
+        InputAnnouncement.Inputs inputs = party.labelled(SETUP, () -> {
+            InputAnnouncement.Inputs all = new InputAnnouncement.Inputs();
+            long[] words = announcement.announce(id, mine, all);
+            links.peer().send(new long[] {1, words.length});
+            links.peer().send(words);
+            if (!announcement.suppliedBy(1 - id).isEmpty()) {
+                long[] length = links.peer().receive(1);
+                announcement.receive(1 - id, links.peer().receive(Math.toIntExact(length[0])), all);
+            }
+            return all;
         });
-        return query(samples.shape(), samples);
+        return query(inputs, announcement.secretOnly(mine));
     }
 
-    /** At the other party: waits for the input owner's next query and runs it; null when the session ended. */
-    Query next() {
-        Shape shape = party.labelled(SETUP, () -> {
+    /**
+     * At the other party: waits for the next query and runs it on {@code mine}, the samples of the inputs this party
+     * owns (empty if none); null when the session ended.
+     */
+    Query next(Map<String, ? extends Tensor> mine) {
+        model.checkTypes(mine);
+        model.checkSomeShapes(Samples.shapes(mine), options.batch());
+        InputAnnouncement.Inputs inputs = party.labelled(SETUP, () -> {
             long[] header = links.peer().receive(2);
             if (header[0] == 0) {
                 return null;
             }
-            return Shape.of(Arrays.stream(links.peer().receive(Math.toIntExact(header[1])))
-                .mapToInt(Math::toIntExact).toArray());
+            InputAnnouncement.Inputs all = new InputAnnouncement.Inputs();
+            announcement.receive(1 - id, links.peer().receive(Math.toIntExact(header[1])), all);
+            if (!announcement.suppliedBy(id).isEmpty()) {
+                long[] words = announcement.announce(id, mine, all);
+                links.peer().send(new long[] {words.length});
+                links.peer().send(words);
+            }
+            return all;
         });
-        if (shape == null) {
+        if (inputs == null) {
             ended = true;
             return null;
         }
-        model.checkSamples(shape, options.batch());
-        return query(shape, null);
+        return query(inputs, announcement.secretOnly(mine));
     }
 
-    /** At the input owner: tells the other party that no query follows. */
+    /** At the driving party: tells the other party that no query follows. */
     void end() {
         party.labelled(SETUP, () -> {
             links.peer().send(new long[] {0, 0});
@@ -205,9 +241,14 @@ final class PartySession implements AutoCloseable {
         }
     }
 
-    /** Runs one query of {@code shape} in batches; {@code input} is null unless this party owns it. */
-    private Query query(Shape inputShape, Tensor input) {
-        List<FloatTensor> outputs = new ArrayList<>();
+    /**
+     * Runs one query on {@code inputs} (the shapes of every input, the values of the public ones) in batches;
+     * {@code mine} holds the samples of the secret inputs this party owns.
+     */
+    private Query query(InputAnnouncement.Inputs inputs, Map<String, Tensor> mine) {
+        Map<String, Shape> inputShapes = inputs.shapes();
+        model.checkShapes(inputShapes, options.batch());
+        List<Map<String, FloatTensor>> outputs = new ArrayList<>();
         // A query that came before the run-ahead finished waits for it (offline time) rather than running its online
         // phase beside the fetching; what the run-ahead fetched came ahead of this query, not in it.
         long t = System.nanoTime();
@@ -215,21 +256,21 @@ final class PartySession implements AutoCloseable {
         figures.offlineNanos += System.nanoTime() - t;
         long offlineBytesBefore = dealer.offlineBytesReceived();
         long warmupBytesBefore = warmupOfflineBytes;
-        int samples = inputShape.dim(0);
+        int samples = Model.sampleCount(inputShapes);
         int batch = model.batchSize(options.batch(), samples);
         int batches = (samples + batch - 1) / batch;
         totalRounds = 0;
-        Shape first = Model.batchShape(inputShape, Math.min(samples, batch));
+        BatchKey first = batchKey(inputs, 0, Math.min(samples, batch));
         boolean ready = first.equals(aheadFor);
         if (aheadFor != null && !ready) {
             discardAhead();
         }
         aheadFor = null;
-        Shape last = null;
+        BatchKey last = null;
         for (int k = 0; k < batches; k++) {
             int start = k * batch;
             int end = Math.min(samples, start + batch);
-            last = Model.batchShape(inputShape, end - start);
+            last = batchKey(inputs, start, end);
             Prepared p = prepare(last);
             if (totalRounds == 0) {
                 totalRounds = p.program().program().cost().rounds() * batches;
@@ -242,16 +283,16 @@ final class PartySession implements AutoCloseable {
             if (k > 0 || !ready) {
                 offline(p.perRun());
             }
-            Tensor slice = input == null ? null : Samples.slice(input, start, end);
+            Map<String, Tensor> slice = Samples.slice(mine, start, end);
             if (warming) {
                 JitQuiescence.await(); // the warm-up queued compilations; later queries find them done
             }
-            FloatTensor out = online(p, slice, slice == null ? null : refusal(p, slice));
+            Map<String, FloatTensor> out = online(p, slice, refusal(p, slice));
             if (dealer.pending() != 0) {
                 throw new IllegalStateException("the program took fewer correlations than it announced ("
                     + dealer.pending() + " prefetched left over)");
             }
-            if (out != null) {
+            if (!out.isEmpty()) {
                 outputs.add(out);
             }
             progress.update(Math.min(figures.rounds, totalRounds - 1), totalRounds);
@@ -260,14 +301,21 @@ final class PartySession implements AutoCloseable {
         figures.offlineBytes = dealer.offlineBytesReceived() - offlineBytesBefore
             - (warmupOfflineBytes - warmupBytesBefore);
         RunStats stats = exchangeFigures();
-        PartyFigures mine = figures;
+        PartyFigures ours = figures;
         figures = new PartyFigures();
         if (runAhead) {
             // In the background: the caller has its output now, and the next query finds its correlations ready.
             dealer.prefetchInBackground(prepared.get(last).perRun());
             aheadFor = last;
         }
-        return new Query(inputShape, outputs.isEmpty() ? null : FloatTensor.concat(0, outputs), stats, mine);
+        return new Query(inputs.shapes(), outputs.isEmpty() ? Map.of() : Samples.concatOutputs(outputs), stats, ours);
+    }
+
+    /** The program key of samples {@code start} to {@code end}: its secret inputs' shapes, its public values. */
+    private BatchKey batchKey(InputAnnouncement.Inputs inputs, int start, int end) {
+        Map<String, Shape> shapes = Model.batchShapes(inputs.shapes(), end - start);
+        shapes.keySet().removeAll(options.publicInputs());
+        return new BatchKey(shapes, Samples.slice(inputs.publicValues(), start, end));
     }
 
     /**
@@ -309,7 +357,7 @@ final class PartySession implements AutoCloseable {
      * take from the dealer the program states from shapes alone ({@link Program#recipes}): the protocols are
      * data-oblivious, so both parties take exactly these, in this order.
      */
-    private Prepared prepare(Shape shape) {
+    private Prepared prepare(BatchKey shape) {
         Prepared known = prepared.get(shape);
         if (known != null) {
             return known;
@@ -327,6 +375,9 @@ final class PartySession implements AutoCloseable {
         // for its next session).
         Prepared ready = new Prepared(program.withoutWeightValues(), interpreter, warmupSteps,
             steps.recipes(0, warmupSteps), steps.recipes(0, steps.steps().size()));
+        if (!shape.publicInputs().isEmpty()) {
+            prepared.keySet().removeIf(k -> !k.publicInputs().isEmpty());
+        }
         prepared.put(shape, ready);
         return ready;
     }
@@ -336,13 +387,14 @@ final class PartySession implements AutoCloseable {
      * the other party compiles from that plan; then both check that they compiled the same program. A party given a
      * plan file of its own that differs from the holder's refuses, and both fail naming the first differing site.
      */
-    private Executable compile(Shape shape) {
+    private Executable compile(BatchKey shape) {
         Channel peer = party.peer();
         Executable program;
         String refusal = null;
         if (holdsModel) {
-            program = compiled.computeIfAbsent(shape,
-                s -> Executable.compile(model, s, options.plan(), options.owners(), calibration));
+            program = shape.publicInputs().isEmpty() ? compiled.computeIfAbsent(shape.shapes(),
+                s -> Executable.compile(model, s, options.plan(), options.owners(), calibration))
+                : Executable.compile(shape.bind(model), shape.shapes(), options.plan(), options.owners(), calibration);
             String plan = PlanJson.toJson(program.plan());
             party.labelled(SETUP, () -> {
                 peer.sendBytes(plan.getBytes(StandardCharsets.UTF_8));
@@ -353,7 +405,8 @@ final class PartySession implements AutoCloseable {
                 () -> new String(peer.receiveBytes(), StandardCharsets.UTF_8)));
             refusal = options.plan().planFile() == null ? null : PlanJson.read(options.plan().planFile())
                 .firstDifference(plan, "party" + id, "party" + (1 - id));
-            program = refusal == null ? Executable.compile(model, shape, plan, options.owners()) : null;
+            program = refusal == null ? Executable.compile(shape.bind(model), shape.shapes(), plan, options.owners())
+                : null;
         }
         ProgramFingerprint fingerprint = program == null ? null : ProgramFingerprint.of(program.program(), settings());
         String theirs = exchange(party, refusal != null ? "refused: " + refusal : fingerprint.encode());
@@ -377,7 +430,7 @@ final class PartySession implements AutoCloseable {
                 dealer.prefetch(p.warmup());
             }
             party.labelled(WARMUP, () -> {
-                Tensor zero = id == options.owners().defaultInputOwner() ? p.program().zeroInput() : null;
+                Map<String, Tensor> zero = p.program().zeroInputs(options.owners(), id);
                 for (int k = 0; k < WARMUP_PREFIX_RUNS; k++) {
                     p.program().warmUp(p.interpreter(), zero, p.warmupSteps());
                 }
@@ -433,9 +486,9 @@ final class PartySession implements AutoCloseable {
      * sized on, the one range check the input owner can make without the weights ({@link
      * RangeCheck#checkCalibratedInputs}).
      */
-    private IllegalArgumentException refusal(Prepared p, Tensor slice) {
+    private IllegalArgumentException refusal(Prepared p, Map<String, Tensor> slice) {
         try {
-            RangeCheck.checkCalibratedInputs(p.program().plan(), Map.of(model.inputName(), slice));
+            RangeCheck.checkCalibratedInputs(p.program().plan(), slice);
             return null;
         } catch (IllegalArgumentException e) {
             return e;
@@ -447,7 +500,7 @@ final class PartySession implements AutoCloseable {
      * then the batch runs with the clock on; per-step figures come from the interpreter. While it
      * runs, progress is reported from the rounds the channel has counted so far.
      */
-    private FloatTensor online(Prepared p, Tensor input, IllegalArgumentException refused) {
+    private Map<String, FloatTensor> online(Prepared p, Map<String, Tensor> mine, IllegalArgumentException refused) {
         long[] theirs = party.labelled(SYNC, () -> party.exchange(new long[] {refused == null ? 0 : 1}));
         if (refused != null) {
             throw refused;
@@ -464,7 +517,7 @@ final class PartySession implements AutoCloseable {
         long t = System.nanoTime();
         RunResult r;
         try {
-            r = p.program().run(p.interpreter(), input);
+            r = p.program().run(p.interpreter(), mine);
         } finally {
             ticker.cancel(false);
         }
@@ -477,7 +530,9 @@ final class PartySession implements AutoCloseable {
         for (OpStat s : r.perOp()) {
             figures.addOp(s.op(), s.site(), s.rounds(), s.bytes(), Math.round(s.seconds() * 1e9));
         }
-        return requireNoWrap(p.program().output(r), p.program().fractionalBits());
+        Map<String, FloatTensor> out = p.program().outputs(r);
+        out.values().forEach(y -> requireNoWrap(y, p.program().fractionalBits()));
+        return out;
     }
 
     /**

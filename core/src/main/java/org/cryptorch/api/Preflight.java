@@ -34,12 +34,12 @@ final class Preflight {
     static void files(RunOptions o, boolean writesOutput, boolean writesStats) {
         Map<String, Path> reads = new LinkedHashMap<>();
         put(reads, "the model", o.model());
-        put(reads, "--inputs", o.inputs());
+        reads.putAll(o.inputs().labelled("--inputs"));
         put(reads, "--plan", o.plan().planFile());
-        put(reads, "--calib", o.calib());
+        reads.putAll(o.calib().labelled("--calib"));
         Map<String, Path> writes = new LinkedHashMap<>();
         if (writesOutput) {
-            put(writes, "--output", o.output());
+            writes.putAll(o.outputs().labelled("--output"));
         }
         if (writesStats) {
             put(writes, "--stats", o.stats());
@@ -89,26 +89,29 @@ final class Preflight {
     }
 
     /**
-     * The samples of {@code file}, in batches of {@code batch} (0: the model's default), keep every approximation
-     * site of the model compiled with {@code plan} inside its documented range, and stay within the range of the
-     * calibration samples (the plan's or {@code calibration}'s) that size comparisons ({@link RangeCheck}); the error
-     * names the file, the samples and the site or input. One float inference of the samples.
+     * The samples (of every input, by name; read from {@code source}), in batches of {@code batch} (0: the model's
+     * default), keep every approximation site of the model compiled with {@code plan} inside its documented range,
+     * and stay within the range of the calibration samples (the plan's or {@code calibration}'s) that size
+     * comparisons ({@link RangeCheck}); the error names the source, the samples and the site or input. One float
+     * inference of the samples.
      */
-    static void ranges(Model model, PlanChoice plan, Calibration calibration, Tensor samples, int batch, Path file) {
-        int n = samples.shape().dim(0);
+    static void ranges(Model model, PlanChoice plan, Calibration calibration, Map<String, ? extends Tensor> samples,
+                       int batch, String source) {
+        int n = Model.sampleCount(Samples.shapes(samples));
         int size = model.batchSize(batch, n);
-        Map<Shape, Graph> canonical = new HashMap<>();
-        Map<Shape, Plan> plans = new HashMap<>();
+        Map<Map<String, Shape>, Graph> canonical = new HashMap<>();
+        Map<Map<String, Shape>, Plan> plans = new HashMap<>();
         for (int start = 0; start < n; start += size) {
-            Tensor slice = Samples.slice(samples, start, Math.min(n, start + size));
-            Graph g = canonical.computeIfAbsent(slice.shape(), model::canonical);
-            Plan p = plans.computeIfAbsent(slice.shape(), s -> plan.resolve(g)
-                .withCalibratedInputs(calibration.largestMagnitudes(model.inputName())));
+            Map<String, Tensor> slice = Samples.slice(samples, start, Math.min(n, start + size));
+            Map<String, Shape> shapes = Samples.shapes(slice);
+            Graph g = canonical.computeIfAbsent(shapes, model::canonical);
+            Plan p = plans.computeIfAbsent(shapes, s -> plan.resolve(g)
+                .withCalibratedInputs(calibration.largestMagnitudes()));
             try {
-                RangeCheck.check(g, p, Map.of(model.inputName(), slice));
+                RangeCheck.check(g, p, slice);
             } catch (InvalidInputException e) {
-                throw new InvalidInputException(file.getFileName() + ": samples " + start + "-"
-                    + (start + slice.shape().dim(0) - 1) + ": " + e.getMessage(), e);
+                throw new InvalidInputException(source + ": samples " + start + "-"
+                    + (start + Model.sampleCount(shapes) - 1) + ": " + e.getMessage(), e);
             }
         }
     }

@@ -1,6 +1,8 @@
 package org.cryptorch.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.cryptorch.api.NamedFiles;
 import org.cryptorch.api.Calibration;
 import org.cryptorch.api.PlanChoice;
 import picocli.CommandLine.Option;
@@ -14,16 +16,21 @@ final class CompileChoices {
         description = "approximation profile when no plan is given: default or crypten (default: default)")
     String profile;
 
-    @Option(names = "--calib", paramLabel = "C.npy",
-        description = "public calibration samples (first axis = samples, the inputs' feature shape), e.g. a set the "
+    @Option(names = "--calib", paramLabel = "[NAME=]C.npy",
+        description = "public calibration samples (first axis = samples, the inputs' feature shape; NAME=FILE per "
+            + "input of a model with several), e.g. a set the "
             + "model owner publishes; read by the party holding the model (which sends the widths with its plan) to "
             + "compile comparisons "
             + "the plan does not fix on fewer bits (ceil(log2(max|x| 2^f)) + 2). The first "
             + Calibration.MAX_SAMPLES + " samples are used. Never pass the private inputs: the widths are public. "
             + "Without it such comparisons take all 64 bits")
-    Path calib;
+    List<String> calib;
 
     PlanChoice planChoice() {
         return PlanChoice.of(plan, profile);
+    }
+
+    NamedFiles calibration() {
+        return NamedFiles.parse("--calib", calib);
     }
 }

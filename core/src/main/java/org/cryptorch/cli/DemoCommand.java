@@ -7,11 +7,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cryptorch.api.CrypTorch;
 import org.cryptorch.api.Model;
-import org.cryptorch.compile.Ownership;
 import org.cryptorch.api.PlanChoice;
 import org.cryptorch.api.RunOptions;
 import org.cryptorch.api.RunStats;
@@ -56,11 +54,10 @@ public final class DemoCommand implements Callable<Integer> {
             Tensor x = CrypTorch.readSamples(inputs);
 
             Model loaded = Model.load(model);
-            Tensor floatOut = FloatInterpreter.run(OnnxReader.read(model), Map.of(loaded.inputName(), x)).values()
+            Tensor floatOut = FloatInterpreter.run(OnnxReader.read(model), loaded.onlyInput(x)).values()
                 .iterator().next();
-            RunStats stats = CrypTorch.runLocal(new RunOptions(model, inputs, output,
-                    PlanChoice.profile(profile), batching.batch, null, Ownership.defaults(), null, batching.quiet,
-                    RunOptions.DEFAULT_TIMEOUT),
+            RunStats stats = CrypTorch.runLocal(RunOptions.of(model, inputs, output)
+                    .withPlan(PlanChoice.profile(profile)).withBatch(batching.batch).withQuiet(batching.quiet),
                 batching.progress("demo"));
             FloatTensor privateOut = (FloatTensor) TensorFiles.read(output);
 

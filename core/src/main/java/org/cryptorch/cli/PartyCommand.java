@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cryptorch.api.ClusterConfig;
 import org.cryptorch.api.CrypTorch;
-import org.cryptorch.compile.Ownership;
-import org.cryptorch.api.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,8 +15,8 @@ import picocli.CommandLine.Option;
         + "holding the model (the weights' owner; party 1 for public weights) compiles with its --plan/--profile and "
         + "--calib and sends the plan; the other party may run from `cryptorch export-public`'s file (no weight "
         + "values) and needs no plan (one it is given must match). Both need the same ownership and batch, and "
-        + "compare the programs they compiled. The input owner needs --inputs, the output owner --output; party 0 "
-        + "writes --stats."})
+        + "compare the programs they compiled. Each input's owner needs its --inputs file, each output's receiver its "
+        + "--output file; party 0 writes --stats."})
 public final class PartyCommand implements Callable<Integer> {
     @Mixin
     RunMixin run;
@@ -35,9 +33,7 @@ public final class PartyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--id must be 0 or 1, got " + id);
         }
         ClusterConfig cluster = DealerCommand.loadCluster(config);
-        Ownership owners = run.options(false, false).owners();
-        RunOptions options = run.options(owners.defaultInputOwner() == id, owners.defaultOutputReceiver() == id);
-        CrypTorch.runParty(cluster, id, options, run.progress("party" + id));
+        CrypTorch.runParty(cluster, id, run.options(), run.progress("party" + id));
         return 0;
     }
 }

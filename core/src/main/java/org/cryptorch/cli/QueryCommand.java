@@ -3,17 +3,20 @@ package org.cryptorch.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cryptorch.api.ClientSession;
 import org.cryptorch.api.ClusterConfig;
 import org.cryptorch.api.CrypTorch;
 import org.cryptorch.api.JsonLines;
+import org.cryptorch.api.Model;
+import org.cryptorch.api.NamedFiles;
 import org.cryptorch.api.RunOptions;
-import org.cryptorch.onnx.TensorFiles;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Tensor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,7 +27,8 @@ import picocli.CommandLine.Parameters;
         + "handshake per query (while the server is busy with other clients, it waits in the server's queue and says so "
         + "on standard error; a server whose queue is full refuses it, and query exits 1 naming the server). "
         + "MODEL.onnx may be (and should be) the server's `cryptorch export-public` file: the "
-        + "plan and comparison widths come from the server. Writes all outputs to Y.npy at the end (atomically).")
+        + "plan and comparison widths come from the server. Writes all outputs to Y.npy (one file per output "
+        + "name for a model with several) at the end (atomically).")
 public final class QueryCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PUBLIC.onnx", description = "the public model (or the model)")
     Path model;
@@ -32,12 +36,17 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "cluster.yaml", description = "the cluster file")
     Path config;
 
-    @Option(names = "--inputs", required = true, paramLabel = "X.npy",
-        description = "input samples; the first dimension indexes samples")
-    Path inputs;
+    @Option(names = "--inputs", required = true, paramLabel = "[NAME=]X.npy",
+        description = "input samples, the first dimension indexing samples: one file for a model's only input, else "
+            + "NAME=FILE for each input (repeat the option)")
+    List<String> inputs;
 
-    @Option(names = "--output", required = true, paramLabel = "Y.npy", description = "where to write the outputs")
-    Path output;
+    @Option(names = "--output", required = true, paramLabel = "[NAME=]Y.npy",
+        description = "where to write the outputs: one file for a model's only output, else NAME=FILE for each")
+    List<String> outputs;
+
+    @Mixin
+    PublicInputsOption publicInputs;
 
     @Option(names = "--per-query", defaultValue = "1", paramLabel = "N",
         description = "samples per query (default: ${DEFAULT-VALUE})")
@@ -56,14 +65,19 @@ public final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ClusterConfig cluster = ClusterConfig.load(config);
-        Tensor x = CrypTorch.readSamples(inputs);
-        RunOptions options = RunOptions.of(model, inputs, output).withTimeout(cluster.timeout());
+        RunOptions options = RunOptions.of(model, NamedFiles.parse("--inputs", inputs),
+            NamedFiles.parse("--output", outputs)).withPublicInputs(publicInputs.names())
+            .withTimeout(cluster.timeout());
         CrypTorch.checkFiles(options, true, false);
-        FloatTensor y;
+        Model publicModel = CrypTorch.load(model);
+        Map<String, Tensor> x = CrypTorch.readSamples(options.inputFiles(publicModel));
+        Map<String, Path> outputFiles = options.outputFiles(publicModel);
+        publicModel.checkSamples(x, perQuery);
+        Map<String, FloatTensor> y;
         try (ClientSession session = CrypTorch.connect(cluster, options, System.err::println)) {
             y = session.inferEach(x, perQuery, Duration.ofNanos(Math.round(interval * 1e9)), this::record);
         }
-        TensorFiles.write(output, y);
+        CrypTorch.writeOutputs(outputFiles, y);
         return 0;
     }
 

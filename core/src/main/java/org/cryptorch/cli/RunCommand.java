@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 
 /** {@code cryptorch run}: private inference between two party processes and a dealer process on this machine. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Private inference of MODEL on the samples in X.npy: two party processes and a dealer process on "
-        + "loopback, mutual TLS with throw-away certificates. Party 0 (by default) supplies the input, party 1 the "
+    description = {"Private inference of MODEL on the samples in X.npy (a model with several inputs: one file per "
+        + "input name; likewise the outputs): two party processes and a dealer process on "
+        + "loopback, mutual TLS with throw-away certificates. Party 0 (by default) supplies the inputs, party 1 the "
         + "weights; the output owner writes Y.npy. Samples run in batches of --batch; each batch's correlated "
         + "randomness is fetched from the dealer before its online phase (offline and online are measured apart)."})
 public final class RunCommand implements Callable<Integer> {
@@ -25,7 +26,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunOptions options = run.options(true, true).withTimeout(Duration.ofSeconds(timeoutSeconds));
+        RunOptions options = run.options().withTimeout(Duration.ofSeconds(timeoutSeconds));
         CrypTorch.runLocal(options, run.progress("run"));
         return 0;
     }

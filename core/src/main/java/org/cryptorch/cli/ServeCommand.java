@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.cryptorch.api.ClusterConfig;
 import org.cryptorch.api.CrypTorch;
 import org.cryptorch.api.ModelServer;
+import org.cryptorch.api.NamedFiles;
 import org.cryptorch.api.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
         + "ones and exits 0.",
         "Clients run `cryptorch query` with the file `cryptorch export-public` wrote."})
 public final class ServeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "the model (one input, one output)")
+    @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "the model")
     Path model;
 
     @Option(names = "--config", required = true, paramLabel = "cluster.yaml", description = "the cluster file")
@@ -31,6 +32,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     CompileChoices compile;
+
+    @Mixin
+    PublicInputsOption publicInputs;
 
     @Option(names = "--stats-file", paramLabel = "F.jsonl",
         description = "append one JSON line per query: query, peer, shape, online/offline/setup/wall seconds, rounds, "
@@ -50,8 +54,9 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelServer.Limits limits = new ModelServer.Limits(maxConcurrent, queue);
         ClusterConfig cluster = ClusterConfig.load(config);
-        RunOptions options = RunOptions.of(model, null, null).withPlan(compile.planChoice())
-            .withCalibration(compile.calib).withTimeout(cluster.timeout());
+        RunOptions options = RunOptions.of(model, NamedFiles.NONE, NamedFiles.NONE).withPlan(compile.planChoice())
+            .withCalibration(compile.calibration())
+            .withPublicInputs(publicInputs.names()).withTimeout(cluster.timeout());
         ModelServer server = CrypTorch.serve(cluster, options, limits, statsFile, System.out::println);
         Termination.onSignal(server::stop);
         server.awaitStopped();

@@ -1,12 +1,15 @@
 package org.cryptorch.cli;
 
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cryptorch.api.Calibration;
 import org.cryptorch.api.CrypTorch;
 import org.cryptorch.api.Executable;
 import org.cryptorch.api.Model;
-import org.cryptorch.onnx.TensorFiles;
+import org.cryptorch.api.NamedFiles;
+import org.cryptorch.api.RunOptions;
 import org.cryptorch.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +18,8 @@ import picocli.CommandLine.Option;
 /** {@code cryptorch simulate}: the fixed-point program on the plain backend, in this process. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = "Runs the program that `run` would run privately on the plain backend in this process: the same "
-        + "fixed-point arithmetic and approximations, without parties. Ownership options are ignored.")
+        + "fixed-point arithmetic and approximations, without parties. Input owners and the weights owner do not "
+        + "matter here; --public-input does (public inputs are constants of the program).")
 public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     RunMixin run;
@@ -27,17 +31,22 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CrypTorch.checkFiles(run.options(true, true), true, false);
+        RunOptions options = run.options();
+        CrypTorch.checkFiles(options, true, false);
         Model model = CrypTorch.load(run.model);
-        Tensor x = CrypTorch.readSamples(run.inputs);
-        Calibration calibration = CrypTorch.readCalibration(run.compile.calib, model);
-        CrypTorch.checkRanges(model, run.planChoice(), calibration, x, run.batching.batch, run.inputs);
-        Executable.Simulation s = CrypTorch.simulation(model, x, run.planChoice(), run.batching.batch, calibration,
-            run.progress("simulate"));
-        TensorFiles.write(run.output, s.output());
+        options.checkPublicInputs(model);
+        Map<String, Path> inputFiles = options.inputFiles(model);
+        Map<String, Path> outputFiles = options.outputFiles(model);
+        Map<String, Tensor> x = CrypTorch.readSamples(inputFiles);
+        Calibration calibration = CrypTorch.readCalibration(options.calib(), model);
+        CrypTorch.checkRanges(model, run.planChoice(), calibration, x, run.batching.batch,
+            NamedFiles.describe(inputFiles));
+        Executable.Simulation s = CrypTorch.simulation(model, x, options.publicInputs(), run.planChoice(),
+            run.batching.batch, calibration, run.progress("simulate"));
+        CrypTorch.writeOutputs(outputFiles, s.outputs());
         if (truncationRisk) {
             System.out.printf(Locale.ROOT, "expected local truncation failures in a private run of these %d samples: "
-                + "%.3g%n", x.shape().dim(0), s.expectedTruncationFailures());
+                + "%.3g%n", x.values().iterator().next().shape().dim(0), s.expectedTruncationFailures());
         }
         return 0;
     }

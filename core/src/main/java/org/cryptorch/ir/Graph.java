@@ -55,6 +55,17 @@ public final class Graph {
         return v;
     }
 
+    /**
+     * Makes input {@code name} the constant {@code value} (an input both parties know, folded into the program):
+     * every use of the input takes the constant, and the graph has one input fewer.
+     */
+    public void bindInput(String name, Tensor value) {
+        Value in = inputs.stream().filter(v -> v.name().equals(name)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("'" + name + "' is no input of the graph"));
+        replaceAllUses(in, constant(freshName(name), value));
+        inputs.remove(in);
+    }
+
     public void addOutput(Value v) {
         outputs.add(v);
     }

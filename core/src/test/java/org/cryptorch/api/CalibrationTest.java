@@ -3,6 +3,7 @@ package org.cryptorch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.cryptorch.compile.Ownership;
 import org.cryptorch.tensor.Shape;
 import org.junit.jupiter.api.Test;
@@ -20,11 +21,11 @@ class CalibrationTest {
         Path calib = dir.resolve("x.npy");
         Calibration c = CrypTorch.readCalibration(calib, model);
         PlanChoice profile = PlanChoice.profile(PlanChoice.DEFAULT_PROFILE);
-        Shape batch = Shape.of(5, 784);
+        Map<String, Shape> batch = model.onlyInput(Shape.of(5, 784));
 
         // 100 samples are capped at 64: 13 batches of 5, the last one filled up from the first samples.
-        assertThat(c.inputs(model.inputName(), batch)).hasSize(13)
-            .allSatisfy(m -> assertThat(m.get(model.inputName()).shape()).isEqualTo(batch));
+        assertThat(c.inputs(batch)).hasSize(13)
+            .allSatisfy(m -> assertThat(Samples.shapes(m)).isEqualTo(batch));
         Executable calibrated = Executable.compile(model, batch, profile, Ownership.defaults(), c);
         long full = CrypTorch.compile(model, batch, profile, Ownership.defaults()).program().cost().bytesPerParty();
         assertThat(calibrated.program().cost().bytesPerParty()).isLessThan(full);

@@ -3,15 +3,10 @@ package org.cryptorch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.cryptorch.onnx.OnnxReader;
 import org.cryptorch.onnx.TensorFiles;
 import org.cryptorch.reference.FloatInterpreter;
@@ -46,45 +41,17 @@ class IntegerInputTest {
         FloatTensor simulated = CrypTorch.simulate(model, ids, PlanChoice.profile("default"), 2);
         assertClose(simulated, reference);
 
-        Path yaml = Files.writeString(dir.resolve("cluster.yaml"), "tls: false\ntimeout_seconds: 30\n"
-            + "dealer: {host: 127.0.0.1, port: " + freePort() + "}\nparty1: {host: 127.0.0.1, port: " + freePort()
-            + "}\nparty0: {host: 127.0.0.1}\n");
-        ClusterConfig cluster = ClusterConfig.load(yaml);
+        ClusterConfig cluster = InJvmCluster.plaintext(dir);
         RunOptions options = RunOptions.of(modelFile, dir.resolve("ids.npy"), dir.resolve("y.npy")).withBatch(2);
-        // Own threads: the common pool may have a single worker on a small machine, and these block each other.
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        RunStats stats;
-        try {
-            Future<?> dealer = threads.submit(() -> CrypTorch.runDealer(cluster));
-            Future<RunStats> party1 = threads.submit(() -> party(cluster, 1, options));
-            stats = party(cluster, 0, options);
-            party1.get();
-            dealer.get();
-        } finally {
-            threads.shutdownNow();
-        }
+        RunStats stats = InJvmCluster.run(cluster, options, options);
         assertClose((FloatTensor) TensorFiles.read(dir.resolve("y.npy")), reference);
         assertThat(stats.rounds()).isPositive();
-    }
-
-    private static RunStats party(ClusterConfig cluster, int id, RunOptions options) {
-        try {
-            return CrypTorch.runParty(cluster, id, options, Progress.NONE);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static void assertClose(FloatTensor actual, FloatTensor expected) {
         assertThat(actual.shape()).isEqualTo(expected.shape());
         for (int i = 0; i < actual.size(); i++) {
             assertThat(actual.data()[i]).as("element %d", i).isCloseTo(expected.data()[i], offset(1e-3));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -63,7 +63,8 @@ class ModelServerTest {
     }
 
     private void serve(ModelServer.Limits limits) {
-        server = CrypTorch.serve(cluster, RunOptions.of(dir.resolve("model.onnx"), null, null), limits,
+        server = CrypTorch.serve(cluster, RunOptions.of(dir.resolve("model.onnx"), NamedFiles.NONE,
+            NamedFiles.NONE), limits,
             dir.resolve("q.jsonl"), log);
     }
 
@@ -212,8 +213,9 @@ class ModelServerTest {
     @Timeout(120)
     void aClientInputBeyondTheCalibratedRangeIsRefusedAndTheServerServesOn() throws Exception {
         Files.copy(dir.resolve("x.npy"), dir.resolve("calib.npy"));
-        server = CrypTorch.serve(cluster, RunOptions.of(dir.resolve("model.onnx"), null, null)
-            .withCalibration(dir.resolve("calib.npy")), ModelServer.Limits.DEFAULT, dir.resolve("q.jsonl"), log);
+        server = CrypTorch.serve(cluster, RunOptions.of(dir.resolve("model.onnx"), NamedFiles.NONE,
+            NamedFiles.NONE)
+            .withCalibration(NamedFiles.of(dir.resolve("calib.npy"))), ModelServer.Limits.DEFAULT, dir.resolve("q.jsonl"), log);
         double calibrated = java.util.Arrays.stream(((FloatTensor) x).data()).map(Math::abs).max().orElseThrow();
         FloatTensor far = (FloatTensor) Samples.slice(x, 0, 1);
         far.data()[5] = 2.5 * calibrated;
@@ -227,7 +229,7 @@ class ModelServerTest {
     }
 
     private RunOptions client() {
-        return RunOptions.of(dir.resolve("public.onnx"), null, null);
+        return RunOptions.of(dir.resolve("public.onnx"), NamedFiles.NONE, NamedFiles.NONE);
     }
 
     private static void assertClose(FloatTensor y, FloatTensor expected) {

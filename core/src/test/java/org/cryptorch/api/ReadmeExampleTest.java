@@ -45,6 +45,11 @@ class ReadmeExampleTest {
         RunStats stats = CrypTorch.runLocal(options, Progress.NONE);
         System.out.println(stats.onlineSeconds() + " s online, " + stats.rounds() + " rounds");
 
+        // A model with several inputs or outputs takes them by name: CrypTorch.simulate(model, Map.of("input_ids", ids,
+        // "attention_mask", mask), plan, 0, Calibration.NONE, Progress.NONE) returns the outputs by name, and
+        // RunOptions.of(modelFile, NamedFiles.of(Map.of("input_ids", idsFile, ...)),
+        //     NamedFiles.of(Map.of("logits", outFile))).
+
         // On separate hosts, each process runs its part of the deployment in cluster.yaml:
         //   CrypTorch.runDealer(ClusterConfig.load(Path.of("cluster.yaml")));
         //   CrypTorch.runParty(ClusterConfig.load(Path.of("cluster.yaml")), 0, options, Progress.NONE);

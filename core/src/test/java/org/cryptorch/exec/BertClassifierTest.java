@@ -32,7 +32,8 @@ class BertClassifierTest {
         Map<String, Tensor> inputs = Map.of("input_ids", TensorFiles.read(dir.resolve("input_ids.npy")),
             "attention_mask", TensorFiles.read(dir.resolve("attention_mask.npy")));
         FloatTensor expected = (FloatTensor) TensorFiles.read(dir.resolve("logits.npy"));
-        Map<String, Shape> shapes = Map.of("input_ids", Shape.of(2, 8), "attention_mask", Shape.of(2, 8));
+        Map<String, Shape> shapes = Map.of("input_ids", inputs.get("input_ids").shape(), "attention_mask",
+            inputs.get("attention_mask").shape());
         Graph g = Canonicalizer.canonicalize(OnnxReader.read(dir.resolve("model.onnx")), shapes);
         Program p = Compiler.compile(g, shapes, Plan.fromProfile(g, Profile.named(Profile.DEFAULT)),
             CompileOptions.defaults(), List.of(inputs));

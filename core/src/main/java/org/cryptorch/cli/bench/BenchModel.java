@@ -32,7 +32,7 @@ public record BenchModel(String name, Path onnx, PlanChoice plan, Path input, Pa
         Path labels = onnx.resolveSibling(stem + "_labels.npy");
         Model model = CrypTorch.load(onnx);
         Tensor x = CrypTorch.readSamples(input);
-        model.checkSamples(x, 0);
+        model.checkSamples(model.onlyInput(x), 0);
         int samples = x.shape().dim(0);
         int batch = model.batchSize(0, samples);
         int[] dims = x.shape().dims();

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.cryptorch.api.PlanChoice;
+import org.cryptorch.compile.CompileOptions;
+import org.cryptorch.compile.Compiler;
+import org.cryptorch.compile.Stage;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.GraphPrinter;
 import org.cryptorch.ir.Node;
@@ -22,10 +26,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cryptorch inspect MODEL.onnx}: the canonical graph and what MPC will have to approximate in it. */
+/**
+ * {@code cryptorch inspect MODEL.onnx}: the canonical graph and what MPC will have to approximate in it; with
+ * {@code --stage}, the graph or program after one compiler stage.
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
     description = "Imports and canonicalises an ONNX model for fixed input shapes; prints the graph, op counts, "
-        + "parameter count, input/output shapes and the ops that need approximation under MPC.")
+        + "parameter count, input/output shapes and the ops that need approximation under MPC. With --stage, "
+        + "compiles it instead and prints the graph or program after that compiler stage, then each stage's time.")
 public final class InspectCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -41,16 +49,38 @@ public final class InspectCommand implements Callable<Integer> {
         description = "batch size for inputs whose first dimension is dynamic (default 1)")
     Integer batch;
 
+    @Option(names = "--stage", paramLabel = "NAME",
+        description = "compile (default options, no calibration: comparisons without a documented bound take 64 "
+            + "bits) and print the graph or program after this stage: approximate, linearize, clamp-masks, "
+            + "size-comparisons, lower, fuse-comparison-products or schedule")
+    String stage;
+
+    @Option(names = "--plan", paramLabel = "PLAN.json", description = "with --stage: the approximation plan")
+    Path plan;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+        description = "with --stage and no plan: approximation profile, default or crypten (default: default)")
+    String profile;
+
     @Override
     public Integer call() {
         if (batch != null && batch < 1) {
             throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
         }
+        Stage shown = stage == null ? null : Stage.named(stage);
+        if (shown == null && (plan != null || profile != null)) {
+            throw new IllegalArgumentException("--plan and --profile choose what --stage compiles; give --stage");
+        }
         Graph g = OnnxReader.read(model);
         FloatInterpreter.checkSupported(g);
         int imported = g.nodes().size();
-        Canonicalizer.canonicalize(g, shapes(g));
+        Map<String, Shape> shapes = shapes(g);
+        Canonicalizer.canonicalize(g, shapes);
         var out = spec.commandLine().getOut();
+        if (shown != null) {
+            printStage(g, shapes, shown, out);
+            return 0;
+        }
         out.print(GraphPrinter.print(g));
         out.printf("%nnodes: %d imported, %d after canonicalisation%n", imported, g.nodes().size());
         out.println("op counts:");
@@ -120,6 +150,22 @@ public final class InspectCommand implements Callable<Integer> {
             }
         }
         return Shape.of(dims);
+    }
+
+    /** Compiles {@code canonical}, printing the dump of {@code shown} and then every stage's time. */
+    private void printStage(Graph canonical, Map<String, Shape> shapes, Stage shown, java.io.PrintWriter out) {
+        Map<String, Shape> inputShapes = new LinkedHashMap<>();
+        canonical.inputs().forEach(v -> inputShapes.put(v.name(), shapes.getOrDefault(v.name(), v.shape())));
+        List<String> times = new java.util.ArrayList<>();
+        Compiler.compile(canonical, inputShapes, PlanChoice.of(plan, profile).resolve(canonical),
+            CompileOptions.defaults(), null, (s, dump, nanos) -> {
+                if (s == shown) {
+                    out.print(dump.get());
+                }
+                times.add(String.format(java.util.Locale.ROOT, "%s %.1f ms", s.label(), nanos / 1e6));
+            });
+        out.println("stage times: " + String.join(", ", times));
+        out.flush();
     }
 
     private static void printApproximations(Graph g, java.io.PrintWriter out) {

@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cryptorch.approx.Primitives;
+import org.cryptorch.ir.Attribute;
 import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.Node;
+import org.cryptorch.reference.FloatInterpreter;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.LongTensor;
 import org.cryptorch.tensor.Tensor;
@@ -15,11 +18,16 @@ import org.cryptorch.tensor.Tensor;
  * the width is ceil(log2(max|x| * 2^scale)) + {@link #SAFETY_BITS}, within [{@link #MIN_BITS}, 64]; the safety
  * bits cover the sign and inputs up to 2x beyond the calibration range. Without calibration: the same rule for the
  * bound the emitting approximation's documented range implies ({@code Primitives.LTZ_BOUND}), else 64.
+ *
+ * <p>{@link Stage#SIZE_COMPARISONS} ({@link #annotate}) records the calibrated range on each comparison; the
+ * lowering, which knows the input's scale, turns it into the width.
  */
 public final class ComparisonWidths {
     public static final int SAFETY_BITS = 2;
     public static final int MIN_BITS = 8;
     public static final int FULL = 64;
+    /** Float attribute of an {@code Ltz}: the largest |input| over the calibration samples. */
+    public static final String CALIBRATED_RANGE = "calibrated_range";
 
     private ComparisonWidths() {
     }
@@ -35,20 +43,20 @@ public final class ComparisonWidths {
     }
 
     /**
-     * Max |input| of every Ltz node (by name) over the calibration samples, each a map of input name to tensor of
-     * the compiled shapes; empty when there is no calibration.
+     * Sets {@link #CALIBRATED_RANGE} on every Ltz node of {@code g}: its max |input| over the calibration samples,
+     * each a map of input name to tensor of the compiled shapes. Without calibration (null) nothing changes.
      */
-    static Map<String, Double> ranges(Graph g, List<Map<String, Tensor>> calibration) {
-        Map<String, Double> out = new HashMap<>();
+    static void annotate(Graph g, List<Map<String, Tensor>> calibration) {
         if (calibration == null) {
-            return out;
+            return;
         }
-        FloatPass.run(g, calibration, (n, args) -> {
+        Map<Node, Double> ranges = new HashMap<>();
+        FloatInterpreter.runSamples(g, calibration, (n, args) -> {
             if (n.opType().equals(Primitives.LTZ)) {
-                out.merge(n.name(), maxAbs(args.get(0)), Math::max);
+                ranges.merge(n, maxAbs(args.get(0)), Math::max);
             }
         });
-        return out;
+        ranges.forEach((n, range) -> n.setAttribute(Attribute.of(CALIBRATED_RANGE, range)));
     }
 
     private static double maxAbs(Tensor t) {

@@ -3,7 +3,10 @@ package org.cryptorch.compile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.cryptorch.ir.Graph;
+import org.cryptorch.ir.GraphPrinter;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
 
@@ -11,13 +14,19 @@ import org.cryptorch.tensor.Tensor;
  * The compiler facade: canonical graph + plan + options (+ calibration inputs) to a fixed-point two-party
  * {@link Program}. The caller's graph is not changed.
  *
- * <p>Pipeline: copy; {@link Linearizer} (native linear ops to primitives); {@link Approximator} (each non-linear
- * site to the plan's approximation); constant folding and shape inference; {@link MaskClamp} (huge mask constants
- * to a safe value); {@link ComparisonWidths} (widths of comparisons without one, from calibration); {@link Lowering}
- * (scales, truncations, ownership) and {@link Scheduler} (layers, fusion, costs).
+ * <p>It runs the {@link Stage}s in their order on a copy: {@link Stage#APPROXIMATE}, {@link Stage#LINEARIZE},
+ * {@link Stage#CLAMP_MASKS}, {@link Stage#SIZE_COMPARISONS} rewrite the graph; {@link Stage#LOWER} makes {@link Code},
+ * {@link Stage#FUSE_COMPARISON_PRODUCTS} rewrites it, {@link Stage#SCHEDULE} makes the Program. A {@link StageHook}
+ * sees each stage's result and time.
  */
 public final class Compiler {
     private Compiler() {
+    }
+
+    /** {@link #compile(Graph, Map, Plan, CompileOptions, List, StageHook)} without a hook. */
+    public static Program compile(Graph canonical, Map<String, Shape> inputShapes, Plan plan, CompileOptions options,
+                                  List<Map<String, Tensor>> calibration) {
+        return compile(canonical, inputShapes, plan, options, calibration, StageHook.NONE);
     }
 
     /**
@@ -25,15 +34,45 @@ public final class Compiler {
      * @param inputShapes shapes of the graph inputs for this compilation (e.g. with the batch size)
      * @param calibration sample inputs (by input name) to choose comparison widths from where neither the node, the
      *                    options nor the plan fixes one; null/empty: such comparisons use 64 bits
+     * @param hook        told after every stage
      * @throws IllegalArgumentException naming the node/site and op of anything that cannot be compiled
      */
     public static Program compile(Graph canonical, Map<String, Shape> inputShapes, Plan plan, CompileOptions options,
-                                  List<Map<String, Tensor>> calibration) {
-        checkWeights(canonical, options.fractionalBits());
-        Graph g = approximate(canonical, inputShapes, plan);
-        MaskClamp.apply(g, options.fractionalBits());
-        Map<String, Double> ranges = ComparisonWidths.ranges(g, calibration);
-        return new Lowering(g, withPlanWidths(options, plan), Weights.of(canonical), ranges).lower();
+                                  List<Map<String, Tensor>> calibration, StageHook hook) {
+        int f = options.fractionalBits();
+        checkWeights(canonical, f);
+        Graph g = approximate(canonical, inputShapes, plan, hook);
+        graphStage(hook, Stage.CLAMP_MASKS, g, () -> MaskClamp.apply(g, f));
+        graphStage(hook, Stage.SIZE_COMPARISONS, g, () -> ComparisonWidths.annotate(g, calibration));
+        Code lowered = stage(hook, Stage.LOWER, Code::listing,
+            () -> new Lowering(g, withPlanWidths(options, plan), Weights.of(canonical)).lower());
+        Code fused = stage(hook, Stage.FUSE_COMPARISON_PRODUCTS, Code::listing,
+            () -> lowered.withInstructions(ComparisonProducts.fuse(lowered.instructions())));
+        return stage(hook, Stage.SCHEDULE, Program::listing, () -> schedule(fused));
+    }
+
+    /**
+     * The graph with every non-linear site replaced by its approximation and linear ops reduced to primitives
+     * (stages {@link Stage#APPROXIMATE} and {@link Stage#LINEARIZE}), still with float semantics: the float
+     * interpreter runs it (how approximation error is measured in float).
+     */
+    public static Graph approximate(Graph canonical, Map<String, Shape> inputShapes, Plan plan) {
+        return approximate(canonical, inputShapes, plan, StageHook.NONE);
+    }
+
+    private static Graph approximate(Graph canonical, Map<String, Shape> inputShapes, Plan plan, StageHook hook) {
+        Graph g = GraphCopy.of(canonical);
+        GraphCleanup.pruneAndInfer(g, inputShapes);
+        // each stage re-infers shapes: the next reads them, including those of the values this one emitted
+        graphStage(hook, Stage.APPROXIMATE, g, () -> {
+            Approximator.approximate(g, plan);
+            GraphCleanup.pruneAndInfer(g, inputShapes);
+        });
+        graphStage(hook, Stage.LINEARIZE, g, () -> {
+            Linearizer.apply(g);
+            GraphCleanup.pruneAndInfer(g, inputShapes);
+        });
+        return g;
     }
 
     /**
@@ -55,18 +94,26 @@ public final class Compiler {
         return options.withComparisonWidths(widths);
     }
 
-    /**
-     * The graph with every non-linear site replaced by its approximation and linear ops reduced to primitives,
-     * still with float semantics: the float interpreter runs it (how approximation error is measured in float).
-     */
-    public static Graph approximate(Graph canonical, Map<String, Shape> inputShapes, Plan plan) {
-        Graph g = GraphCopy.of(canonical);
-        GraphCleanup.pruneAndInfer(g, inputShapes);
-        Approximator.approximate(g, plan);
-        // the linearizer reads shapes, including those of values the approximations just emitted
-        GraphCleanup.pruneAndInfer(g, inputShapes);
-        Linearizer.apply(g);
-        GraphCleanup.pruneAndInfer(g, inputShapes);
-        return g;
+    /** Layers, fused steps and their protocol calls, costed once for the program's masked inputs and weights. */
+    static Program schedule(Code code) {
+        Map<Integer, Integer> maskedInputs = MaskedInputs.of(code.instructions());
+        ProtocolCalls calls = new ProtocolCalls(code.shapes(), code.setup(), maskedInputs);
+        List<Step> steps = Scheduler.schedule(code.instructions(), calls, code.shapes().length);
+        return new Program(code, steps, maskedInputs, calls);
+    }
+
+    private static void graphStage(StageHook hook, Stage stage, Graph g, Runnable rewrite) {
+        stage(hook, stage, GraphPrinter::print, () -> {
+            rewrite.run();
+            return g;
+        });
+    }
+
+    private static <T> T stage(StageHook hook, Stage stage, Function<T, String> dump, Supplier<T> run) {
+        long start = System.nanoTime();
+        T result = run.get();
+        long nanos = System.nanoTime() - start;
+        hook.after(stage, () -> dump.apply(result), nanos);
+        return result;
     }
 }

@@ -28,7 +28,7 @@ import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
 
 /**
- * Lowers an approximated graph (primitives only) to a fixed-point {@link Program}, tracking for every secret value
+ * Lowers an approximated graph (primitives only) to fixed-point {@link Code}, tracking for every secret value
  * its scale: f fractional bits for reals, 0 for integers and the 0/1 results of comparisons.
  * <ul>
  *   <li>A product adds the scales; only when the result exceeds f is it truncated back to f, so products with
@@ -44,7 +44,6 @@ final class Lowering {
     private final Graph g;
     private final CompileOptions options;
     private final Weights weights;
-    private final Map<String, Double> ranges;
     private final int f;
     private final SlotWriter w;
     private final List<Instruction.Weight> setup = new ArrayList<>();
@@ -53,16 +52,15 @@ final class Lowering {
     private final Set<Integer> oneHotSlots = new java.util.HashSet<>();
     private final Map<String, Integer> widths = new java.util.LinkedHashMap<>();
 
-    Lowering(Graph g, CompileOptions options, Weights weights, Map<String, Double> ranges) {
+    Lowering(Graph g, CompileOptions options, Weights weights) {
         this.g = g;
         this.options = options;
         this.weights = weights;
-        this.ranges = ranges;
         this.f = options.fractionalBits();
         this.w = new SlotWriter(options);
     }
 
-    Program lower() {
+    Code lower() {
         for (Value in : g.inputs()) {
             w.site(in.name());
             input(in);
@@ -86,7 +84,7 @@ final class Lowering {
             w.emit(new Instruction.Output(s.slot(), out.name(), options.ownership().receiverOfOutput(out.name()),
                 s.scale(), w.site()));
         }
-        return w.program(setup, widths);
+        return w.code(setup, widths);
     }
 
     // ---- inputs and values ----
@@ -305,10 +303,10 @@ final class Lowering {
     private Lowered ltz(Node n, Sec x) {
         long given = n.intAttr("bits", 0);
         Integer fixed = options.comparisonWidths().get(n.name());
-        Double range = ranges.get(n.name());
         double bound = n.floatAttr(Primitives.LTZ_BOUND, 0);
         int bits = given > 0 ? (int) given : fixed != null ? fixed
-            : range != null ? ComparisonWidths.bits(range, x.scale())
+            : n.has(ComparisonWidths.CALIBRATED_RANGE) ? ComparisonWidths.bits(n.floatAttr(
+                ComparisonWidths.CALIBRATED_RANGE, 0), x.scale())
             : bound > 0 ? ComparisonWidths.bits(bound, x.scale()) : ComparisonWidths.FULL;
         widths.put(n.name(), bits);
         int slot = w.newSlot(n.output(0).shape(), 0);

@@ -24,15 +24,22 @@ public final class Program {
     private final ProtocolCalls calls;
     private final Map<String, Integer> comparisonWidths;
 
-    Program(int fractionalBits, List<Instruction.Weight> setup, List<Step> steps, Shape[] shapes, int[] scales,
-            Map<String, Integer> comparisonWidths) {
+    /** {@code steps} scheduled from {@code code}, whose protocol calls {@code calls} costed for {@code maskedInputs}. */
+    Program(Code code, List<Step> steps, Map<Integer, Integer> maskedInputs, ProtocolCalls calls) {
+        this(code.fractionalBits(), code.setup(), steps, code.shapes(), code.scales(), code.comparisonWidths(),
+            maskedInputs, calls);
+    }
+
+    private Program(int fractionalBits, List<Instruction.Weight> setup, List<Step> steps, Shape[] shapes,
+                    int[] scales, Map<String, Integer> comparisonWidths, Map<Integer, Integer> maskedInputs,
+                    ProtocolCalls calls) {
         this.fractionalBits = fractionalBits;
         this.setup = List.copyOf(setup);
         this.steps = List.copyOf(steps);
         this.shapes = shapes.clone();
         this.scales = scales.clone();
-        this.maskedInputs = MaskedInputs.of(instructions());
-        this.calls = new ProtocolCalls(this.shapes, this.setup, maskedInputs);
+        this.maskedInputs = Map.copyOf(maskedInputs);
+        this.calls = calls;
         this.comparisonWidths = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(comparisonWidths));
     }
 
@@ -60,7 +67,7 @@ public final class Program {
      */
     public Program withoutWeightValues() {
         return new Program(fractionalBits, setup.stream().map(Instruction.Weight::withoutValue).toList(), steps,
-            shapes, scales, comparisonWidths);
+            shapes, scales, comparisonWidths, maskedInputs, calls);
     }
 
     /**
@@ -173,11 +180,32 @@ public final class Program {
                     s.cost().offlineBytes()));
             }
         }
+        return sb.append(totals()).toString();
+    }
+
+    private String totals() {
         Cost c = cost();
-        sb.append(String.format("total: %d rounds, %d bytes/party, %d offline bytes, %d steps (%d layers); setup %d "
+        return String.format("total: %d rounds, %d bytes/party, %d offline bytes, %d steps (%d layers); setup %d "
             + "bytes%n", c.rounds(), c.bytesPerParty(), c.offlineBytes(), steps.size(), layers(),
-            setupCost().bytesPerParty()));
-        return sb.toString();
+            setupCost().bytesPerParty());
+    }
+
+    /**
+     * Every instruction, one per line with the slots it writes and reads: the setup, then each step under its
+     * layer, a communicating step headed by its fused kind and predicted cost; then the totals.
+     */
+    public String listing() {
+        StringBuilder sb = new StringBuilder();
+        setup.forEach(w -> sb.append("setup ").append(Code.line(w, shapes, scales)).append('\n'));
+        for (Step s : steps) {
+            if (s.communicates()) {
+                sb.append(String.format("L%-4d %s x%d: %d rounds, %d bytes/party, %d offline bytes%n", s.layer(),
+                    s.op(), s.members().size(), s.cost().rounds(), s.cost().bytesPerParty(), s.cost().offlineBytes()));
+            }
+            String indent = s.communicates() ? "        " : String.format("L%-4d ", s.layer());
+            s.members().forEach(i -> sb.append(indent).append(Code.line(i, shapes, scales)).append('\n'));
+        }
+        return sb.append(totals()).toString();
     }
 
     /** Number of communication layers (the depth of the schedule). */

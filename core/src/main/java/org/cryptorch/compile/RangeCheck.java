@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.cryptorch.approx.Approximation;
 import org.cryptorch.ir.Graph;
 import org.cryptorch.ir.InvalidInputException;
+import org.cryptorch.reference.FloatInterpreter;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Tensor;
 
@@ -88,7 +89,7 @@ public final class RangeCheck {
      */
     public static void check(Graph canonical, Plan plan, Map<String, Tensor> batch) {
         checkCalibratedInputs(plan, batch);
-        FloatPass.run(canonical, List.of(batch), (node, args) -> {
+        FloatInterpreter.runSamples(canonical, List.of(batch), (node, args) -> {
             Plan.Site site = plan.site(node.name()).orElse(null);
             if (site == null || args.isEmpty() || !(args.get(0) instanceof FloatTensor x)) {
                 return;

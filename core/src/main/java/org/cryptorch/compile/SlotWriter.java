@@ -59,13 +59,10 @@ final class SlotWriter {
         return shapes.get(slot);
     }
 
-    /** The program: instructions fused and scheduled, with {@code setup} shared first. */
-    Program program(List<Instruction.Weight> setup, java.util.Map<String, Integer> comparisonWidths) {
-        Shape[] shapeArr = shapes.toArray(Shape[]::new);
-        int[] scaleArr = scales.stream().mapToInt(Integer::intValue).toArray();
-        ProtocolCalls costs = new ProtocolCalls(shapeArr, setup, MaskedInputs.of(code));
-        List<Step> steps = Scheduler.schedule(ComparisonProducts.fuse(code), costs, shapeArr.length);
-        return new Program(f, setup, steps, shapeArr, scaleArr, comparisonWidths);
+    /** The instructions emitted so far over the slots made so far, with {@code setup} shared first. */
+    Code code(List<Instruction.Weight> setup, java.util.Map<String, Integer> comparisonWidths) {
+        return new Code(f, setup, code, shapes.toArray(Shape[]::new), scales.stream().mapToInt(Integer::intValue)
+            .toArray(), comparisonWidths);
     }
 
     Sec unary(Sec a, UnaryFactory make) {

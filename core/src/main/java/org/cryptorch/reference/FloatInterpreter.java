@@ -19,7 +19,37 @@ import org.cryptorch.tensor.Tensor;
  * released once their last user has run, so large models need only their live activations in memory.
  */
 public final class FloatInterpreter {
+    /** Told of each node with its evaluated arguments (null for an absent optional input), before it runs. */
+    @FunctionalInterface
+    public interface Visitor {
+        /** Sees nothing. */
+        Visitor NONE = (node, args) -> {
+        };
+
+        void visit(Node node, List<Tensor> args);
+    }
+
     private FloatInterpreter() {
+    }
+
+    /**
+     * Runs {@code graph} on each sample, telling {@code visitor}: statistics of the values at chosen nodes
+     * (comparison widths, softmax offsets). Each sample must have the shapes the graph's were inferred for.
+     */
+    public static void runSamples(Graph graph, List<Map<String, Tensor>> samples, Visitor visitor) {
+        for (Map<String, Tensor> sample : samples) {
+            for (Value in : graph.inputs()) {
+                Tensor t = sample.get(in.name());
+                if (t == null) {
+                    throw new InvalidInputException("calibration sample lacks input '" + in.name() + "'");
+                }
+                if (!t.shape().equals(in.shape())) {
+                    throw new InvalidInputException("calibration input '" + in.name() + "' has shape "
+                        + t.shape() + ", the program is compiled for " + in.shape());
+                }
+            }
+            run(graph, sample, visitor);
+        }
     }
 
     /**
@@ -29,6 +59,11 @@ public final class FloatInterpreter {
      *                                  or naming a missing or misshapen input
      */
     public static Map<String, Tensor> run(Graph graph, Map<String, Tensor> inputs) {
+        return run(graph, inputs, Visitor.NONE);
+    }
+
+    /** As {@link #run(Graph, Map)}, showing {@code visitor} each node's arguments before it runs. */
+    public static Map<String, Tensor> run(Graph graph, Map<String, Tensor> inputs, Visitor visitor) {
         checkSupported(graph);
         Map<Value, Tensor> env = new HashMap<>();
         for (Value in : graph.inputs()) {
@@ -50,6 +85,7 @@ public final class FloatInterpreter {
             for (Value v : node.inputs()) {
                 args.add(v == null ? null : valueOf(v, env, node));
             }
+            visitor.visit(node, args);
             List<Tensor> results = Ops.evaluate(node, args, graph.opset());
             for (int i = 0; i < node.outputs().size() && i < results.size(); i++) {
                 if (node.output(i) != null && results.get(i) != null) {

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.cryptorch.approx.CalibratedKnob;
 import org.cryptorch.approx.Knob;
-import org.cryptorch.compile.FloatPass;
 import org.cryptorch.ir.Graph;
+import org.cryptorch.reference.FloatInterpreter;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Tensor;
 
@@ -39,7 +39,7 @@ final class CalibratedKnobs {
     /** The maxima of the rows (along the last axis) of the first input of each of {@code sites} on {@code samples}. */
     static Map<String, double[]> rowMaxima(Graph g, List<Map<String, Tensor>> samples, Set<String> sites) {
         Map<String, List<double[]>> parts = new HashMap<>();
-        FloatPass.run(g, samples, (n, args) -> {
+        FloatInterpreter.runSamples(g, samples, (n, args) -> {
             if (sites.contains(n.name()) && args.get(0) instanceof FloatTensor x && x.shape().rank() > 0
                 && x.size() > 0) {
                 int last = x.shape().rank() - 1;

@@ -7,8 +7,8 @@ import java.util.Set;
 import org.cryptorch.approx.Approximation;
 import org.cryptorch.approx.Approximations;
 import org.cryptorch.approx.KnobValues;
-import org.cryptorch.compile.FloatPass;
 import org.cryptorch.ir.Graph;
+import org.cryptorch.reference.FloatInterpreter;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Tensor;
 
@@ -29,7 +29,7 @@ final class RangeMargin {
     /** The least and greatest first input of each of {@code sites} over {@code samples} (float model). */
     static Map<String, double[]> observed(Graph g, List<Map<String, Tensor>> samples, Set<String> sites) {
         Map<String, double[]> out = new HashMap<>();
-        FloatPass.run(g, samples, (n, args) -> {
+        FloatInterpreter.runSamples(g, samples, (n, args) -> {
             if (sites.contains(n.name()) && !args.isEmpty() && args.get(0) instanceof FloatTensor x) {
                 double[] r = out.computeIfAbsent(n.name(), k -> new double[] {Double.POSITIVE_INFINITY,
                     Double.NEGATIVE_INFINITY});

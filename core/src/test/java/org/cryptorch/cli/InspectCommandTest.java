@@ -53,6 +53,32 @@ class InspectCommandTest {
     }
 
     @Test
+    void printsTheGraphOrProgramAfterEveryCompilerStage() throws Exception {
+        Path model = Path.of(InspectCommandTest.class.getResource("/org/cryptorch/zoo/conv_relu_maxpool/model.onnx")
+            .toURI());
+        for (String stage : org.cryptorch.compile.Stage.labels()) {
+            Result r = run("inspect", model.toString(), "--stage", stage);
+            assertThat(r.status).as(stage + ": " + r.err).isZero();
+            assertThat(r.out).as(stage).contains("stage times: approximate ", ", schedule ");
+            switch (stage) {
+                case "approximate" -> assertThat(r.out).contains("= Ltz(").doesNotContain("= Relu(", "= MaxPool(");
+                case "size-comparisons" -> assertThat(r.out).contains("= Ltz(").doesNotContain("calibrated_range");
+                case "lower" -> assertThat(r.out).contains("= ltz(", "= conv(", " instructions over ");
+                case "fuse-comparison-products" -> assertThat(r.out).contains("= ltz_times(", " instructions over ");
+                case "schedule" -> assertThat(r.out).contains("ltz_times x", "total: ");
+                default -> assertThat(r.out).contains("= Ltz(").doesNotContain("= Relu(");
+            }
+        }
+        Result unknown = run("inspect", model.toString(), "--stage", "fuse");
+        assertThat(unknown.status).isEqualTo(1);
+        assertThat(unknown.err.strip()).startsWith("cryptorch: no compiler stage named 'fuse'; stages are [approximate,");
+        Result planAlone = run("inspect", model.toString(), "--profile", "crypten");
+        assertThat(planAlone.status).isEqualTo(1);
+        assertThat(planAlone.err.strip()).isEqualTo(
+            "cryptorch: --plan and --profile choose what --stage compiles; give --stage");
+    }
+
+    @Test
     void namesTheExpectedAndGivenShapeOrTheKnownInputs() {
         Result wrongShape = run("inspect", fmnist().toString(), "--input-shape", "input=1x2x3");
         assertThat(wrongShape.status).isEqualTo(1);

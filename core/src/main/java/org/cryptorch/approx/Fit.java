@@ -8,11 +8,12 @@ import org.cryptorch.tensor.LinearSystems;
  * Polynomial fits computed when an approximation is first used (no coefficient tables): least squares on Chebyshev
  * nodes, which is close to the minimax fit, and truncated Chebyshev series.
  */
-final class Fit {
+public final class Fit {
     private static final int MIN_NODES = 64;
     /** The accuracy target of the library: an error within max(ABS_TOLERANCE, REL_TOLERANCE * |exact|) passes. */
-    static final double ABS_TOLERANCE = 1e-3;
-    static final double REL_TOLERANCE = 1e-2;
+    public static final double ABS_TOLERANCE = 1e-3;
+    /** See {@link #ABS_TOLERANCE}. */
+    public static final double REL_TOLERANCE = 1e-2;
 
     private Fit() {
     }
@@ -21,7 +22,7 @@ final class Fit {
      * Least-squares fit of {@code f} on [lo, hi] by sum c[k] (x / scale)^k over the given exponents; returns c
      * indexed by exponent (zero for exponents not listed).
      */
-    static double[] leastSquares(DoubleUnaryOperator f, double lo, double hi, double scale, int... exponents) {
+    public static double[] leastSquares(DoubleUnaryOperator f, double lo, double hi, double scale, int... exponents) {
         int n = Math.max(MIN_NODES, 8 * exponents.length);
         int m = exponents.length;
         double[][] normal = new double[m][m + 1];
@@ -50,7 +51,7 @@ final class Fit {
     }
 
     /** Exponents 0..degree. */
-    static int[] allUpTo(int degree) {
+    public static int[] allUpTo(int degree) {
         int[] e = new int[degree + 1];
         for (int k = 0; k <= degree; k++) {
             e[k] = k;
@@ -59,7 +60,7 @@ final class Fit {
     }
 
     /** Odd exponents 1, 3, .. up to degree. */
-    static int[] oddUpTo(int degree) {
+    public static int[] oddUpTo(int degree) {
         int[] e = new int[(degree + 1) / 2];
         for (int i = 0; i < e.length; i++) {
             e[i] = 2 * i + 1;
@@ -71,7 +72,7 @@ final class Fit {
      * Coefficients of the Chebyshev series of {@code f(range * u)} for u in [-1, 1], truncated at {@code degree}
      * (computed by the discrete cosine sum on many nodes, so it is the truncation, not the interpolant).
      */
-    static double[] chebyshevSeries(DoubleUnaryOperator f, double range, int degree) {
+    public static double[] chebyshevSeries(DoubleUnaryOperator f, double range, int degree) {
         int n = Math.max(MIN_NODES, 4 * (degree + 1));
         double[] c = new double[degree + 1];
         for (int j = 0; j < n; j++) {
@@ -96,7 +97,8 @@ final class Fit {
      * larger L fits the saturation better but the interior worse. Beyond L + 2 the curves we fit only get closer
      * to their asymptotes.
      */
-    static <F extends DoubleUnaryOperator> F bestLimit(DoubleFunction<F> fitWithLimit, DoubleUnaryOperator exact) {
+    public static <F extends DoubleUnaryOperator> F bestLimit(DoubleFunction<F> fitWithLimit,
+                                                              DoubleUnaryOperator exact) {
         F best = null;
         double bestRatio = Double.POSITIVE_INFINITY;
         for (int tenths = 10; tenths <= 120; tenths++) {
@@ -112,7 +114,7 @@ final class Fit {
     }
 
     /** Max over 1001 points of [lo, hi] of |approx - exact| / max(ABS_TOLERANCE, REL_TOLERANCE |exact|). */
-    static double worstRatio(DoubleUnaryOperator approx, DoubleUnaryOperator exact, double lo, double hi) {
+    public static double worstRatio(DoubleUnaryOperator approx, DoubleUnaryOperator exact, double lo, double hi) {
         double worst = 0;
         int n = 1000;
         for (int i = 0; i <= n; i++) {

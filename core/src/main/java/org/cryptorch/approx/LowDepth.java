@@ -15,7 +15,7 @@ import org.cryptorch.tensor.Shape;
  * log2 of the degree rather than the degree (Horner's rule), and one comparison over several inputs so that all
  * range tests of a piecewise function share the rounds of a single {@code Ltz}.
  */
-final class LowDepth {
+public final class LowDepth {
     private LowDepth() {
     }
 
@@ -24,7 +24,7 @@ final class LowDepth {
      * u^(2^(j-1)) * u^(k - 2^(j-1)), two powers of depth at most j - 1, so depth is ceil(log2 degree) with
      * degree - 1 products.
      */
-    static List<Value> powers(Emitter e, Value u, int degree) {
+    public static List<Value> powers(Emitter e, Value u, int degree) {
         return bySplitIndex(u, degree, (p, a, b) -> e.mul(p.get(a), p.get(b)));
     }
 
@@ -33,7 +33,7 @@ final class LowDepth {
      * with a the largest power of two below k: depth ceil(log2 degree), and every T_k stays in [-1, 1] for u in
      * [-1, 1], which keeps high degrees safe in fixed point where monomial coefficients would cancel badly.
      */
-    static List<Value> chebyshevBasis(Emitter e, Value u, int degree) {
+    public static List<Value> chebyshevBasis(Emitter e, Value u, int degree) {
         return bySplitIndex(u, degree, (t, a, b) -> {
             Value twice = e.mulConst(e.mul(t.get(a), t.get(b)), 2);
             return a == b ? e.addConst(twice, -1) : e.sub(twice, t.get(a - b));
@@ -69,7 +69,7 @@ final class LowDepth {
      * largest power of two m <= n beyond, each part split again. Degree 6 takes 3 products (v^2, v^3, v^3 High)
      * where all powers would take 5; degree 12 takes 7.
      */
-    static Value polynomial(Emitter e, Value v, double[] c) {
+    public static Value polynomial(Emitter e, Value v, double[] c) {
         Map<Integer, Value> powers = new HashMap<>();
         powers.put(1, v);
         Value p = splitAt(e, powers, c, 0, c.length - 1);
@@ -112,7 +112,7 @@ final class LowDepth {
      * a[0] b[0] + a[1] b[1] + .. as ONE element-wise product of the stacked a's and b's (summed over the stack), so
      * the products share one layer of the schedule even when some factors are ready earlier than others.
      */
-    static Value sumOfProducts(Emitter e, List<Value> a, List<Value> b) {
+    public static Value sumOfProducts(Emitter e, List<Value> a, List<Value> b) {
         return e.reduceSum(e.mul(stack(e, a), stack(e, b)), 0, false);
     }
 
@@ -121,7 +121,7 @@ final class LowDepth {
      * into the comparison ({@code ltzTimes}: no product round of its own, 8 bytes per element instead of 16). The
      * z_i must be ready before the comparison starts.
      */
-    static Value belowTimes(Emitter e, int bits, Value x, double[] thresholds, List<Value> z) {
+    public static Value belowTimes(Emitter e, int bits, Value x, double[] thresholds, List<Value> z) {
         return e.reduceSum(e.mul(e.ltz(stack(e, minus(e, x, thresholds)), bits), stack(e, z)), 0, false);
     }
 
@@ -132,7 +132,7 @@ final class LowDepth {
     }
 
     /** sum c[k] * basis[k] with basis[0] = 1: local (products with public constants only). */
-    static Value combine(Emitter e, List<Value> basis, double[] c) {
+    public static Value combine(Emitter e, List<Value> basis, double[] c) {
         Value acc = null;
         for (int k = 1; k < c.length; k++) {
             if (c[k] != 0) {
@@ -150,7 +150,7 @@ final class LowDepth {
      * Ltz of each of {@code xs} (all of the same shape) as ONE comparison over their stack, so that they share its
      * rounds: Unsqueeze each at axis 0, Concat, Ltz, Split, Squeeze.
      */
-    static List<Value> ltzAll(Emitter e, int bits, List<Value> xs) {
+    public static List<Value> ltzAll(Emitter e, int bits, List<Value> xs) {
         if (xs.size() == 1) {
             return List.of(e.ltz(xs.get(0), bits));
         }
@@ -165,7 +165,7 @@ final class LowDepth {
      * must fit the comparison width ({@link ComparisonBits#bound}). A width too small for the thresholds' spread is
      * an error naming it.
      */
-    static Approximation.Range decided(Approximation.Range r, int bits, double... thresholds) {
+    public static Approximation.Range decided(Approximation.Range r, int bits, double... thresholds) {
         double bound = ComparisonBits.bound(bits);
         double lo = Math.max(r.lo(), Arrays.stream(thresholds).max().orElse(0) - bound);
         double hi = Math.min(r.hi(), Arrays.stream(thresholds).min().orElse(0) + bound);
@@ -177,7 +177,7 @@ final class LowDepth {
     }
 
     /** Ltz of {@code x - t} for each public threshold t, in one comparison. */
-    static List<Value> below(Emitter e, int bits, Value x, double... thresholds) {
+    public static List<Value> below(Emitter e, int bits, Value x, double... thresholds) {
         return ltzAll(e, bits, minus(e, x, thresholds));
     }
 

@@ -8,12 +8,12 @@ import org.cryptorch.ir.Value;
  * Maxima by a balanced tree of pairwise maxima: ceil(log2 n) levels, each one comparison and one product, all pairs
  * of a level side by side.
  */
-final class TreeMax {
+public final class TreeMax {
     private TreeMax() {
     }
 
     /** The maximum along {@code axis} (kept with size 1); {@code length} is the axis's size. */
-    static Value alongAxis(Emitter e, Value x, int axis, int length, int bits) {
+    public static Value alongAxis(Emitter e, Value x, int axis, int length, int bits) {
         Value cur = x;
         int n = length;
         while (n > 1) {
@@ -27,7 +27,7 @@ final class TreeMax {
     }
 
     /** The element-wise maximum of equally shaped values. */
-    static Value ofAll(Emitter e, List<Value> values, int bits) {
+    public static Value ofAll(Emitter e, List<Value> values, int bits) {
         List<Value> level = new ArrayList<>(values);
         while (level.size() > 1) {
             List<Value> next = new ArrayList<>();

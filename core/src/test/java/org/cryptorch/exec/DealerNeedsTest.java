@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -15,10 +14,10 @@ import org.cryptorch.compile.Compiler;
 import org.cryptorch.compile.Plan;
 import org.cryptorch.compile.Program;
 import org.cryptorch.ir.Graph;
-import org.cryptorch.mpc.Correlations;
 import org.cryptorch.mpc.Party;
 import org.cryptorch.mpc.Recipe;
 import org.cryptorch.mpc.RecipeSpec;
+import org.cryptorch.mpc.RecordingCorrelations;
 import org.cryptorch.mpc.TwoParties;
 import org.cryptorch.onnx.OnnxReader;
 import org.cryptorch.onnx.TensorFiles;
@@ -87,60 +86,25 @@ class DealerNeedsTest {
     /** Runs setup, the warm-up prefix and a run at both parties, recording what each takes from the dealer. */
     private static void check(Program p, Map<String, ? extends Tensor> inputs) {
         int warmup = WarmupPrefix.of(p);
-        int steps = p.steps().size();
         TwoParties.Run<List<List<RecipeSpec>>> taken = TwoParties.run(35, party -> {
-            List<Recipe> log = new ArrayList<>();
-            Party recorded = new Party(party.id(), party.peer(), recording(party.correlations(), log),
-                party.fractionalBits());
-            Interpreter it = new Interpreter(p, new MpcBackend(recorded));
+            RecordingCorrelations log = new RecordingCorrelations(party.correlations());
+            Interpreter it = new Interpreter(p, new MpcBackend(new Party(party.id(), party.peer(), log,
+                party.fractionalBits())));
             it.setup();
-            List<RecipeSpec> setup = specs(log);
-            log.clear();
+            List<RecipeSpec> setup = log.takeLog();
             it.warmUp(party.id() == 0 ? inputs : Map.of(), warmup);
-            List<RecipeSpec> warm = specs(log);
-            log.clear();
+            List<RecipeSpec> warm = log.takeLog();
             it.run(party.id() == 0 ? inputs : Map.of());
-            return List.of(setup, warm, specs(log));
+            return List.of(setup, warm, log.takeLog());
         });
         for (List<List<RecipeSpec>> party : List.of(taken.result0(), taken.result1())) {
             assertThat(party.get(0)).as("setup").isEqualTo(specs(p.setupRecipes()));
             assertThat(party.get(1)).as("warm-up prefix of %d steps", warmup).isEqualTo(specs(p.recipes(0, warmup)));
-            assertThat(party.get(2)).as("run").isNotEmpty().isEqualTo(specs(p.recipes(0, steps)));
+            assertThat(party.get(2)).as("run").isNotEmpty().isEqualTo(specs(p.recipes(0, p.steps().size())));
         }
     }
 
     private static List<RecipeSpec> specs(List<Recipe> recipes) {
         return recipes.stream().map(Recipe::spec).toList();
-    }
-
-    /** {@code source}, logging every recipe taken. */
-    private static Correlations recording(Correlations source, List<Recipe> log) {
-        return new Correlations() {
-            @Override
-            public long[][] take(Recipe r) {
-                log.add(r);
-                return source.take(r);
-            }
-
-            @Override
-            public void prefetch(List<Recipe> recipes) {
-                source.prefetch(recipes);
-            }
-
-            @Override
-            public long[] fixedMask(int owner, int id, int words) {
-                return source.fixedMask(owner, id, words);
-            }
-
-            @Override
-            public long offlineBytesReceived() {
-                return source.offlineBytesReceived();
-            }
-
-            @Override
-            public long offlineNanos() {
-                return source.offlineNanos();
-            }
-        };
     }
 }

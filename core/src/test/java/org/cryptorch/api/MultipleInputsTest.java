@@ -7,10 +7,12 @@ import static org.assertj.core.data.Offset.offset;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.cryptorch.compile.Ownership;
 import org.cryptorch.onnx.OnnxReader;
 import org.cryptorch.onnx.TensorFiles;
@@ -75,6 +77,26 @@ class MultipleInputsTest {
             assertClose((FloatTensor) TensorFiles.read(outputs.get(name)), (FloatTensor) reference.get(name));
         }
         assertThat(stats.rounds()).isPositive();
+    }
+
+    /**
+     * A server answers a client's queries of both inputs, one of them public: the client sends b's values with each
+     * query, and each distinct value compiles into a program of its own at both.
+     */
+    @Test
+    @Timeout(60)
+    void aServerAnswersQueriesWithAPublicInput() throws Exception {
+        ClusterConfig cluster = InJvmCluster.plaintext(dir);
+        RunOptions options = RunOptions.of(modelFile, NamedFiles.NONE, NamedFiles.NONE)
+            .withPublicInputs(Set.of("b"));
+        Map<String, FloatTensor> served;
+        try (DealerService dealer = CrypTorch.serveDealer(cluster, line -> { });
+             ModelServer server = CrypTorch.serve(cluster, options, null, line -> { });
+             ClientSession client = CrypTorch.connect(cluster, options)) {
+            served = client.inferEach(inputs, 2, Duration.ZERO, query -> { });
+        }
+        assertThat(served.keySet()).containsExactly("sum", "gate");
+        served.forEach((name, y) -> assertClose(y, (FloatTensor) reference.get(name)));
     }
 
     @Test

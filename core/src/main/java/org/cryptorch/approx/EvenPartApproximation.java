@@ -54,7 +54,7 @@ final class EvenPartApproximation extends BaseApproximation {
             "x/2 + even polynomial in (x/L)^2 inside [-L, L], |x|/2 beyond: one comparison of two thresholds",
             List.of(Knob.integer("degree", "degree of the polynomial in (x/L)^2 (twice that in x)", 1,
                 MAX_DEGREE, defaultDegree), Knob.choice(SELECT, "indicator: (b_hi - b_lo) P, one product after P; fused: "
-                    + "b_hi (P - x/2) - b_lo (P + x/2) inside the comparison (ltzTimes), one round and 16 B/elem "
+                    + "b_hi (P - x/2) - b_lo (P + x/2) inside the comparison (ltz_times), one round and 16 B/elem "
                     + "fewer, but P cancels: exact in fixed point, not in float beyond the documented range",
                     List.of(INDICATOR, FUSED), INDICATOR), Knob.choice(BASIS, "power: P from powers of v, about "
                     + "degree/2 products; chebyshev: P from T_k(v), degree - 1 products, accurate in fixed point at "

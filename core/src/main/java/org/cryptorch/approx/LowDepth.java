@@ -118,7 +118,7 @@ public final class LowDepth {
 
     /**
      * sum_i [x < t_i] z_i as ONE comparison of the stacked x - t_i times the stacked z_i, which the lowering fuses
-     * into the comparison ({@code ltzTimes}: no product round of its own, 8 bytes per element instead of 16). The
+     * into the comparison ({@code ltz_times}: no product round of its own, 8 bytes per element instead of 16). The
      * z_i must be ready before the comparison starts.
      */
     public static Value belowTimes(Emitter e, int bits, Value x, double[] thresholds, List<Value> z) {

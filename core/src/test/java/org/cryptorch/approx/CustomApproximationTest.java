@@ -14,6 +14,7 @@ import org.cryptorch.tensor.DType;
 import org.cryptorch.tensor.FloatTensor;
 import org.cryptorch.tensor.Shape;
 import org.cryptorch.tensor.Tensor;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -61,9 +62,13 @@ class CustomApproximationTest {
 
     @BeforeAll
     static void register() {
-        if (Approximations.forOp("Exp").stream().noneMatch(a -> a.name().equals("exp.taylor"))) {
-            Approximations.register(new ExpTaylor());
-        }
+        Approximations.register(new ExpTaylor());
+    }
+
+    /** Registered for the whole test JVM, it would be one more Exp candidate in later tuning tests. */
+    @AfterAll
+    static void unregister() {
+        Approximations.unregister("exp.taylor");
     }
 
     @Test
